@@ -1,0 +1,21 @@
+/**
+ * An error caused by the user's input (a malformed file, a bad option). Executors and generators print
+ * its message alone, without a stack trace: the message names the file and the problem.
+ */
+export class ShipshapeError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(file && !message.includes(file) ? `${file}: ${message}` : message);
+    this.name = 'ShipshapeError';
+  }
+}
+
+export function isShipshapeError(error: unknown): error is ShipshapeError {
+  return error instanceof Error && error.name === 'ShipshapeError';
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
