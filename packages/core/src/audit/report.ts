@@ -4,8 +4,12 @@ import type { Finding, Language, Severity } from '../model/finding';
 export const REPORT_SCHEMA_VERSION = 1;
 
 export interface ReportedFinding extends Finding {
-  /** `new`: not in the baseline, counts against the gate. `baseline`: accepted earlier. */
-  status: 'new' | 'baseline';
+  /**
+   * `new`: not in the baseline, counts against the gate. `baseline`: accepted earlier.
+   * `ignored`: matched an `ignore` rule of the options, whose reason is shown.
+   */
+  status: 'new' | 'baseline' | 'ignored';
+  ignoreReason?: string;
 }
 
 /** A check as the report describes it (SARIF rules, the terminal's plan-item grouping). */
@@ -23,11 +27,12 @@ export interface AuditSummary {
   total: number;
   new: number;
   baseline: number;
+  ignored: number;
   /** Baseline entries whose finding is gone: the burn-down. */
   fixedSinceBaseline: number;
   bySeverity: Record<Severity, number>;
   /** The gate: failed when a new finding is at or above `failOn`. */
-  failOn: Severity;
+  failOn: Severity | 'never';
   passed: boolean;
 }
 

@@ -1,0 +1,60 @@
+import { extractModuleInfo } from './module-info';
+
+const source = `import { a } from './a';
+import type { T } from './types';
+import { type U, type V } from './uv';
+import 'reflect-metadata';
+import * as path from 'node:path';
+export * from './barrel';
+export { b as bee } from '@scope/pkg/sub';
+export type { W } from './w';
+export const one = 1, two = 2;
+export function run() {
+  const lazy = import('chalk');
+  const old = require('lodash');
+  return [lazy, old];
+}
+export default class Thing {}
+export interface Shape { kind: string }
+type Local = import('./types').T;
+import fs = require('fs');
+`;
+
+describe('extractModuleInfo', () => {
+  const info = extractModuleInfo('file.ts', source);
+
+  it('finds every kind of import with its line', () => {
+    expect(info.imports.map((i) => [i.specifier, i.kind, i.typeOnly, i.sideEffect, i.line])).toEqual([
+      ['./a', 'import', false, false, 1],
+      ['./types', 'import', true, false, 2],
+      ['./uv', 'import', true, false, 3],
+      ['reflect-metadata', 'import', false, true, 4],
+      ['node:path', 'import', false, false, 5],
+      ['./barrel', 'export', false, false, 6],
+      ['@scope/pkg/sub', 'export', false, false, 7],
+      ['./w', 'export', true, false, 8],
+      ['fs', 'import-equals', false, false, 18],
+      ['chalk', 'dynamic', false, false, 11],
+      ['lodash', 'require', false, false, 12],
+      ['./types', 'dynamic', true, false, 17],
+    ]);
+  });
+
+  it('lists exports: stars, re-exports with their source, locals and defaults', () => {
+    expect(info.exports.map((e) => [e.name, e.kind, e.typeOnly, e.from ?? null])).toEqual([
+      ['*', 'star', false, './barrel'],
+      ['bee', 're-export', false, '@scope/pkg/sub'],
+      ['W', 're-export', true, './w'],
+      ['one', 'local', false, null],
+      ['two', 'local', false, null],
+      ['run', 'local', false, null],
+      ['default', 'local', false, null],
+      ['Shape', 'local', true, null],
+    ]);
+  });
+
+  it('gives 1-based columns', () => {
+    const [first] = extractModuleInfo('x.ts', '  import "a";').imports;
+    expect([first.line, first.column]).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { compareWithBaseline, readBaseline, type BaselineComparison } from '../baseline/baseline';
+import type { Check } from '../model/check';
+import { fingerprint, severityRank, compareFindings, SEVERITIES, type Finding, type FindingInput, type Severity } from '../model/finding';
+import type { ShipshapeProject } from '../project/project';
+import { errorMessage, isShipshapeError } from '../util/errors';
+import { matchesGlob } from '../util/glob';
+import { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type ReportedCheck, type ReportedFinding } from './report';
+import { SHIPSHAPE_VERSION } from '../version';
+
+/** Runs the checks that apply to the project and compares what they find with the project's baseline. */
+export async function runAudit(project: ShipshapeProject, checks: readonly Check[]): Promise<AuditReport> {
+  const { options } = project;
+  const languages = project.languages();
+  const applicable = checks.filter((check) => options.checks[check.id] !== 'off' && check.languages.some((l) => languages.includes(l)));
+  const problems: AuditProblem[] = project.listing().skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
+  const findings: Finding[] = [];
+
+  for (const check of applicable) {
+    try {
+      for (const input of await check.run(project)) findings.push(toFinding(check, project, input));
+    } catch (error) {
+      addProblem(problems, problemFrom(check, error));
+    }
+  }
+
+  const { kept, ignored } = applyIgnores(findings, options.ignore);
+  const baselinePath = join(project.absRoot, options.baselineFile);
+  let comparison: BaselineComparison;
+  try {
+    comparison = compareWithBaseline(kept, readBaseline(baselinePath, project.file(options.baselineFile)));
+  } catch (error) {
+    addProblem(problems, { kind: 'error', file: project.file(options.baselineFile), message: errorMessage(error) });
+    comparison = compareWithBaseline(kept, undefined);
+  }
+  const reported: ReportedFinding[] = [
+    ...comparison.newFindings.map((f) => ({ ...f, status: 'new' as const })),
+    ...comparison.baselineFindings.map((f) => ({ ...f, status: 'baseline' as const })),
+    ...ignored,
+  ].sort(compareFindings);
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'shipshape', version: SHIPSHAPE_VERSION },
+    workspaceRoot: project.workspaceRoot,
+    project: { name: project.name, root: project.root, languages },
+    checks: applicable.map(describeCheck),
+    findings: reported,
+    problems,
+    summary: summarize(reported, comparison, problems, options.failOn),
+  };
+}
+
+function toFinding(check: Check, project: ShipshapeProject, input: FindingInput): Finding {
+  const severity = input.severity ?? (project.options.checks[check.id] as Severity | undefined) ?? check.severity;
+  const finding: Finding = {
+    checkId: check.id,
+    severity,
+    message: input.message,
+    project: project.name,
+    file: input.file,
+    line: input.line ?? 0,
+    column: input.column ?? 0,
+    fingerprint: fingerprint({ checkId: check.id, project: project.name, file: input.file, key: input.key ?? input.message }),
+    planItem: check.planItem,
+  };
+  const fix = input.fix ?? (check.fixedBy ? { generator: check.fixedBy, options: { project: project.name } } : undefined);
+  return fix ? { ...finding, fix } : finding;
+}
+
+function problemFrom(check: Check, error: unknown): AuditProblem {
+  if (isShipshapeError(error)) {
+    const skipped = error.constructor.name === 'PythonUnavailableError';
+    return { kind: skipped ? 'skipped' : 'error', file: error.file, message: error.message };
+  }
+  return { kind: 'error', message: `the check ${check.id} failed unexpectedly: ${errorMessage(error)}` };
+}
+
+function addProblem(problems: AuditProblem[], problem: AuditProblem) {
+  if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
+}
+
+function applyIgnores(findings: Finding[], rules: AuditReportIgnoreRules): { kept: Finding[]; ignored: ReportedFinding[] } {
+  const kept: Finding[] = [];
+  const ignored: ReportedFinding[] = [];
+  for (const finding of findings) {
+    const rule = rules.find((r) => r.check === finding.checkId && (!r.file || matchesGlob(finding.file, r.file)));
+    if (rule) ignored.push({ ...finding, status: 'ignored', ignoreReason: rule.reason });
+    else kept.push(finding);
+  }
+  return { kept, ignored };
+}
+
+type AuditReportIgnoreRules = ShipshapeProject['options']['ignore'];
+
+function describeCheck(check: Check): ReportedCheck {
+  const described: ReportedCheck = { id: check.id, title: check.title, planItem: check.planItem, severity: check.severity, languages: [...check.languages] };
+  if (check.fixedBy) described.fixedBy = check.fixedBy;
+  if (check.description) described.description = check.description;
+  return described;
+}
+
+function summarize(findings: ReportedFinding[], comparison: BaselineComparison, problems: AuditProblem[], failOn: Severity | 'never'): AuditReport['summary'] {
+  const active = findings.filter((f) => f.status !== 'ignored');
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const failing =
+    failOn !== 'never' && comparison.newFindings.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  return {
+    total: active.length,
+    new: comparison.newFindings.length,
+    baseline: comparison.baselineFindings.length,
+    ignored: findings.length - active.length,
+    fixedSinceBaseline: comparison.fixed.length,
+    bySeverity,
+    failOn,
+    passed: !failing && !problems.some((p) => p.kind === 'error'),
+  };
+}

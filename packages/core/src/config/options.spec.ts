@@ -1,0 +1,25 @@
+import { DEFAULT_OPTIONS, resolveOptions } from './options';
+
+describe('resolveOptions', () => {
+  it('fills defaults', () => {
+    expect(resolveOptions(undefined, 'nx.json')).toEqual(DEFAULT_OPTIONS);
+    expect(resolveOptions({ failOn: 'warning' }, 'nx.json').failOn).toBe('warning');
+  });
+
+  it('names the unknown option and the file', () => {
+    expect(() => resolveOptions({ failon: 'error' }, 'nx.json (plugin "@shipshape/pipeline" options)')).toThrow(
+      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): the options has an unknown option "failon"',
+    );
+  });
+
+  it('names the option with a wrong value and what it may be', () => {
+    expect(() => resolveOptions({ checks: { 'deps/unused': 'loud' } }, 'project.json')).toThrow(
+      'invalid Shipshape options in project.json: "checks.deps/unused" must be one of "off", "info", "warning", "error"',
+    );
+    expect(() => resolveOptions({ failOn: 3 }, 'nx.json')).toThrow(/"failOn" must be string/);
+  });
+
+  it('requires a reason for every ignore rule', () => {
+    expect(() => resolveOptions({ ignore: [{ check: 'a/b' }] }, 'nx.json')).toThrow(/"ignore.0" must have required property 'reason'/);
+  });
+});

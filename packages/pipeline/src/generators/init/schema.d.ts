@@ -1,0 +1,5 @@
+export interface InitGeneratorSchema {
+  targetName?: string;
+  failOn?: 'info' | 'warning' | 'error' | 'never';
+  skipFormat?: boolean;
+}
