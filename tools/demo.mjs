@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm run demo`: builds the packages, copies examples/ to a temporary workspace (the committed one is
+// never touched), sets Shipshape up there as a user would (`nx g @shipshape/pipeline:init`), and runs the
+// audit of every project, printing the report.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: 'true' };
+
+function run(command, args, cwd, { allowFailure = false } = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env });
+  if (result.status !== 0 && !allowFailure) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+  return result.status;
+}
+
+run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], root);
+
+const workspace = mkdtempSync(join(tmpdir(), 'shipshape-demo-'));
+cpSync(join(root, 'examples'), workspace, { recursive: true });
+symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+console.log(`\nDemo workspace (a copy of examples/): ${workspace}`);
+
+run('npx', ['nx', 'g', '@shipshape/pipeline:init', '--no-interactive'], workspace);
+const status = run('npx', ['nx', 'run-many', '-t', 'audit', '--output-style=stream'], workspace, { allowFailure: true });
+
+const projects = JSON.parse(
+  spawnSync('npx', ['nx', 'show', 'projects', '--with-target=audit', '--json'], { cwd: workspace, env, encoding: 'utf8' }).stdout,
+);
+console.log('\nReports:');
+for (const name of projects.sort()) {
+  const config = JSON.parse(spawnSync('npx', ['nx', 'show', 'project', name, '--json'], { cwd: workspace, env, encoding: 'utf8' }).stdout);
+  const dir = join(workspace, 'reports/shipshape', config.root);
+  const summary = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')).summary;
+  console.log(`  ${name.padEnd(16)} ${String(summary.total).padStart(3)} findings  ${dir}/audit.{json,sarif,md}`);
+}
+console.log(`\nThe audit ${status === 0 ? 'passed its gate (new findings below failOn)' : 'FAILED its gate'}.`);
