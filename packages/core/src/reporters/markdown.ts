@@ -1,0 +1,89 @@
+import type { AuditReport, ReportedCheck, ReportedFinding } from '../audit/report';
+import { checksById, fixCommand, formatLocation, groupByPlanItem, sortReports } from './shared';
+
+/** GitHub-flavoured Markdown for a job summary (`$GITHUB_STEP_SUMMARY`) or a PR comment. */
+export function renderMarkdown(reports: AuditReport[]): string {
+  const sorted = sortReports(reports);
+  const passed = sorted.every((report) => report.summary.passed);
+  const heading = `## Shipshape audit: ${passed ? '✅ all gates passed' : '❌ gate failed'}`;
+  return [heading, summaryTable(sorted), ...sorted.map(projectDetails)].join('\n\n') + '\n';
+}
+
+function summaryTable(reports: AuditReport[]): string {
+  const rows = reports.map(({ project, summary }) =>
+    row([
+      escapeText(project.name),
+      summary.new,
+      summary.baseline,
+      summary.ignored,
+      summary.fixedSinceBaseline,
+      summary.bySeverity.error,
+      summary.bySeverity.warning,
+      summary.passed ? '✅ passed' : '❌ **FAILED**',
+    ]),
+  );
+  const header = row(['Project', 'New', 'Baseline', 'Ignored', 'Fixed since baseline', 'Errors', 'Warnings', 'Gate']);
+  return [header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |', ...rows].join('\n');
+}
+
+function projectDetails(report: AuditReport): string {
+  const { findings, problems, summary } = report;
+  const detail = [`${summary.new} new`, ...(summary.ignored > 0 ? [`${summary.ignored} ignored`] : [])].join(', ');
+  const counts = [`${findings.length} finding${findings.length === 1 ? '' : 's'} (${detail})`];
+  if (problems.length > 0) counts.push(`${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  // The blank line after <summary> lets GitHub render the Markdown inside <details>.
+  const parts = [`<details><summary><strong>${escapeHtml(report.project.name)}</strong>: ${counts.join(', ')}</summary>`, ''];
+  if (problems.length > 0) {
+    parts.push(
+      '**Problems**',
+      '',
+      ...problems.map((p) => `- **${p.kind}**${p.file ? ` ${code(p.file)}` : ''}: ${escapeText(p.message)}`),
+      '',
+    );
+  }
+  const checks = checksById(report);
+  for (const group of groupByPlanItem(findings)) {
+    parts.push(`#### ${escapeText(group.title)} (${code(group.planItem)})`, '');
+    parts.push(row(['Location', 'Severity', 'Message', 'Check', 'Fix']), '| --- | --- | --- | --- | --- |');
+    parts.push(...group.findings.map((finding) => findingRow(finding, checks.get(finding.checkId))), '');
+  }
+  if (findings.length === 0 && problems.length === 0) parts.push('No findings.', '');
+  parts.push('</details>');
+  return parts.join('\n');
+}
+
+function findingRow(finding: ReportedFinding, check: ReportedCheck | undefined): string {
+  const severity = finding.status === 'new' ? finding.severity : `${finding.severity} (${finding.status})`;
+  const reason = finding.status === 'ignored' && finding.ignoreReason ? `<br>Ignored: ${escapeText(finding.ignoreReason)}` : '';
+  const fix = fixCommand(finding, check);
+  return row([code(formatLocation(finding)), severity, escapeText(finding.message) + reason, code(finding.checkId), fix ? code(fix) : '']);
+}
+
+function row(cells: Array<string | number>): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * A message for a table cell: its `code spans` kept, elsewhere HTML and Markdown emphasis escaped
+ * (`__init__.py` must not turn bold); `|` escaped everywhere, since GitHub splits cells on it even
+ * inside code spans.
+ */
+function escapeText(text: string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeHtml(part).replace(/[\\`*_~[\]]/g, '\\$&')))
+    .join('')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A code span; GitHub tables still split on `|` inside code spans, so it is escaped there too. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  const padded = fence.length > 1 ? ` ${text} ` : text;
+  return `${fence}${padded.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}${fence}`;
+}

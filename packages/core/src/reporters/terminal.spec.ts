@@ -1,0 +1,122 @@
+import { renderTerminal } from './terminal';
+import { allReports, pyLibReport, tsLibReport } from './__fixtures__/reports';
+
+const ESC = '\u001b[';
+
+function section(output: string, project: string): string[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(`${project} (`));
+  const end = lines.findIndex((line, index) => index > start && line === '');
+  return lines.slice(start, end === -1 ? undefined : end);
+}
+
+function summaryRows(output: string): Map<string, string[]> {
+  const lines = output.split('\n');
+  const header = lines.findIndex((line) => /^project\s+new\s+baseline/.test(line));
+  const rows = lines.slice(header + 1).filter(Boolean).map((line) => line.trim().split(/\s+/));
+  return new Map(rows.map((cells) => [cells[0], cells.slice(1)]));
+}
+
+describe('renderTerminal', () => {
+  it('prints projects in name order', () => {
+    const output = renderTerminal(allReports());
+    const order = ['clean-lib', 'py-lib', 'py-tools', 'ts-lib'].map((name) => output.indexOf(`${name} (`));
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('groups each finding under its plan item, in plan order', () => {
+    const lines = section(renderTerminal([tsLibReport()]), 'ts-lib');
+    const headers = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^ {2}\S/.test(line));
+    expect(headers.map(({ line }) => line.trim())).toEqual([
+      'Complete package metadata [structure/package-metadata]',
+      'Categorize dependencies from real imports [deps/categorize]',
+      'Explicit module exports [api/explicit-exports]',
+    ]);
+    const under = (title: string) => {
+      const at = headers.findIndex(({ line }) => line.includes(title));
+      return lines.slice(headers[at].index + 1, headers[at + 1]?.index).join('\n');
+    };
+    expect(under('Complete package metadata')).toContain('[structure/package-metadata]');
+    expect(under('Complete package metadata')).not.toContain('deps/unused-dependency');
+    expect(under('Categorize dependencies')).toContain('[deps/unused-dependency]');
+    expect(under('Explicit module exports')).toContain('[api/no-export-star]');
+  });
+
+  it('prints a finding as location, severity, message and check id, without :0 for whole-file findings', () => {
+    const output = renderTerminal([tsLibReport()]);
+    expect(output).toContain(
+      "    libs/ts-lib/src/index.ts:3:1  warning  Replace `export *` from './a' | './b' with named exports of Result<T>  [api/no-export-star]\n",
+    );
+    expect(output).toContain('    libs/ts-lib/package.json  error  package.json has no "license" field  [structure/package-metadata]\n');
+  });
+
+  it('marks baselined findings and only those', () => {
+    const lines = renderTerminal([tsLibReport(), pyLibReport()]).split('\n');
+    const marked = lines.filter((line) => line.endsWith('(baseline)'));
+    expect(marked).toHaveLength(2);
+    expect(marked.join('\n')).toContain('[deps/unused-dependency]');
+    expect(marked.join('\n')).toContain('[structure/missing-init-py]');
+  });
+
+  it('shows ignored findings with their reason and no fix hint', () => {
+    const lines = renderTerminal([pyLibReport()]).split('\n');
+    const at = lines.findIndex((line) => line.includes('"requests"'));
+    expect(lines[at]).toBe(
+      '    libs/py-lib/pyproject.toml:9:3  warning  "requests" is declared in [project.dependencies] but never imported  [deps/unused-dependency]  (ignored: imported by plugins at run time)',
+    );
+    expect(lines[at + 1]).not.toContain('fix:');
+  });
+
+  it('hints the fix generator with the project and the fix options', () => {
+    const output = renderTerminal([tsLibReport(), pyLibReport()]);
+    expect(output).toContain('      fix: nx g @shipshape/deps:categorize --project=ts-lib --dependency=lodash\n');
+    expect(output).toContain('      fix: nx g @shipshape/structure:metadata --project=ts-lib --field=license\n');
+    // from the check's fixedBy when the finding carries no fix of its own
+    expect(output).toContain('      fix: nx g @shipshape/api:explicit-exports --project=ts-lib\n');
+    expect(output).toContain('      fix: nx g @shipshape/structure:barrels --project=py-lib\n');
+    // api/missing-type-hints has no generator: no hint after it
+    const typeHints = output.split('\n').findIndex((line) => line.includes('[api/missing-type-hints]'));
+    expect(output.split('\n')[typeHints + 1]).not.toContain('fix:');
+  });
+
+  it('shows problems', () => {
+    const lines = section(renderTerminal(allReports()), 'py-tools');
+    expect(lines).toContain('  Problems');
+    expect(lines).toContain('    skipped  python3 was not found on PATH; the Python checks did not run');
+  });
+
+  it('ends with a summary table whose counts match the reports', () => {
+    const rows = summaryRows(renderTerminal(allReports()));
+    //                             new  baseline ignored fixed errors warnings gate
+    expect(rows.get('ts-lib')).toEqual(['2', '1', '0', '1', '1', '2', 'FAILED']);
+    expect(rows.get('py-lib')).toEqual(['1', '1', '1', '0', '0', '1', 'passed']);
+    expect(rows.get('py-tools')).toEqual(['0', '0', '0', '0', '0', '0', 'passed']);
+    expect(rows.get('clean-lib')).toEqual(['0', '0', '0', '2', '0', '0', 'passed']);
+    expect(rows.get('total')).toEqual(['3', '2', '1', '3', '1', '3', 'FAILED']);
+  });
+
+  it('right-aligns the numbers of the summary table', () => {
+    const output = renderTerminal(allReports());
+    const lines = output.split('\n');
+    const header = lines.find((line) => line.startsWith('project'))!;
+    const fixedEnd = header.indexOf('fixed') + 'fixed'.length;
+    for (const line of lines.slice(lines.indexOf(header) + 1).filter(Boolean)) {
+      expect(line[fixedEnd - 1]).toMatch(/\d/);
+    }
+  });
+
+  it('uses no escape codes without color, and the same text with color', () => {
+    const plain = renderTerminal(allReports());
+    const colored = renderTerminal(allReports(), { color: true });
+    expect(plain).not.toContain(ESC);
+    expect(colored).toContain(`${ESC}31merror${ESC}0m`);
+    expect(colored).toContain(`${ESC}33mwarning${ESC}0m`);
+    expect(colored).toContain(`${ESC}36minfo${ESC}0m`);
+    expect(colored.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+  });
+
+  it('says so when a project has no findings', () => {
+    expect(section(renderTerminal(allReports()), 'clean-lib')).toContain('  no findings');
+  });
+});

@@ -1,0 +1,96 @@
+import type { AuditProblem, AuditReport, ReportedFinding } from '../audit/report';
+import type { Severity } from '../model/finding';
+import { checksById, fixCommand, formatLocation, groupByPlanItem, sortReports } from './shared';
+
+export interface TerminalOptions {
+  /** Plain ANSI escape codes when true; no colour by default. */
+  color?: boolean;
+}
+
+const ANSI = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
+type Style = keyof typeof ANSI;
+type Paint = (text: string, ...styles: Style[]) => string;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+export function renderTerminal(reports: AuditReport[], options: TerminalOptions = {}): string {
+  const paint: Paint = options.color
+    ? (text, ...styles) => (styles.length ? `\u001b[${styles.map((s) => ANSI[s]).join(';')}m${text}\u001b[0m` : text)
+    : (text) => text;
+  const sorted = sortReports(reports);
+  const sections = sorted.map((report) => renderProject(report, paint));
+  return [...sections, renderSummaryTable(sorted, paint)].join('\n\n') + '\n';
+}
+
+function renderProject(report: AuditReport, paint: Paint): string {
+  const { name, root, languages } = report.project;
+  const lines = [`${paint(name, 'bold')} ${paint(`(${root || '.'}; ${languages.join(', ') || 'no language'})`, 'dim')}`];
+  const checks = checksById(report);
+  for (const group of groupByPlanItem(report.findings)) {
+    lines.push(`  ${paint(group.title, 'bold')} ${paint(`[${group.planItem}]`, 'dim')}`);
+    for (const finding of group.findings) {
+      lines.push(`    ${renderFinding(finding, paint)}`);
+      const fix = fixCommand(finding, checks.get(finding.checkId));
+      if (fix) lines.push(`      ${paint(`fix: ${fix}`, 'dim')}`);
+    }
+  }
+  if (report.findings.length === 0 && report.problems.length === 0) lines.push(`  ${paint('no findings', 'green')}`);
+  if (report.problems.length > 0) {
+    lines.push(`  ${paint('Problems', 'bold')}`);
+    lines.push(...report.problems.map((problem) => `    ${renderProblem(problem, paint)}`));
+  }
+  return lines.join('\n');
+}
+
+function renderFinding(finding: ReportedFinding, paint: Paint): string {
+  const parts = [
+    formatLocation(finding),
+    paint(finding.severity, SEVERITY_STYLE[finding.severity]),
+    finding.message,
+    paint(`[${finding.checkId}]`, 'dim'),
+  ];
+  if (finding.status === 'baseline') parts.push(paint('(baseline)', 'dim'));
+  if (finding.status === 'ignored') parts.push(paint(finding.ignoreReason ? `(ignored: ${finding.ignoreReason})` : '(ignored)', 'dim'));
+  return parts.join('  ');
+}
+
+function renderProblem(problem: AuditProblem, paint: Paint): string {
+  const kind = paint(problem.kind, problem.kind === 'error' ? 'red' : 'yellow');
+  return [problem.file, kind, problem.message].filter(Boolean).join('  ');
+}
+
+const HEADER = ['project', 'new', 'baseline', 'ignored', 'fixed', 'errors', 'warnings', 'gate'];
+
+function renderSummaryTable(reports: AuditReport[], paint: Paint): string {
+  const rows = reports.map((report) => summaryRow(report.project.name, [report]));
+  if (reports.length > 1) rows.push(summaryRow('total', reports));
+  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row.cells[column].length)));
+  // Numbers right-aligned, text left; padding happens before painting so ANSI codes do not skew widths.
+  const pad = (cell: string, column: number) =>
+    column === 0 ? cell.padEnd(widths[column]) : column === HEADER.length - 1 ? cell : cell.padStart(widths[column]);
+  const line = (cells: string[], style: (cell: string, column: number) => string) =>
+    cells.map((cell, column) => style(pad(cell, column), column)).join('  ');
+  return [
+    paint('Summary', 'bold'),
+    line(HEADER, (cell) => paint(cell, 'dim')),
+    ...rows.map((row) =>
+      line(row.cells, (cell, column) => (column === HEADER.length - 1 ? paint(cell, row.passed ? 'green' : 'red', 'bold') : cell)),
+    ),
+  ].join('\n');
+}
+
+function summaryRow(label: string, reports: AuditReport[]): { cells: string[]; passed: boolean } {
+  const sum = (count: (report: AuditReport) => number) => String(reports.reduce((total, report) => total + count(report), 0));
+  const passed = reports.every((report) => report.summary.passed);
+  const cells = [
+    label,
+    sum((r) => r.summary.new),
+    sum((r) => r.summary.baseline),
+    sum((r) => r.summary.ignored),
+    sum((r) => r.summary.fixedSinceBaseline),
+    sum((r) => r.summary.bySeverity.error),
+    sum((r) => r.summary.bySeverity.warning),
+    passed ? 'passed' : 'FAILED',
+  ];
+  return { cells, passed };
+}
