@@ -74,7 +74,7 @@ export class ShipshapeProject {
 
   /** One batched `ast` pass over every Python file of the project. */
   readonly python = lazy<Promise<PythonAnalysis>>(() =>
-    analyzePython(this.pythonFiles().map((f) => f.path), { python: this.options.python, maxBytes: this.options.maxFileBytes, cwd: this.absRoot }),
+    analyzePython(this.pythonFiles().map((f) => f.path), { python: this.options.python, maxBytes: this.options.maxFileBytes, cwd: this.absRoot, project: this.name }),
   );
 
   private readManifest<T>(name: string, read: (abs: string, shown: string) => ManifestText<T>): ManifestText<T> | undefined {

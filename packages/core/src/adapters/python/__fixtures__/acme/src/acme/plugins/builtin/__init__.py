@@ -1,0 +1,3 @@
+from .loader import Loader
+
+__all__ = ("Loader",)

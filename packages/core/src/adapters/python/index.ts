@@ -1,0 +1,15 @@
+export { PythonUnavailableError, findPython, resetPythonCache } from './find-python';
+export { DEFAULT_MAX_PYTHON_BYTES, PYTHON_HELPER, analyzePython, type AnalyzePythonOptions } from './python-adapter';
+export type {
+  PythonAll,
+  PythonAnalysis,
+  PythonAnnotations,
+  PythonClassDefinition,
+  PythonDefinition,
+  PythonFileError,
+  PythonFileErrorKind,
+  PythonFileResult,
+  PythonFunctionDefinition,
+  PythonImport,
+  PythonVariableDefinition,
+} from './types';

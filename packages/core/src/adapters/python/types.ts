@@ -1,0 +1,95 @@
+/** The JSON that `shipshape_ast.py` writes: one `ast` pass over a batch of Python files. */
+export interface PythonAnalysis {
+  /** The interpreter that ran the pass; null when there were no files and nothing was run. */
+  python: { version: string; executable: string } | null;
+  /** Top-level standard-library module names (`sys.stdlib_module_names`, or an approximation before 3.10). */
+  stdlibModules: string[];
+  /** Keyed by the paths exactly as they were passed in. */
+  files: Record<string, PythonFileResult>;
+}
+
+export type PythonFileErrorKind = 'syntax' | 'encoding' | 'too-large' | 'binary' | 'unreadable' | 'internal';
+
+export interface PythonFileError {
+  kind: PythonFileErrorKind;
+  message: string;
+  /** 1-based; null when the problem is the whole file. */
+  line: number | null;
+}
+
+/** When `error` is set, every other field is empty. */
+export interface PythonFileResult {
+  error: PythonFileError | null;
+  docstring: string | null;
+  imports: PythonImport[];
+  definitions: PythonDefinition[];
+  all: PythonAll | null;
+  /** Names bound at module scope by imports (not under TYPE_CHECKING, not `__future__`): what an `__init__.py` re-exports. */
+  reexports: string[];
+}
+
+export interface PythonImport {
+  kind: 'import' | 'from';
+  /** As written, without the leading dots: `pkg.sub`; '' for `from . import x`. */
+  module: string;
+  /** Imported names of a from-import (`*` included as written); [] for a plain import. */
+  names: string[];
+  /** `import a as b`: 'b'. Always null for a from-import (see `aliases`). */
+  alias: string | null;
+  /** For a from-import, the `as` name of each entry of `names`, or null. [] for a plain import. */
+  aliases: Array<string | null>;
+  /** Relative level: 0 absolute, 1 for `.`, 2 for `..`. */
+  level: number;
+  line: number;
+  column: number;
+  /** `import-error`: in the body of a try that catches ImportError (or broader); `type-checking`: under `if TYPE_CHECKING:`. */
+  guard: 'import-error' | 'type-checking' | null;
+  /** Inside a function body: a lazy import. */
+  inFunction: boolean;
+}
+
+export interface PythonAnnotations {
+  /** Every parameter, `*args` and `**kwargs` included, a method's self/cls excluded. */
+  params: number;
+  annotatedParams: number;
+  returns: boolean;
+}
+
+interface PythonDefinitionBase {
+  name: string;
+  line: number;
+  column: number;
+  /** No leading underscore. */
+  public: boolean;
+  /** For a variable: a string literal right after the assignment (the attribute docstring mkdocstrings reads). */
+  docstring: boolean;
+}
+
+export interface PythonFunctionDefinition extends PythonDefinitionBase {
+  kind: 'function' | 'async-function';
+  /** Dotted names (`functools.wraps`, `property`); the called name for `@deco(...)`; `<expression>` otherwise. */
+  decorators: string[];
+  annotations: PythonAnnotations;
+}
+
+export interface PythonClassDefinition extends PythonDefinitionBase {
+  kind: 'class';
+  decorators: string[];
+  bases: string[];
+  methods: PythonFunctionDefinition[];
+}
+
+export interface PythonVariableDefinition extends PythonDefinitionBase {
+  kind: 'variable';
+}
+
+/** A module-level name (through module-level if/try/with blocks), in source order. */
+export type PythonDefinition = PythonFunctionDefinition | PythonClassDefinition | PythonVariableDefinition;
+
+export interface PythonAll {
+  /** Literal `__all__` (with literal `+=`, `.extend`, `.append`); null when any part is computed. */
+  names: string[] | null;
+  /** The first statement that sets it. */
+  line: number;
+  dynamic: boolean;
+}
