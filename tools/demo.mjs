@@ -7,9 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: 'true' };
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 function run(command, args, cwd, { allowFailure = false } = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
@@ -34,11 +35,16 @@ const status = run('npx', ['nx', 'run-many', '-t', 'audit', '--output-style=stre
 const projects = JSON.parse(
   spawnSync('npx', ['nx', 'show', 'projects', '--with-target=audit', '--json'], { cwd: workspace, env, encoding: 'utf8' }).stdout,
 );
-console.log('\nReports:');
+const reports = [];
+const folders = [];
 for (const name of projects.sort()) {
   const config = JSON.parse(spawnSync('npx', ['nx', 'show', 'project', name, '--json'], { cwd: workspace, env, encoding: 'utf8' }).stdout);
   const dir = join(workspace, 'reports/shipshape', config.root);
-  const summary = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')).summary;
-  console.log(`  ${name.padEnd(16)} ${String(summary.total).padStart(3)} findings  ${dir}/audit.{json,sarif,md}`);
+  reports.push(JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')));
+  folders.push(`  ${name.padEnd(16)} ${dir}/audit.{json,sarif,md}`);
 }
+const { renderTerminal } = createRequire(import.meta.url)(join(root, 'packages/core'));
+const summary = renderTerminal(reports, { color: process.stdout.isTTY === true });
+console.log(`\n${summary.slice(summary.lastIndexOf('Summary'))}`);
+console.log(`Reports:\n${folders.join('\n')}`);
 console.log(`\nThe audit ${status === 0 ? 'passed its gate (new findings below failOn)' : 'FAILED its gate'}.`);

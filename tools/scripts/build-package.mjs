@@ -13,7 +13,12 @@ const require = createRequire(import.meta.url);
 
 rmSync(distDir, { recursive: true, force: true });
 const tsc = require.resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', join(packageDir, 'tsconfig.lib.json')], { stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(packageDir, 'tsconfig.lib.json')], { stdio: 'inherit' });
+} catch {
+  console.error(`tsc failed for ${relative(process.cwd(), packageDir)}; see the errors above.`);
+  process.exit(1);
+}
 
 function isAsset(path) {
   if (path.includes(`${join('/', 'files', '/')}`)) return true;

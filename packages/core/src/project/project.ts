@@ -57,9 +57,9 @@ export class ShipshapeProject {
   }
 
   /** The project's package.json, parsed; undefined when there is none. Malformed JSON throws a ShipshapeError naming the file. */
-  readonly packageJson = lazy<ManifestText<PackageJson> | undefined>(() => this.readManifest('package.json', readJsonFile));
+  readonly packageJson = lazy<ManifestText<PackageJson> | undefined>(() => this.readManifest('package.json', readJsonFile<PackageJson>));
 
-  readonly pyproject = lazy<ManifestText<PyProject> | undefined>(() => this.readManifest('pyproject.toml', readTomlFile));
+  readonly pyproject = lazy<ManifestText<PyProject> | undefined>(() => this.readManifest('pyproject.toml', readTomlFile<PyProject>));
 
   readonly languages = lazy<Language[]>(() => {
     const languages: Language[] = [];

@@ -1,4 +1,4 @@
-import { defineCheck, isNonEmptyString, locateJson, missingFieldFindings, type PackageJson, type RequiredField } from '@shipshape/core';
+import { defineCheck, documentStart, isNonEmptyString, missingFieldFindings, type PackageJson, type RequiredField } from '@shipshape/core';
 
 const hasTypes = (pkg: PackageJson) => {
   if (isNonEmptyString(pkg.types) || isNonEmptyString(pkg.typings)) return true;
@@ -34,7 +34,7 @@ export default defineCheck({
   run(project) {
     const manifest = project.packageJson();
     if (!manifest) return [];
-    const anchor = locateJson(manifest.text, []) ?? { line: 1, column: 1 };
+    const anchor = documentStart(manifest.text);
     return missingFieldFindings({ data: manifest.data, file: manifest.path, fields: FIELDS, anchor, where: 'package.json' });
   },
 });

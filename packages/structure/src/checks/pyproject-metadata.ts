@@ -1,4 +1,4 @@
-import { defineCheck, isNonEmptyString, locateToml, missingFieldFindings, type FindingInput, type PyProject, type RequiredField } from '@shipshape/core';
+import { defineCheck, isNonEmptyString, locateToml, missingFieldFindings, type FindingInput, type RequiredField } from '@shipshape/core';
 
 type ProjectTable = Record<string, unknown> & { dynamic?: unknown };
 

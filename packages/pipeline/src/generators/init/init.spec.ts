@@ -1,0 +1,55 @@
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import type { Tree } from '@nx/devkit';
+import { initGenerator } from './init';
+
+describe('init generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+  });
+
+  const plugins = () => JSON.parse(tree.read('nx.json', 'utf-8') ?? '{}').plugins;
+
+  it('registers the plugin with its target name', async () => {
+    await initGenerator(tree, {});
+    expect(plugins()).toContainEqual({ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } });
+  });
+
+  it('changes nothing when run a second time', async () => {
+    await initGenerator(tree, { targetName: 'shipshape' });
+    const nxJson = tree.read('nx.json', 'utf-8');
+    const gitignore = tree.read('.gitignore', 'utf-8');
+    await initGenerator(tree, { targetName: 'shipshape' });
+    expect(tree.read('nx.json', 'utf-8')).toBe(nxJson);
+    expect(tree.read('.gitignore', 'utf-8')).toBe(gitignore);
+    expect(plugins().filter((p: { plugin?: string }) => p.plugin === '@shipshape/pipeline')).toHaveLength(1);
+  });
+
+  it('appends to existing plugins and keeps the rest of nx.json as written', async () => {
+    const original = '{\n    // the team wants this first\n    "plugins": ["@nx/js/typescript"],\n    "namedInputs": {"default": ["{projectRoot}/**/*"]}\n}\n';
+    tree.write('nx.json', original);
+    await initGenerator(tree, {});
+    const text = tree.read('nx.json', 'utf-8') ?? '';
+    expect(text.startsWith('{\n    // the team wants this first\n    "plugins": [\n        "@nx/js/typescript",\n')).toBe(true);
+    expect(text.endsWith('"namedInputs": {"default": ["{projectRoot}/**/*"]}\n}\n')).toBe(true);
+  });
+
+  it('keeps the audit reports out of git once', async () => {
+    tree.write('.gitignore', 'node_modules');
+    await initGenerator(tree, {});
+    await initGenerator(tree, {});
+    expect(tree.read('.gitignore', 'utf-8')).toBe('node_modules\n\n# Shipshape audit reports\n/reports/shipshape\n');
+  });
+
+  it('names nx.json when it is malformed, and writes nothing', async () => {
+    tree.write('nx.json', '{ "plugins": [ }');
+    await expect(initGenerator(tree, {})).rejects.toThrow(/^nx\.json: .*line 1/);
+    expect(tree.read('nx.json', 'utf-8')).toBe('{ "plugins": [ }');
+  });
+
+  it('rejects an invalid failOn before touching anything', async () => {
+    const before = tree.read('nx.json', 'utf-8');
+    await expect(initGenerator(tree, { failOn: 'loud' as never })).rejects.toThrow(/"failOn" must be one of/);
+    expect(tree.read('nx.json', 'utf-8')).toBe(before);
+  });
+});
