@@ -45,7 +45,7 @@ export {
   type TomlEdit,
 } from './manifest';
 
-export { missingFieldFindings, isNonEmptyString, type RequiredField } from './checks/required-fields';
+export { documentStart, missingFieldFindings, isNonEmptyString, type RequiredField } from './checks/required-fields';
 
 export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline';
 

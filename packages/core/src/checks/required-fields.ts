@@ -29,3 +29,11 @@ export function missingFieldFindings<T>({ data, file, fields, anchor, where }: R
 export function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
+
+/** 1-based position of the first non-blank character: where a finding about the whole document points. */
+export function documentStart(text: string): { line: number; column: number } {
+  const offset = text.search(/\S/);
+  if (offset < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, offset).split(/\r?\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
