@@ -3,7 +3,7 @@
 // never touched), sets Shipshape up there as a user would (`nx g @shipshape/pipeline:init`), and runs the
 // audit of every project, printing the report.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,29 @@ function run(command, args, cwd, { allowFailure = false } = {}) {
 
 run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], root);
 
+/**
+ * Gives the copy a node_modules as an install would: the built @shipshape packages copied in (as npm
+ * would unpack them), everything else linked to this repository's node_modules.
+ */
+function installPackages(target) {
+  const modules = join(target, 'node_modules');
+  mkdirSync(join(modules, '@shipshape'), { recursive: true });
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name !== '@shipshape' && name !== '.bin') symlinkSync(join(root, 'node_modules', name), join(modules, name), 'dir');
+  }
+  symlinkSync(join(root, 'node_modules', '.bin'), join(modules, '.bin'), 'dir');
+  for (const name of readdirSync(join(root, 'packages'))) {
+    const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8'));
+    const dest = join(modules, manifest.name);
+    for (const file of ['package.json', 'generators.json', 'executors.json', 'dist']) {
+      cpSync(join(root, 'packages', name, file), join(dest, file), { recursive: true });
+    }
+  }
+}
+
 const workspace = mkdtempSync(join(tmpdir(), 'shipshape-demo-'));
 cpSync(join(root, 'examples'), workspace, { recursive: true });
-symlinkSync(join(root, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+installPackages(workspace);
 console.log(`\nDemo workspace (a copy of examples/): ${workspace}`);
 
 run('npx', ['nx', 'g', '@shipshape/pipeline:init', '--no-interactive'], workspace);

@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SYSTEM_TOOLS = [
   { command: 'python3', args: ['--version'], debian: 'python3' },
   { command: 'git', args: ['--version'], debian: 'git' },
+  // the dashboard's browser test (playwright-core drives Debian's chromium; no browser is downloaded)
+  { command: 'chromium', args: ['--version'], debian: 'chromium' },
 ];
 
 function log(message) {

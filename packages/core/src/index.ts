@@ -10,7 +10,7 @@ export {
   type Language,
   type Severity,
 } from './model/finding';
-export { PLAN_ITEMS, findPlanItem, type PlanItem } from './model/plan';
+export { PLAN_ITEMS, findPlanItem, phasePackages, type PlanItem } from './model/plan';
 
 export { ShipshapeProject, type PackageJson, type ProjectInit, type PyProject } from './project/project';
 export { listProjectFiles, looksBinary, type FileListing, type FileProblem, type ProjectFile } from './project/files';
@@ -36,6 +36,7 @@ export {
   locateToml,
   locateYaml,
   parseJson,
+  parseJsonWithComments,
   parseToml,
   parseYaml,
   readJsonFile,
@@ -51,7 +52,7 @@ export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, wr
 
 export { DEFAULT_OPTIONS, optionsSchema, resolveOptions, type IgnoreRule, type ResolvedOptions, type ShipshapeOptions } from './config/options';
 
-export { collectChecks, discoverCheckPackages } from './registry/discover';
+export { collectChecks, discoverCheckPackages, discoverShipshapePackages, type ShipshapePackageInfo } from './registry/discover';
 
 export { runAudit } from './audit/run-audit';
 export { auditProject, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';

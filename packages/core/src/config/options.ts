@@ -11,6 +11,7 @@ export interface IgnoreRule {
 
 export interface ShipshapeOptions {
   targetName?: string;
+  statusTargetName?: string;
   failOn?: Severity | 'never';
   checks?: Record<string, 'off' | Severity>;
   ignore?: IgnoreRule[];
@@ -25,6 +26,7 @@ export type ResolvedOptions = Required<Omit<ShipshapeOptions, 'python'>> & Pick<
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   targetName: 'audit',
+  statusTargetName: 'status',
   failOn: 'error',
   checks: {},
   ignore: [],

@@ -2,8 +2,10 @@
 export interface PlanItem {
   id: string;
   phase: 1 | 2 | 3 | 4 | 5;
-  /** The package that owns the item. */
+  /** The area of the plan the item belongs to; `structure/...` ids start with it. */
   area: string;
+  /** The phase package that sees, fixes and guards the item. */
+  package: string;
   /** First and last week of the phase the item belongs to. */
   weeks: readonly [number, number];
   title: string;
@@ -17,8 +19,12 @@ const PHASE_WEEKS: Record<PlanItem['phase'], readonly [number, number]> = {
   5: [9, 10],
 };
 
+/** Areas whose items another area's package owns (API docs live with the API package). */
+const PACKAGE_OF_AREA: Record<string, string> = { docs: 'api', gates: 'quality' };
+
 function items(phase: PlanItem['phase'], area: string, entries: Array<[string, string]>): PlanItem[] {
-  return entries.map(([name, title]) => ({ id: `${area}/${name}`, phase, area, weeks: PHASE_WEEKS[phase], title }));
+  const owner = `@shipshape/${PACKAGE_OF_AREA[area] ?? area}`;
+  return entries.map(([name, title]) => ({ id: `${area}/${name}`, phase, area, package: owner, weeks: PHASE_WEEKS[phase], title }));
 }
 
 export const PLAN_ITEMS: readonly PlanItem[] = [
@@ -83,4 +89,9 @@ export const PLAN_ITEMS: readonly PlanItem[] = [
 
 export function findPlanItem(id: string): PlanItem | undefined {
   return PLAN_ITEMS.find((item) => item.id === id);
+}
+
+/** The phase packages a phase needs, in plan order. */
+export function phasePackages(phase: PlanItem['phase']): string[] {
+  return [...new Set(PLAN_ITEMS.filter((item) => item.phase === phase).map((item) => item.package))];
 }

@@ -9,7 +9,29 @@ import { ShipshapeError, errorMessage } from '../util/errors';
  * package.json, and that module exports `checks`. Installed `@shipshape/*` packages are found by looking in
  * the workspace's node_modules; other packages (or workspace folders) are named in the `packages` option.
  */
+/** What a package says about itself in the `shipshape` field of its package.json. */
+export interface ShipshapePackageInfo {
+  name: string;
+  /** Folder of the package. */
+  dir: string;
+  /** Module exporting `checks`, relative to `dir`. */
+  checks?: string;
+  /** The plan phase whose fixes the package's phase generator applies. */
+  phase?: number;
+  /** Name of that generator in the package's generators.json; default `phase`. */
+  phaseGenerator?: string;
+  /** Position among the packages of the same phase (lower first); default 100. */
+  order?: number;
+}
+
 export function discoverCheckPackages(workspaceRoot: string, extraPackages: readonly string[] = []): CheckPackage[] {
+  return discoverShipshapePackages(workspaceRoot, extraPackages)
+    .map((info) => loadCheckPackage(info))
+    .filter((loaded): loaded is CheckPackage => loaded !== undefined);
+}
+
+/** Installed @shipshape/* packages and those named in the options, with their `shipshape` field, sorted by name. */
+export function discoverShipshapePackages(workspaceRoot: string, extraPackages: readonly string[] = []): ShipshapePackageInfo[] {
   const manifests = new Map<string, string>();
   for (const path of installedShipshapeManifests(workspaceRoot)) manifests.set(readName(path), path);
   const resolveFrom = createRequire(join(workspaceRoot, 'package.json'));
@@ -17,12 +39,12 @@ export function discoverCheckPackages(workspaceRoot: string, extraPackages: read
     const path = resolveManifest(resolveFrom, workspaceRoot, spec);
     manifests.set(readName(path), path);
   }
-  const packages: CheckPackage[] = [];
-  for (const [name, manifestPath] of [...manifests].sort(([a], [b]) => a.localeCompare(b))) {
-    const loaded = loadCheckPackage(name, manifestPath);
-    if (loaded) packages.push(loaded);
-  }
-  return packages;
+  return [...manifests]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, manifestPath]) => {
+      const field = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { shipshape?: Omit<ShipshapePackageInfo, 'name' | 'dir'> }).shipshape ?? {};
+      return { ...field, name, dir: dirname(manifestPath) };
+    });
 }
 
 function installedShipshapeManifests(workspaceRoot: string): string[] {
@@ -54,22 +76,20 @@ function readName(manifestPath: string): string {
   }
 }
 
-function loadCheckPackage(name: string, manifestPath: string): CheckPackage | undefined {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { shipshape?: { checks?: string } };
-  const entry = manifest.shipshape?.checks;
-  if (!entry) return undefined;
-  const modulePath = join(dirname(manifestPath), entry);
+function loadCheckPackage(info: ShipshapePackageInfo): CheckPackage | undefined {
+  if (!info.checks) return undefined;
+  const modulePath = join(info.dir, info.checks);
   let loaded: { checks?: unknown };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = require(modulePath);
   } catch (error) {
-    throw new ShipshapeError(`the checks of ${name} could not be loaded from ${modulePath}: ${errorMessage(error)}; is the package built?`);
+    throw new ShipshapeError(`the checks of ${info.name} could not be loaded from ${modulePath}: ${errorMessage(error)}; is the package built?`);
   }
   if (!Array.isArray(loaded.checks)) {
     throw new ShipshapeError(`${modulePath} must export "checks", an array of checks made with defineCheck`);
   }
-  return { name, checks: loaded.checks as Check[] };
+  return { name: info.name, checks: loaded.checks as Check[] };
 }
 
 /** All checks of the given packages; a check id declared twice is a packaging error. */

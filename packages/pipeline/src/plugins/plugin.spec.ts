@@ -23,18 +23,25 @@ describe('createNodes', () => {
     expect(createNodes[0]).toBe('**/{package.json,pyproject.toml}');
   });
 
-  it('adds a cached audit target to every library project, not the workspace root', async () => {
+  it('adds a cached audit target to every library project', async () => {
     const nodes = await infer();
-    expect(Object.keys(nodes).sort()).toEqual(['libs/both/package.json', 'libs/broken/pyproject.toml', 'libs/py/pyproject.toml', 'libs/ts/package.json']);
+    expect(Object.keys(nodes).sort()).toEqual(['libs/both/package.json', 'libs/broken/pyproject.toml', 'libs/py/pyproject.toml', 'libs/ts/package.json', 'package.json']);
     const target = nodes['libs/ts/package.json']?.['libs/ts']?.targets?.audit;
     expect(target).toMatchObject({
       executor: '@shipshape/pipeline:audit',
       cache: true,
-      inputs: ['{projectRoot}/**/*', '{workspaceRoot}/.gitignore'],
+      inputs: ['{projectRoot}/**/*', '{workspaceRoot}/.gitignore', { runtime: `node -e "require('@shipshape/pipeline/print-versions')"` }, { env: 'SHIPSHAPE_PYTHON' }],
       outputs: ['{workspaceRoot}/reports/shipshape/libs/ts'],
       options: {},
     });
     expect(target?.metadata?.description).toMatch(/Shipshape checks/);
+  });
+
+  it('gives the workspace root the plan status target, which depends on the audits of the enrolled projects', async () => {
+    expect((await infer())['package.json']).toEqual({ '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false }) } } });
+    ws.write({ 'shipshape-plan.json': JSON.stringify({ version: 1, start: '2026-12-07', projects: ['@acme/ts', 'acme-ledger'], weeks: [] }) });
+    const status = (await infer({ targetName: 'shipshape', statusTargetName: 'plan-status' }))['package.json']?.['.']?.targets?.['plan-status'];
+    expect(status?.dependsOn).toEqual([{ target: 'shipshape', projects: ['@acme/ts', 'acme-ledger'] }]);
   });
 
   it('recognises a Python project from pyproject.toml alone, named after its distribution', async () => {

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
-import { parseToml, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { pythonProjectName } from '../utils/python-project-name';
 import { auditTarget } from './audit-target';
+import { statusProject } from './status-target';
 
 export const PLUGIN_NAME = '@shipshape/pipeline';
 const MANIFESTS = '**/{package.json,pyproject.toml}';
@@ -29,7 +31,7 @@ function uniqueProjectFiles(files: readonly string[]): string[] {
   const byDir = new Map<string, string>();
   for (const file of files) {
     const dir = dirname(file);
-    if (dir === '.' || file.includes('node_modules/')) continue;
+    if (file.includes('node_modules/') || (dir === '.' && file !== 'package.json')) continue;
     if (!byDir.has(dir) || file.endsWith('package.json')) byDir.set(dir, file);
   }
   return [...byDir.values()].sort();
@@ -37,6 +39,7 @@ function uniqueProjectFiles(files: readonly string[]): string[] {
 
 function nodesFor(file: string, options: ReturnType<typeof resolveOptions>, context: CreateNodesContextV2): CreateNodesResult {
   const root = dirname(file);
+  if (root === '.') return { projects: { '.': statusProject(context.workspaceRoot, options) } };
   const absManifest = join(context.workspaceRoot, file);
   const content = readFileSync(absManifest, 'utf8');
   const key = JSON.stringify([file, options, content]);
@@ -44,9 +47,9 @@ function nodesFor(file: string, options: ReturnType<typeof resolveOptions>, cont
   if (cached) return cached;
 
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
-  const { targetName, ...rest } = options;
+  const { targetName, statusTargetName: _status, ...rest } = options;
   const project: Record<string, unknown> = {
-    targets: { [targetName]: auditTarget(context.workspaceRoot, definedOnly(rest), reportsDir) },
+    targets: { [targetName]: auditTarget(definedOnly(rest), reportsDir) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
     project.name = pythonProjectName(content, root);
@@ -66,15 +69,4 @@ function definedOnly(options: Record<string, unknown>): ShipshapeOptions {
 
 function hasOtherProjectFile(workspaceRoot: string, root: string): boolean {
   return ['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, root, name)));
-}
-
-/** The distribution name; a malformed pyproject.toml falls back to the folder name and the audit reports it. */
-function pythonProjectName(content: string, root: string): string {
-  try {
-    const data = parseToml<{ project?: { name?: unknown } }>(content, root);
-    if (typeof data.project?.name === 'string' && data.project.name) return data.project.name;
-  } catch {
-    // the audit's metadata check reports the malformed file with its line
-  }
-  return basename(root);
 }

@@ -1,5 +1,5 @@
 import { type GeneratorCallback, type Tree } from '@nx/devkit';
-import { ShipshapeError, editJson, parseJson, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { ShipshapeError, editJson, parseJsonWithComments, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
 import { PLUGIN_NAME } from '../../plugins/plugin';
 import type { InitGeneratorSchema } from './schema';
 
@@ -32,7 +32,7 @@ function normalizeOptions(schema: InitGeneratorSchema): ShipshapeOptions {
 function registerPlugin(tree: Tree, options: ShipshapeOptions) {
   if (!tree.exists('nx.json')) throw new ShipshapeError('no nx.json at the workspace root; run this in an Nx workspace', 'nx.json');
   const text = tree.read('nx.json', 'utf-8') ?? '';
-  const nxJson = parseJson<NxJson>(text, 'nx.json');
+  const nxJson = parseJsonWithComments<NxJson>(text, 'nx.json');
   const plugins = nxJson.plugins;
   if (plugins !== undefined && !Array.isArray(plugins)) throw new ShipshapeError('"plugins" must be an array', 'nx.json');
   if (plugins?.some((entry) => (typeof entry === 'string' ? entry : entry?.plugin) === PLUGIN_NAME)) return;

@@ -1,0 +1,80 @@
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type JSONPath, type ParseError } from 'jsonc-parser';
+import { ShipshapeError } from '../util/errors';
+import { detectEol, detectIndent, stripBom } from './format';
+import { readManifest, type ManifestText } from './manifest-text';
+import { positionAt } from './position';
+import { sameData } from './same-data';
+
+/** Sets `path` to `value`; `value: undefined` removes the key. */
+export interface JsonEdit {
+  path: (string | number)[];
+  value: unknown;
+}
+
+const strict = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false };
+
+/** Strict JSON (package.json, nx.json); a malformed file gives one ShipshapeError naming the file, line and column. */
+export function parseJson<T = unknown>(text: string, file: string): T {
+  const source = stripBom(text);
+  try {
+    return JSON.parse(source) as T;
+  } catch (error) {
+    const errors: ParseError[] = [];
+    parse(source, errors, strict);
+    const first = errors[0];
+    if (!first) throw new ShipshapeError(`invalid JSON: ${(error as Error).message}`, file);
+    const { line, column } = positionAt(source, first.offset);
+    throw new ShipshapeError(`invalid JSON at line ${line}, column ${column}: ${describe(printParseErrorCode(first.error))}`, file);
+  }
+}
+
+function describe(code: string): string {
+  return code.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+}
+
+export function readJsonFile<T>(absPath: string, displayPath = absPath): ManifestText<T> {
+  return readManifest(absPath, displayPath, parseJson<T>);
+}
+
+/**
+ * Applies the edits with the file's own indentation and line endings; everything outside the edited
+ * values stays byte for byte, new keys go at the end of their object, and an edit that sets the value
+ * already there changes nothing.
+ */
+export function editJson(text: string, edits: JsonEdit[]): string {
+  assertWellFormed(text);
+  const indent = detectIndent(text);
+  const formattingOptions = { insertSpaces: indent !== '\t', tabSize: indent === '\t' ? 1 : indent.length, eol: detectEol(text) };
+  let current = text;
+  for (const edit of edits) {
+    if (sameData(valueAt(current, edit.path), edit.value)) continue;
+    current = applyEdits(current, modify(current, edit.path, edit.value, { formattingOptions }));
+  }
+  return current;
+}
+
+function assertWellFormed(text: string): void {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length === 0) return;
+  const { line, column } = positionAt(text, errors[0].offset);
+  throw new ShipshapeError(`cannot edit invalid JSON at line ${line}, column ${column}: ${describe(printParseErrorCode(errors[0].error))}`);
+}
+
+function valueAt(text: string, path: JSONPath): unknown {
+  let node: unknown = parse(text);
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Where the key of `path` is written (the value itself for an array element, the root value for `[]`). */
+export function locateJson(text: string, path: (string | number)[]): { line: number; column: number } | undefined {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, path);
+  if (!node) return undefined;
+  const anchor = node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+  return positionAt(text, anchor.offset);
+}

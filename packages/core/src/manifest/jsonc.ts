@@ -1,0 +1,15 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ShipshapeError } from '../util/errors';
+import { positionAt } from './position';
+
+/** JSON with comments and trailing commas, as Nx reads nx.json and tsconfig files; errors name file, line and column. */
+export function parseJsonWithComments<T = unknown>(text: string, file: string): T {
+  const errors: ParseError[] = [];
+  const data = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    const { line, column } = positionAt(text, errors[0].offset);
+    const problem = printParseErrorCode(errors[0].error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+    throw new ShipshapeError(`invalid JSON at line ${line}, column ${column}: ${problem}`, file);
+  }
+  return data as T;
+}

@@ -1,0 +1,6 @@
+export interface StatusExecutorSchema {
+  reportsDir?: string;
+  outputDir?: string;
+  historyFile?: string;
+  failWhenBehind?: boolean;
+}

@@ -1,0 +1,38 @@
+import { formatFiles, logger, runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { ShipshapeError } from '@shipshape/core';
+import { phaseGeneratorsFor } from '../../plan/phase-generators';
+import { readPlanFromTree } from '../../plan/read-plan';
+import type { PhaseGeneratorSchema } from './schema';
+
+/** `nx g @shipshape/pipeline:phase --phase=1`: applies a phase's fixes to every enrolled project. */
+export async function phaseGenerator(tree: Tree, schema: PhaseGeneratorSchema): Promise<GeneratorCallback> {
+  const { phase, projects } = normalizeOptions(tree, schema);
+  const { generators, missing } = phaseGeneratorsFor(tree.root, phase);
+  for (const name of missing) logger.warn(`Phase ${phase} also needs ${name}, which is not installed: nx add ${name}`);
+  if (generators.length === 0) throw new ShipshapeError(`no installed package runs phase ${phase}; install ${missing.map((m) => `nx add ${m}`).join(' and ')}`);
+
+  const callbacks: GeneratorCallback[] = [];
+  for (const { packageName, generatorName, run } of generators) {
+    for (const project of projects) {
+      logger.info(`${packageName}:${generatorName} --project=${project}`);
+      const callback = await run(tree, { project, skipFormat: true });
+      if (callback) callbacks.push(callback);
+    }
+  }
+  if (!schema.skipFormat) await formatFiles(tree);
+  return runTasksInSerial(...callbacks);
+}
+
+function normalizeOptions(tree: Tree, schema: PhaseGeneratorSchema): { phase: number; projects: string[] } {
+  const phase = Number(schema.phase);
+  if (![1, 2, 3, 4, 5].includes(phase)) throw new ShipshapeError(`--phase must be 1 to 5, not "${schema.phase}"`);
+  const plan = readPlanFromTree(tree);
+  const asked = (schema.projects ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const notEnrolled = asked.filter((name) => !plan.projects.includes(name));
+  if (notEnrolled.length > 0) throw new ShipshapeError(`${notEnrolled.join(', ')} ${notEnrolled.length > 1 ? 'are' : 'is'} not enrolled in the plan (enrolled: ${plan.projects.join(', ')})`);
+  const projects = asked.length > 0 ? asked : plan.projects;
+  if (projects.length === 0) throw new ShipshapeError('the plan enrolls no project; add some with nx g @shipshape/pipeline:plan --projects=...');
+  return { phase, projects };
+}
+
+export default phaseGenerator;

@@ -1,0 +1,5 @@
+export interface PhaseGeneratorSchema {
+  phase: number;
+  projects?: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GeneratorCallback, Tree } from '@nx/devkit';
+import { ShipshapeError, discoverShipshapePackages, errorMessage, phasePackages, type ShipshapePackageInfo } from '@shipshape/core';
+
+export type PhaseGenerator = (tree: Tree, options: { project: string; skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
+
+export interface PhaseRunPlan {
+  generators: Array<{ packageName: string; generatorName: string; run: PhaseGenerator }>;
+  /** Packages the phase needs that are not installed. */
+  missing: string[];
+}
+
+/** The installed phase packages of a phase, in their declared order, with their phase generators loaded. */
+export function phaseGeneratorsFor(workspaceRoot: string, phase: number, extraPackages: readonly string[] = []): PhaseRunPlan {
+  const installed = discoverShipshapePackages(workspaceRoot, extraPackages).filter((info) => info.phase === phase);
+  installed.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name));
+  const missing = phasePackages(phase as 1).filter((name) => !installed.some((info) => info.name === name));
+  return { generators: installed.map(loadPhaseGenerator), missing };
+}
+
+function loadPhaseGenerator(info: ShipshapePackageInfo): PhaseRunPlan['generators'][number] {
+  const generatorName = info.phaseGenerator ?? 'phase';
+  const collectionPath = join(info.dir, 'generators.json');
+  let factory: string | undefined;
+  try {
+    const collection = JSON.parse(readFileSync(collectionPath, 'utf8')) as { generators?: Record<string, { factory?: string; implementation?: string }> };
+    const entry = collection.generators?.[generatorName];
+    factory = entry?.factory ?? entry?.implementation;
+  } catch (error) {
+    throw new ShipshapeError(`cannot read the generators of ${info.name}: ${errorMessage(error)}`, collectionPath);
+  }
+  if (!factory) throw new ShipshapeError(`${info.name} declares phase ${info.phase} but has no "${generatorName}" generator`, collectionPath);
+  const [modulePath, exportName] = factory.split('#');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(join(info.dir, modulePath)) as Record<string, unknown>;
+  const run = (exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'))) as PhaseGenerator | undefined;
+  if (typeof run !== 'function') throw new ShipshapeError(`the "${generatorName}" generator of ${info.name} exports no function`, collectionPath);
+  return { packageName: info.name, generatorName, run };
+}

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ShipshapeError, type AuditReport } from '@shipshape/core';
+import type { PlanFile } from '../plan/plan-file';
+import { planWeek } from '../plan/weeks';
+import { projectStatus } from './compute-status';
+import { STATUS_SCHEMA_VERSION, type StatusReport } from './model';
+
+export interface StatusInput {
+  workspaceRoot: string;
+  plan: PlanFile;
+  /** Enrolled project name → its root, as Nx knows it. */
+  roots: Record<string, string>;
+  reportsDir: string;
+  today: string;
+  now: Date;
+  warnings: string[];
+}
+
+export function buildStatus(input: StatusInput): StatusReport {
+  const week = planWeek(input.plan.start, input.today);
+  const projects = input.plan.projects.map((name) => {
+    const root = input.roots[name];
+    return projectStatus(name, root, readAudit(join(input.workspaceRoot, input.reportsDir.replace('{projectRoot}', root), 'audit.json')), week);
+  });
+  return {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    generatedAt: input.now.toISOString(),
+    today: input.today,
+    start: input.plan.start,
+    week: week.week,
+    weekState: week.state,
+    projects,
+    warnings: input.warnings,
+  };
+}
+
+function readAudit(path: string): AuditReport | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as AuditReport;
+  } catch (error) {
+    throw new ShipshapeError(`the audit report is not valid JSON (${(error as Error).message}); run the audit again`, path);
+  }
+}

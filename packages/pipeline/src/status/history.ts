@@ -1,0 +1,58 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import type { StatusReport } from './model';
+
+export const HISTORY_FILE = 'shipshape-history.jsonl';
+
+/** One line of the history: enough to draw the burn-down and see each item's state over time. */
+export interface HistoryEntry {
+  at: string;
+  week: number;
+  projects: Record<string, { findings: number; done: number; items: Record<string, { state: string; findings: number }> }>;
+}
+
+export function historyEntry(status: StatusReport): HistoryEntry {
+  return {
+    at: status.generatedAt,
+    week: status.week,
+    projects: Object.fromEntries(
+      status.projects.map((project) => [
+        project.name,
+        {
+          findings: project.findings,
+          done: project.items.filter((item) => item.state === 'done').length,
+          items: Object.fromEntries(project.items.map((item) => [item.id, { state: item.state, findings: item.findings }])),
+        },
+      ]),
+    ),
+  };
+}
+
+/**
+ * Reads the history; a line that is not a valid entry is skipped with a warning naming the file and line,
+ * and stays in the file (nothing the user has is thrown away).
+ */
+export function readHistory(path: string, shownPath = path): { entries: HistoryEntry[]; warnings: string[] } {
+  if (!existsSync(path)) return { entries: [], warnings: [] };
+  const entries: HistoryEntry[] = [];
+  const warnings: string[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      try {
+        const entry = JSON.parse(line) as HistoryEntry;
+        if (typeof entry?.at !== 'string' || typeof entry.projects !== 'object' || entry.projects === null) throw new Error('not a history entry');
+        entries.push(entry);
+      } catch {
+        warnings.push(`${shownPath}:${index + 1} is not a valid history entry; skipped (the line is kept in the file)`);
+      }
+    });
+  return { entries, warnings };
+}
+
+/** Appends one line; a file whose last line lacks its newline gets one first, so entries never run together. */
+export function appendHistory(path: string, entry: HistoryEntry): void {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const needsNewline = current !== '' && !current.endsWith('\n');
+  appendFileSync(path, `${needsNewline ? '\n' : ''}${JSON.stringify(entry)}\n`);
+}
