@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../../core/src/testing/browser';
 import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
 import { auditReport } from '../../status/testing';
 import statusExecutor from './status';
@@ -57,7 +57,7 @@ describe('status executor', () => {
 
   it('writes a dashboard that opens in a real browser without errors and shows every enrolled project', async () => {
     await statusExecutor({}, context());
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
