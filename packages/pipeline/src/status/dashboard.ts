@@ -84,7 +84,10 @@ function burnDown(history: HistoryEntry[], status: StatusReport): string {
     return `<polyline fill="none" stroke="${palette[i % palette.length]}" stroke-width="2" points="${coords}"><title>${escapeHtml(name)}</title></polyline>`;
   });
   const labels = names.map((name, i) => `<span><i style="background:${palette[i % palette.length]}"></i>${escapeHtml(name)}</span>`).join(' ');
-  return `<svg role="img" aria-label="findings per project over ${points.length} runs" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><line x1="20" y1="${h - 20}" x2="${w - 20}" y2="${h - 20}" stroke="#999"/><text x="0" y="16" font-size="11">${max}</text>${lines.join('')}</svg><p class="legend">${labels}</p>`;
+  const first = history[0].at.slice(0, 10);
+  const last = history[history.length - 1].at.slice(0, 10);
+  const axis = `<text x="20" y="${h - 4}" font-size="11">${escapeHtml(first)}</text><text x="${w - 20}" y="${h - 4}" font-size="11" text-anchor="end">${escapeHtml(last)}</text>`;
+  return `<svg role="img" aria-label="findings per project over ${points.length} runs" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"><line x1="20" y1="${h - 20}" x2="${w - 20}" y2="${h - 20}" stroke="#999"/><text x="0" y="16" font-size="11">${max}</text>${axis}${lines.join('')}</svg><p class="legend">${labels}</p>`;
 }
 
 function findingsList(project: ProjectStatus): string {
