@@ -1,4 +1,5 @@
 import { diffLines, splitLines, type LineChange } from './line-diff';
+import { content, isBlank, keepEdges, keepIndent, sharedLeadingWords, terminator } from './line-edges';
 
 interface Slot extends LineChange {
   use: 'original' | 'before' | 'after' | 'none';
@@ -8,43 +9,133 @@ type Piece = string | Slot[];
 
 /**
  * Serializers re-render more than the value they were asked to change (spacing around `=`, blank-line
- * runs, header spacing). This puts back, one at a time, every changed stretch, whitespace-only line
- * change, dropped or added blank line and changed line edge whose original form gives the same data, so
- * that an edit changes only the lines it has to. `sameData` decides, with the format's own parser.
+ * runs, header spacing, sequence indentation). This puts back every changed stretch, line that differs
+ * only in whitespace, edge of a replaced line and dropped or added blank line whose original form gives
+ * the same data, so that an edit changes only the lines it has to. `sameData` decides, with the format's
+ * own parser. Which original line a re-rendered line stands for can be ambiguous (repeated or blank
+ * lines): both readings are tried and the one closer to the original kept.
  */
 export function keepOriginalLines(original: string, edited: string, sameData: (candidate: string) => boolean): string {
   if (original === edited) return edited;
-  const pieces = hunks(diffLines(splitLines(original), splitLines(edited)));
-  const lines = () => pieces.flatMap((piece) => (typeof piece === 'string' ? [piece] : piece.map(renderSlot))).filter((line) => line !== '');
-  const acceptable = () => {
-    const rendered = lines();
-    return rendered.every((line, i) => i === rendered.length - 1 || line.endsWith('\n')) && sameData(rendered.join(''));
-  };
-  const attempt = (change: () => void, undo: () => void) => {
-    change();
-    if (!acceptable()) undo();
-  };
-  for (const piece of pieces) {
-    if (typeof piece === 'string') continue;
-    const uses = piece.map((slot) => slot.use);
-    for (const slot of piece) slot.use = slot.before === undefined ? 'none' : 'original';
-    if (acceptable()) continue;
-    piece.forEach((slot, i) => (slot.use = uses[i]));
-    piece.forEach((slot, k) => {
-      if (slot.before !== undefined && slot.after !== undefined) {
-        attempt(() => (slot.use = 'before'), () => (slot.use = 'after'));
-        const [before, edited] = [slot.before, slot.after];
-        if (slot.use === 'after') attempt(() => (slot.after = keepEdges(before, edited)), () => (slot.after = edited));
-      } else if (!anchored(piece[k - 1]) || !anchored(piece[k + 1])) return;
-      else if (slot.after !== undefined && isBlank(slot.after)) attempt(() => (slot.use = 'none'), () => (slot.use = 'after'));
-      else if (slot.before !== undefined && isBlank(slot.before)) attempt(() => (slot.use = 'before'), () => (slot.use = 'none'));
-    });
-    for (const [removed, added] of replacedLines(piece)) {
-      const edited = added.after ?? '';
-      attempt(() => (added.after = keepEdges(removed.before ?? '', edited)), () => (added.after = edited));
+  const [before, after] = [splitLines(original), splitLines(edited)];
+  const candidates = [true, false].map((late) => {
+    const repair = new Repair(hunks(diffLines(before, after, late)), sameData);
+    repair.run();
+    return repair.text();
+  });
+  return candidates.reduce((best, next) => (changedLength(original, next) < changedLength(original, best) ? next : best));
+}
+
+/** How many characters of both texts lie between their common prefix and common suffix. */
+function changedLength(a: string, b: string): number {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return a.length + b.length - 2 * (head + tail);
+}
+
+class Repair {
+  constructor(
+    private readonly pieces: Piece[],
+    private readonly sameData: (candidate: string) => boolean,
+  ) {}
+
+  text(): string {
+    return this.lines().join('');
+  }
+
+  run(): void {
+    for (const piece of this.pieces) {
+      if (typeof piece === 'string' || this.revert(piece)) continue;
+      const replaced = replacedLines(piece);
+      for (const pair of replaced) placeTogether(piece, pair);
+      this.restoreTogether(piece, replaced);
+      this.restoreOneByOne(piece, replaced);
     }
   }
-  return lines().join('');
+
+  private lines(): string[] {
+    return this.pieces.flatMap((piece) => (typeof piece === 'string' ? [piece] : piece.map(renderSlot))).filter((line) => line !== '');
+  }
+
+  private acceptable(): boolean {
+    const lines = this.lines();
+    return lines.every((line, i) => i === lines.length - 1 || line.endsWith('\n')) && this.sameData(lines.join(''));
+  }
+
+  private attempt(change: () => void, undo: () => void): boolean {
+    change();
+    if (this.acceptable()) return true;
+    undo();
+    return false;
+  }
+
+  private revert(piece: Slot[]): boolean {
+    const uses = piece.map((slot) => slot.use);
+    return this.attempt(
+      () => piece.forEach((slot) => (slot.use = slot.before === undefined ? 'none' : 'original')),
+      () => piece.forEach((slot, i) => (slot.use = uses[i])),
+    );
+  }
+
+  /** Formatting changes can depend on each other (the indentation of a whole YAML sequence). */
+  private restoreTogether(piece: Slot[], replaced: [Slot, Slot][]): void {
+    const pairs = piece.filter(isPair);
+    const edited = replaced.map(([, added]) => added.after ?? '');
+    for (const edge of [keepEdges, keepIndent]) {
+      const done = this.attempt(
+        () => {
+          pairs.forEach((slot) => (slot.use = 'before'));
+          replaced.forEach(([removed, added], k) => (added.after = edge(removed.before ?? '', edited[k])));
+        },
+        () => {
+          pairs.forEach((slot) => (slot.use = 'after'));
+          replaced.forEach(([, added], k) => (added.after = edited[k]));
+        },
+      );
+      if (done) return;
+    }
+  }
+
+  private restoreOneByOne(piece: Slot[], replaced: [Slot, Slot][]): void {
+    const partners = new Set(replaced.flat());
+    // A blank line is put back or dropped only next to lines that correspond: elsewhere its place is a guess.
+    const anchored = (slot: Slot | undefined) => slot === undefined || isPair(slot) || partners.has(slot) || isBlank(slot.before ?? slot.after ?? '');
+    piece.forEach((slot, k) => {
+      if (isPair(slot)) {
+        if (slot.use === 'after') this.attempt(() => (slot.use = 'before'), () => (slot.use = 'after'));
+        if (slot.use === 'after') this.restoreEdges(slot, slot.before ?? '');
+      } else if (anchored(piece[k - 1]) && anchored(piece[k + 1]) && isBlank(slot.before ?? slot.after ?? '')) {
+        const use = slot.use;
+        this.attempt(() => (slot.use = slot.before === undefined ? 'none' : 'before'), () => (slot.use = use));
+      }
+    });
+    for (const [removed, added] of replaced) this.restoreEdges(added, removed.before ?? '');
+  }
+
+  private restoreEdges(slot: Slot, before: string): void {
+    const after = slot.after ?? '';
+    for (const kept of [keepEdges(before, after), keepIndent(before, after)]) {
+      if (kept !== after && this.attempt(() => (slot.after = kept), () => (slot.after = after))) return;
+    }
+  }
+}
+
+/**
+ * Puts a removed line and the line that replaces it side by side, so that blank lines around them are
+ * restored on the right side. Lines of the edited text keep their order: only removed lines, which are
+ * not rendered, move past them.
+ */
+function placeTogether(piece: Slot[], [removed, added]: [Slot, Slot]): void {
+  const [from, to] = [piece.indexOf(removed), piece.indexOf(added)];
+  const between = piece.slice(Math.min(from, to) + 1, Math.max(from, to));
+  if (from < to && between.every((slot) => slot.after === undefined)) piece.splice(from + 1, 0, ...piece.splice(to, 1));
+  else piece.splice(piece.indexOf(added), 0, ...piece.splice(from, 1));
+}
+
+function isPair(slot: Slot): boolean {
+  return slot.before !== undefined && slot.after !== undefined;
 }
 
 function hunks(items: ReturnType<typeof diffLines>): Piece[] {
@@ -63,87 +154,30 @@ function hunks(items: ReturnType<typeof diffLines>): Piece[] {
 }
 
 /**
- * In each run of changed lines, each added line paired with the removed line that starts with most of
- * the same words (a key and `=`), or else with the removed line at the same position.
+ * Each added line of a changed stretch paired with the removed line that starts with most of the same
+ * words (a key and `=`), or else with the removed line at the same rank (blank lines aside).
  */
 function replacedLines(piece: Slot[]): [Slot, Slot][] {
+  const removed = piece.filter((slot) => slot.after === undefined && !isBlank(slot.before ?? ''));
+  const added = piece.filter((slot) => slot.before === undefined && !isBlank(slot.after ?? ''));
+  const free = new Set(removed);
   const pairs: [Slot, Slot][] = [];
-  let removed: Slot[] = [];
-  let added: Slot[] = [];
-  const flush = () => {
-    const free = new Set(removed);
-    added.forEach((slot, k) => {
-      const scored = [...free].map((candidate) => ({ candidate, score: sharedLeadingWords(candidate.before ?? '', slot.after ?? '') }));
-      const best = scored.reduce<(typeof scored)[number] | undefined>((top, next) => (next.score > (top?.score ?? 0) ? next : top), undefined);
-      const match = best?.candidate ?? (free.has(removed[k]) ? removed[k] : undefined);
-      if (!match) return;
-      free.delete(match);
-      pairs.push([match, slot]);
-    });
-    removed = [];
-    added = [];
-  };
-  for (const slot of piece) {
-    if (slot.before !== undefined && slot.after !== undefined) flush();
-    else if (slot.before !== undefined && slot.use === 'none' && !isBlank(slot.before)) removed.push(slot);
-    else if (slot.after !== undefined && slot.use === 'after' && !isBlank(slot.after)) added.push(slot);
-  }
-  flush();
+  added.forEach((slot, k) => {
+    let match = free.has(removed[k]) ? removed[k] : undefined;
+    let best = 0;
+    for (const candidate of free) {
+      const score = sharedLeadingWords(candidate.before ?? '', slot.after ?? '');
+      if (score > best) [match, best] = [candidate, score];
+    }
+    if (!match) return;
+    free.delete(match);
+    pairs.push([match, slot]);
+  });
   return pairs;
 }
-
-function sharedLeadingWords(a: string, b: string): number {
-  const wa = a.trim().split(/\s+/);
-  const wb = b.trim().split(/\s+/);
-  let n = 0;
-  while (n < wa.length && n < wb.length && wa[n] === wb[n] && wa[n] !== '') n++;
-  return n;
-}
-
-/** A blank line is added or dropped only between lines both texts have: elsewhere its place is a guess. */
-function anchored(neighbour: Slot | undefined): boolean {
-  if (neighbour === undefined) return true;
-  if (neighbour.before !== undefined && neighbour.after !== undefined) return true;
-  return isBlank(neighbour.before ?? neighbour.after ?? '');
-}
-
-export function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-const terminator = (line: string) => /\r?\n$/.exec(line)?.[0] ?? '';
-const content = (line: string) => line.slice(0, line.length - terminator(line).length);
 
 function renderSlot(slot: Slot): string {
   if (slot.use === 'none') return '';
   if (slot.use === 'after' || slot.before === undefined) return slot.after ?? '';
   return slot.use === 'original' || slot.after === undefined ? slot.before : content(slot.before) + terminator(slot.after);
-}
-
-/**
- * `after` with its indentation and the words it shares with `before` at both ends, and the whitespace
- * around them, written as in `before`: `key =<tab>"old"  # note` edited to `key = "new" # note` becomes
- * `key =<tab>"new"  # note`. When `after` is `before` less some trailing words (a dropped comment),
- * `before` itself.
- */
-function keepEdges(beforeLine: string, afterLine: string): string {
-  const before = content(beforeLine);
-  const after = content(afterLine);
-  const wordsOf = (line: string) => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const wb = wordsOf(before);
-  const wa = wordsOf(after);
-  let head = 0;
-  while (head < wb.length && head < wa.length && wb[head].text === wa[head].text) head++;
-  let tail = 0;
-  while (tail < wb.length - head && tail < wa.length - head && wb[wb.length - 1 - tail].text === wa[wa.length - 1 - tail].text) tail++;
-  if (tail > 0 && (tail === wb.length - head || tail === wa.length - head)) tail = 0;
-  const middleB = wb.slice(head, wb.length - tail);
-  const middleA = wa.slice(head, wa.length - tail);
-  if (middleA.length === 0) return before + terminator(afterLine);
-  if (middleB.length === 0) return afterLine;
-  const headB = middleB[0].start;
-  const headA = middleA[0].start;
-  const tailB = tail === 0 ? before.length : middleB[middleB.length - 1].end;
-  const tailA = tail === 0 ? after.length : middleA[middleA.length - 1].end;
-  return before.slice(0, headB) + after.slice(headA, tailA) + (tail === 0 ? '' : before.slice(tailB)) + terminator(afterLine);
 }

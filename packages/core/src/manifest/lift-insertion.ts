@@ -1,4 +1,4 @@
-import { isBlank } from './keep-lines';
+import { isBlank } from './line-edges';
 import { splitLines } from './line-diff';
 
 export interface Lift {

@@ -17,15 +17,21 @@ export function squeeze(line: string): string {
 
 /**
  * A longest common subsequence of the lines compared without their whitespace, as a list of items in
- * order. Ties go to the latest match: a blank line left after an inserted block is the original one.
+ * order. Where several exist, `late` picks the one that matches lines as late as it can, else as early.
  */
-export function diffLines(before: string[], after: string[]): DiffItem[] {
+export function diffLines(before: string[], after: string[], late: boolean): DiffItem[] {
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const a = before.slice(head, before.length - tail);
   const b = after.slice(head, after.length - tail);
+  const middle = late ? alignLate(a, b) : alignLate([...a].reverse(), [...b].reverse()).reverse();
+  const items: DiffItem[] = [...before.slice(0, head).map((line) => ({ common: line })), ...middle];
+  return [...items, ...before.slice(before.length - tail).map((line) => ({ common: line }))];
+}
+
+function alignLate(a: string[], b: string[]): DiffItem[] {
   const sa = a.map(squeeze);
   const sb = b.map(squeeze);
   const width = b.length + 1;
@@ -35,20 +41,19 @@ export function diffLines(before: string[], after: string[]): DiffItem[] {
       lcs[i * width + j] = sa[i - 1] === sb[j - 1] ? lcs[(i - 1) * width + j - 1] + 1 : Math.max(lcs[(i - 1) * width + j], lcs[i * width + j - 1]);
     }
   }
-  const middle: DiffItem[] = [];
+  const items: DiffItem[] = [];
   let i = a.length;
   let j = b.length;
   while (i > 0 || j > 0) {
     if (i > 0 && j > 0 && sa[i - 1] === sb[j - 1]) {
       i--;
       j--;
-      middle.push(a[i] === b[j] ? { common: a[i] } : { before: a[i], after: b[j] });
+      items.push(a[i] === b[j] ? { common: a[i] } : { before: a[i], after: b[j] });
     } else if (j > 0 && (i === 0 || lcs[i * width + j - 1] >= lcs[(i - 1) * width + j])) {
-      middle.push({ after: b[--j] });
+      items.push({ after: b[--j] });
     } else {
-      middle.push({ before: a[--i] });
+      items.push({ before: a[--i] });
     }
   }
-  const items: DiffItem[] = [...before.slice(0, head).map((line) => ({ common: line })), ...middle.reverse()];
-  return [...items, ...before.slice(before.length - tail).map((line) => ({ common: line }))];
+  return items.reverse();
 }

@@ -28,7 +28,7 @@ export function parseToml<T = Record<string, unknown>>(text: string, file: strin
   }
 }
 
-export function describeTomlError(error: unknown): string {
+function describeTomlError(error: unknown): string {
   const { line, column } = error as { line?: number; column?: number };
   const reason = errorMessage(error).trim().split('\n').pop() ?? '';
   const problem = reason.charAt(0).toLowerCase() + reason.slice(1);

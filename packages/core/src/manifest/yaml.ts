@@ -44,7 +44,9 @@ export function editYaml(text: string, edits: YamlEdit[]): string {
   }
   if (!changed) return text;
   const indent = detectIndent(text);
-  const rendered = withEol(document.toString({ indent: indent === '\t' ? 2 : indent.length, lineWidth: 0 }), detectEol(text));
+  const indentSeq = !/^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text);
+  let rendered = withEol(document.toString({ indent: indent === '\t' ? 2 : indent.length, indentSeq, lineWidth: 0 }), detectEol(text));
+  if (!/\n$/.test(text)) rendered = rendered.replace(/\r?\n$/, '');
   const expected = dataOf(rendered);
   return keepOriginalLines(text, rendered, (candidate) => sameData(dataOf(candidate), expected));
 }
