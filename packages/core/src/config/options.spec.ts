@@ -22,4 +22,12 @@ describe('resolveOptions', () => {
   it('requires a reason for every ignore rule', () => {
     expect(() => resolveOptions({ ignore: [{ check: 'a/b' }] }, 'nx.json')).toThrow(/"ignore.0" must have required property 'reason'/);
   });
+
+  it('accepts the dependency options and names a wrong one inside them', () => {
+    const deps = { pythonModules: { yaml: 'PyYAML', 'google.protobuf': 'protobuf' }, ignoreDependencies: ['tslib'], rangeStyle: 'tilde' as const, pythonUpperBounds: true };
+    expect(resolveOptions({ deps }, 'nx.json').deps).toEqual(deps);
+    expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json')).toThrow('"deps" has an unknown option "rangestyle"');
+    expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json')).toThrow(/"deps.pythonModules.yaml" must match pattern/);
+    expect(() => resolveOptions({ deps: { pythonModules: { 'not-a-module': 'x' } } }, 'nx.json')).toThrow(/"deps.pythonModules" property name must be valid/);
+  });
 });

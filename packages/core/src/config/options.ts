@@ -20,9 +20,24 @@ export interface ShipshapeOptions {
   reportsDir?: string;
   maxFileBytes?: number;
   python?: string;
+  deps?: DepsOptions;
 }
 
-export type ResolvedOptions = Required<Omit<ShipshapeOptions, 'python'>> & Pick<ShipshapeOptions, 'python'>;
+/** Options of the dependency checks and generators (@shipshape/deps). */
+export interface DepsOptions {
+  /** Python import name (top-level or dotted) to the distribution that provides it. */
+  pythonModules?: Record<string, string>;
+  /** Names the dependency checks leave alone. */
+  ignoreDependencies?: string[];
+  /** More files (globs relative to the project root) that are tests or tooling. */
+  devFiles?: string[];
+  /** Range style of npm runtime dependencies; default caret. */
+  rangeStyle?: 'caret' | 'tilde' | 'any';
+  /** Allow upper caps on Python runtime requirements; default false. */
+  pythonUpperBounds?: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<ShipshapeOptions, 'python' | 'deps'>> & Pick<ShipshapeOptions, 'python' | 'deps'>;
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   targetName: 'audit',

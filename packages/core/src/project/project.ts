@@ -7,6 +7,7 @@ import type { Language } from '../model/finding';
 import type { ResolvedOptions } from '../config/options';
 import { lazy } from '../util/memo';
 import { listProjectFiles, type FileListing, type ProjectFile } from './files';
+import { readWorkspaceGraph, type WorkspaceGraph } from './workspace-graph';
 
 export type PackageJson = Record<string, unknown>;
 export type PyProject = Record<string, unknown> & { project?: Record<string, unknown>; 'build-system'?: Record<string, unknown> };
@@ -20,6 +21,8 @@ export interface ProjectInit {
   /** Nx project configuration facts a check may need (tags, project type). */
   tags?: string[];
   projectType?: 'library' | 'application';
+  /** The workspace's projects and Nx's dependency edges; read from Nx's cached project graph when not given. */
+  workspaceGraph?: WorkspaceGraph;
 }
 
 /**
@@ -34,7 +37,7 @@ export class ShipshapeProject {
   readonly options: ResolvedOptions;
   readonly tags: string[];
 
-  constructor(init: ProjectInit) {
+  constructor(private readonly init: ProjectInit) {
     this.name = init.name;
     this.root = init.root;
     this.workspaceRoot = init.workspaceRoot;
@@ -76,6 +79,16 @@ export class ShipshapeProject {
   readonly python = lazy<Promise<PythonAnalysis>>(() =>
     analyzePython(this.pythonFiles().map((f) => f.path), { python: this.options.python, maxBytes: this.options.maxFileBytes, cwd: this.absRoot, project: this.name }),
   );
+
+  /**
+   * Other projects of the workspace and Nx's edges between them; undefined when Nx has not computed a graph
+   * for this workspace, or computed it before this project existed.
+   */
+  readonly workspaceGraph = lazy<WorkspaceGraph | undefined>(() => {
+    if (this.init.workspaceGraph) return this.init.workspaceGraph;
+    const graph = readWorkspaceGraph(this.workspaceRoot);
+    return graph?.projects.some((p) => p.root === this.root) ? graph : undefined;
+  });
 
   private readManifest<T>(name: string, read: (abs: string, shown: string) => ManifestText<T>): ManifestText<T> | undefined {
     const abs = join(this.absRoot, name);

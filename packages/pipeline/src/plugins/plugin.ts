@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
-import { resolveOptions, type ShipshapeOptions } from '@shipshape/core';
-import { pythonProjectName } from '../utils/python-project-name';
+import { pythonProjectName, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
 import { auditTarget } from './audit-target';
 import { statusProject } from './status-target';
 

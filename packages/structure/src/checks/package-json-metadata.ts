@@ -30,6 +30,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript'],
   severity: 'warning',
+  fixedBy: '@shipshape/structure:metadata',
   description: 'A publishable package.json names the package, its version, what it does, its license and repository, what it ships and where its types are.',
   run(project) {
     const manifest = project.packageJson();

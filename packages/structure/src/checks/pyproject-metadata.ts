@@ -28,6 +28,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['python'],
   severity: 'warning',
+  fixedBy: '@shipshape/structure:metadata',
   description: 'A publishable pyproject.toml has a PEP 621 [project] table with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table.',
   run(project) {
     const manifest = project.pyproject();

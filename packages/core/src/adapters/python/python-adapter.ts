@@ -16,6 +16,8 @@ export interface AnalyzePythonOptions {
   cwd?: string;
   /** Named in the message when no Python can be found. */
   project?: string;
+  /** Also describe the installed distributions (`environment` in the result); the helper runs even for no files. */
+  environment?: boolean;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface AnalyzePythonOptions {
  * them). Per-file problems (syntax, encoding, size, binary) come back as `error` in that file's result.
  */
 export async function analyzePython(files: string[], options: AnalyzePythonOptions = {}): Promise<PythonAnalysis> {
-  if (files.length === 0) return { python: null, stdlibModules: [], files: {} };
+  if (files.length === 0 && !options.environment) return { python: null, stdlibModules: [], files: {} };
   const python = options.python ?? (await findPython(options.project));
-  const input = JSON.stringify({ files, maxBytes: options.maxBytes ?? DEFAULT_MAX_PYTHON_BYTES });
+  const input = JSON.stringify({ files, maxBytes: options.maxBytes ?? DEFAULT_MAX_PYTHON_BYTES, ...(options.environment ? { environment: true } : {}) });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
   const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd });
   if (result.spawnError) throw new PythonUnavailableError(options.project, python);

@@ -1,13 +1,15 @@
 """Shipshape's Python helper: one `ast` pass over a batch of files, reported as JSON.
 
-Reads {"files": [path, ...], "maxBytes": n} on stdin and writes one JSON object on stdout.
-The user's code is parsed, never imported or executed. Python 3.8+, standard library only.
+Reads {"files": [path, ...], "maxBytes": n, "environment": bool} on stdin and writes one JSON object on
+stdout. The user's code is parsed, never imported or executed. Python 3.8+, standard library only.
+With "environment": true the output also describes the installed distributions (their metadata only).
 """
 
 import ast
 import io
 import json
 import os
+import re
 import sys
 import threading
 import tokenize
@@ -368,12 +370,63 @@ def stdlib_modules():
         names.update(m.name for m in pkgutil.iter_modules(paths))
     return sorted(names)
 
+REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+EXTRA_MARKER = re.compile(r"\bextra\s*==")
+
+
+def normalize(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def top_level_modules(dist):
+    declared = dist.read_text("top_level.txt")
+    if declared:
+        return set(line.strip() for line in declared.split() if line.strip())
+    names = set()
+    for path in dist.files or []:
+        parts = path.parts
+        if not parts or parts[0].endswith((".dist-info", ".egg-info")) or parts[0] in ("..", "__pycache__"):
+            continue
+        if len(parts) > 1:
+            names.add(parts[0])
+        elif parts[0].endswith(".py"):
+            names.add(parts[0][:-3])
+    return names
+
+
+def environment():
+    """Installed distributions: import name -> distributions, versions, and what each requires by default."""
+    try:
+        from importlib import metadata
+    except ImportError:
+        return None
+    modules, versions, requires = {}, {}, {}
+    for dist in metadata.distributions():
+        name = dist.metadata["Name"]
+        if not name or normalize(name) in versions:
+            continue  # the first one on sys.path is the one imports get
+        key = normalize(name)
+        versions[key] = dist.version
+        needed = set()
+        for requirement in dist.requires or []:
+            match = REQUIREMENT_NAME.match(requirement)
+            marker = requirement.split(";", 1)[1] if ";" in requirement else ""
+            if match and not EXTRA_MARKER.search(marker):
+                needed.add(normalize(match.group(1)))
+        requires[key] = sorted(needed)
+        for module in top_level_modules(dist):
+            modules.setdefault(module, [])
+            if name not in modules[module]:
+                modules[module].append(name)
+    return {"distributions": modules, "versions": versions, "requires": requires}
+
 
 def main():
     try:
         request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
         files = request["files"]
         max_bytes = int(request.get("maxBytes") or DEFAULT_MAX_BYTES)
+        with_environment = bool(request.get("environment"))
     except (ValueError, KeyError, TypeError) as error:
         sys.stderr.write("shipshape_ast: bad request on stdin: %s\n" % error)
         return 2
@@ -382,6 +435,8 @@ def main():
         "stdlibModules": stdlib_modules(),
         "files": in_big_stack(lambda: dict((path, analyze_file(path, max_bytes)) for path in files)),
     }
+    if with_environment:
+        result["environment"] = environment()
     sys.stdout.write(json.dumps(result))
     return 0
 

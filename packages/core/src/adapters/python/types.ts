@@ -6,6 +6,21 @@ export interface PythonAnalysis {
   stdlibModules: string[];
   /** Keyed by the paths exactly as they were passed in. */
   files: Record<string, PythonFileResult>;
+  /**
+   * The installed distributions, when the analysis was asked for them (`environment: true`); null when the
+   * interpreter has no `importlib.metadata` (before 3.8).
+   */
+  environment?: PythonEnvironment | null;
+}
+
+/** What `importlib.metadata` knows about the interpreter's installed distributions (their metadata only). */
+export interface PythonEnvironment {
+  /** Top-level import name to the distributions that provide it, as `packages_distributions()` gives them. */
+  distributions: Record<string, string[]>;
+  /** Normalized distribution name (PEP 503: lower case, runs of `-_.` as `-`) to its installed version. */
+  versions: Record<string, string>;
+  /** Normalized distribution name to the normalized names it requires by default (requirements of extras left out). */
+  requires: Record<string, string[]>;
 }
 
 export type PythonFileErrorKind = 'syntax' | 'encoding' | 'too-large' | 'binary' | 'unreadable' | 'internal';

@@ -58,3 +58,46 @@ describe('extractModuleInfo', () => {
     expect([first.line, first.column]).toEqual([1, 3]);
   });
 });
+
+describe('extractModuleInfo: guarded and lazy imports', () => {
+  const guarded = `import 'eager';
+const top = require('top');
+try {
+  require('in-try');
+} catch {}
+try {
+  require('try-finally-only');
+} finally {}
+export async function load() {
+  try {
+    return await import('lazy-guarded');
+  } catch {
+    return import('in-catch');
+  }
+}
+export const viaCatch = () => import('with-catch').catch(() => undefined);
+export const viaThen = () => import('with-then').then((m) => m.default, () => undefined);
+export const chained = () => import('chained').then((m) => m.default).catch(() => null);
+export const unhandled = () => import('unhandled').then((m) => m.default);
+try {
+  const inner = () => require('defined-in-try');
+} catch {}
+`;
+  const byName = Object.fromEntries(extractModuleInfo('g.ts', guarded).imports.map((i) => [i.specifier, [i.guarded, i.inFunction]]));
+
+  it('marks a require or import() inside a try with a catch, or with a rejection handler, as guarded', () => {
+    expect(byName).toEqual({
+      eager: [false, false],
+      top: [false, false],
+      'in-try': [true, false],
+      'try-finally-only': [false, false],
+      'lazy-guarded': [true, true],
+      'in-catch': [false, true],
+      'with-catch': [true, true],
+      'with-then': [true, true],
+      chained: [true, true],
+      unhandled: [false, true],
+      'defined-in-try': [false, true],
+    });
+  });
+});

@@ -9,6 +9,13 @@ export interface ImportRef {
   typeOnly: boolean;
   /** `import 'x'` with no bindings. */
   sideEffect: boolean;
+  /**
+   * A `require` or `import()` whose failure the code handles: inside the `try` block of a try/catch, or an
+   * `import()` with a `.catch(...)` (or a rejection handler in `.then`). Always false for static imports.
+   */
+  guarded: boolean;
+  /** Inside a function body (a lazy `require` / `import()`); always false for static imports. */
+  inFunction: boolean;
   line: number;
   column: number;
 }
@@ -46,12 +53,13 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
         kind: 'import',
         typeOnly: !!clause && (clause.isTypeOnly || allNamedTypeOnly(clause)),
         sideEffect: !clause,
+        ...TOP_LEVEL,
         ...position(statement),
       });
     } else if (ts.isExportDeclaration(statement)) {
       const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
       if (from) {
-        imports.push({ specifier: from, kind: 'export', typeOnly: statement.isTypeOnly, sideEffect: false, ...position(statement) });
+        imports.push({ specifier: from, kind: 'export', typeOnly: statement.isTypeOnly, sideEffect: false, ...TOP_LEVEL, ...position(statement) });
       }
       const clause = statement.exportClause;
       if (!clause) {
@@ -72,7 +80,7 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const expression = statement.moduleReference.expression;
       if (ts.isStringLiteral(expression)) {
-        imports.push({ specifier: expression.text, kind: 'import-equals', typeOnly: statement.isTypeOnly, sideEffect: false, ...position(statement) });
+        imports.push({ specifier: expression.text, kind: 'import-equals', typeOnly: statement.isTypeOnly, sideEffect: false, ...TOP_LEVEL, ...position(statement) });
       }
     } else if (ts.isExportAssignment(statement)) {
       exports.push({ name: 'default', kind: 'local', typeOnly: false, ...position(statement) });
@@ -110,21 +118,53 @@ function bindingNames(name: ts.BindingName): string[] {
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
+const TOP_LEVEL = { guarded: false, inFunction: false } as const;
+
+interface CallContext {
+  guarded: boolean;
+  inFunction: boolean;
+}
+
 function collectCalls(source: ts.SourceFile, imports: ImportRef[], position: (node: ts.Node) => { line: number; column: number }) {
-  const visit = (node: ts.Node): void => {
+  const handled = new Set<ts.Node>();
+  const visit = (node: ts.Node, context: CallContext): void => {
+    if (ts.isCallExpression(node)) markHandledImport(node, handled);
     if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0])) {
       const specifier = node.arguments[0].text;
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-        imports.push({ specifier, kind: 'dynamic', typeOnly: false, sideEffect: false, ...position(node) });
+        const guarded = context.guarded || handled.has(node);
+        imports.push({ specifier, kind: 'dynamic', typeOnly: false, sideEffect: false, guarded, inFunction: context.inFunction, ...position(node) });
       } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
-        imports.push({ specifier, kind: 'require', typeOnly: false, sideEffect: false, ...position(node) });
+        imports.push({ specifier, kind: 'require', typeOnly: false, sideEffect: false, ...context, ...position(node) });
       }
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      imports.push({ specifier: node.argument.literal.text, kind: 'dynamic', typeOnly: true, sideEffect: false, ...position(node) });
+      imports.push({ specifier: node.argument.literal.text, kind: 'dynamic', typeOnly: true, sideEffect: false, ...context, ...position(node) });
     }
-    ts.forEachChild(node, visit);
+    if (ts.isTryStatement(node)) {
+      visit(node.tryBlock, node.catchClause ? { ...context, guarded: true } : context);
+      if (node.catchClause) visit(node.catchClause, context);
+      if (node.finallyBlock) visit(node.finallyBlock, context);
+      return;
+    }
+    const inner = ts.isFunctionLike(node) ? { guarded: false, inFunction: true } : context;
+    ts.forEachChild(node, (child) => visit(child, inner));
   };
-  ts.forEachChild(source, visit);
+  ts.forEachChild(source, (child) => visit(child, TOP_LEVEL));
+}
+
+/**
+ * For `import('x').catch(...)` or `import('x').then(ok, failed)` (possibly after other `.then`/`.finally`
+ * steps), remembers the `import('x')` call as handled; calls are visited outside-in, so before the import.
+ */
+function markHandledImport(call: ts.CallExpression, handled: Set<ts.Node>): void {
+  if (!ts.isPropertyAccessExpression(call.expression)) return;
+  const method = call.expression.name.text;
+  if (method !== 'catch' && !(method === 'then' && call.arguments.length >= 2)) return;
+  let inner: ts.Expression = call.expression.expression;
+  while (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && ['then', 'finally', 'catch'].includes(inner.expression.name.text)) {
+    inner = inner.expression.expression;
+  }
+  if (ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.ImportKeyword) handled.add(inner);
 }
 
 function scriptKind(fileName: string): ts.ScriptKind {

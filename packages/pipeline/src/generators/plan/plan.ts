@@ -1,8 +1,7 @@
 import type { Tree } from '@nx/devkit';
-import { ShipshapeError, editJson } from '@shipshape/core';
+import { ShipshapeError, editJson, treeProjects } from '@shipshape/core';
 import { PLAN_FILE, PLAN_VERSION, parsePlan, planWeeks, type PlanFile } from '../../plan/plan-file';
 import { parseCalendarDate, todayIn } from '../../plan/weeks';
-import { workspaceProjects } from '../../plan/workspace-projects';
 import type { PlanGeneratorSchema } from './schema';
 
 interface NormalizedOptions {
@@ -21,7 +20,7 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
 function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema): NormalizedOptions {
   const start = parseCalendarDate(String(schema.start ?? ''), '--start');
   if (schema.timeZone) todayIn(schema.timeZone);
-  const known = workspaceProjects(tree);
+  const known = treeProjects(tree);
   const names = list(schema.projects);
   const unknown = names.filter((name) => !known.some((p) => p.name === name));
   if (unknown.length > 0) {

@@ -1,0 +1,79 @@
+/** The two package ecosystems a project can declare dependencies in. */
+export type Ecosystem = 'npm' | 'python';
+
+/** Library code ships to users; dev code (tests, configs, scripts, tooling) does not. */
+export type UseRole = 'runtime' | 'dev';
+
+/**
+ * How a declaration is grouped. npm: dependencies / peerDependencies (optional peers are `optional`) /
+ * optionalDependencies / devDependencies. Python: [project].dependencies / an extra of
+ * [project.optional-dependencies] (`dev` when the extra is for tests, docs or linting) / [dependency-groups].
+ */
+export type DeclaredGroup = 'runtime' | 'peer' | 'optional' | 'dev';
+
+/** One place the project uses a package: an import, a binary in a script, a name in a config file. */
+export interface DependencyUse {
+  /** The package (npm) or distribution (Python) name, as it should be declared. */
+  name: string;
+  /** Workspace-relative file. */
+  file: string;
+  line: number;
+  column: number;
+  role: UseRole;
+  /** `import type`, `if TYPE_CHECKING:`, and `@types/*` packages: needed to type-check, not to run. */
+  typeOnly: boolean;
+  /** A failure to import is handled (try/catch around `import()`/`require`, `except ImportError`). */
+  guarded: boolean;
+  /** A static import, or a Python import at module level: it runs when the module is loaded. */
+  topLevel: boolean;
+  /** What was written: the import specifier, the Python module, the binary. */
+  specifier: string;
+  /** Binaries in scripts and names in config files count as uses of what is declared, but never make a package "missing". */
+  declaredOnly: boolean;
+  /** The workspace project this name belongs to, for imports of another project of the workspace. */
+  workspaceProject?: string;
+}
+
+/** One declared dependency, with where it is written. */
+export interface DeclaredDependency {
+  /** As written in the manifest. */
+  name: string;
+  group: DeclaredGroup;
+  /** The manifest section: `dependencies`, `peerDependencies`, `project.dependencies`, `optional-dependencies.pdf`, `dependency-groups.dev`. */
+  section: string;
+  /** The range (npm) or the whole requirement string (Python). */
+  spec: string;
+  /** Path of the entry in the manifest data, for locating it and editing it. */
+  path: string[];
+  /** Workspace-relative manifest file. */
+  file: string;
+  /** Python: the environment marker after `;`, if any. */
+  marker?: string;
+}
+
+export type ProblemKind = 'missing' | 'transitive' | 'unused' | 'misplaced' | 'types' | 'stdlib' | 'optional' | 'unguarded-optional';
+
+/** Where a fix puts a dependency. `optional`: an optional peer (npm) or an extra (Python). */
+export type TargetGroup = 'runtime' | 'dev' | 'optional';
+
+export interface DependencyProblem {
+  kind: ProblemKind;
+  /** The package or distribution name, as it should be declared. */
+  name: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  /** What the fingerprint is built from: the kind and the name, never a line. */
+  key: string;
+  /** Add `name` to `to`; move `declared` to `to`; remove `declared`. */
+  fix: { action: 'add'; to: TargetGroup; version?: VersionSuggestion } | { action: 'move'; declared: DeclaredDependency; to: TargetGroup } | { action: 'remove'; declared: DeclaredDependency };
+}
+
+/** A version for a dependency the generators add: what the workspace resolves, or a floor the user must confirm. */
+export interface VersionSuggestion {
+  /** The range or specifier to write: `^1.2.3`, `>=6.0.1`. */
+  spec: string;
+  /** Where it came from: the installed package, the workspace project, or Shipshape's table (to be confirmed). */
+  source: 'installed' | 'workspace' | 'table';
+}

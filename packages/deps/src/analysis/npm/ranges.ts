@@ -1,0 +1,6 @@
+import type { DepsOptions } from '@shipshape/core';
+
+/** The range to declare an installed version with, in the configured style. */
+export function rangeFor(version: string, style: NonNullable<DepsOptions['rangeStyle']>): string {
+  return style === 'tilde' ? `~${version}` : `^${version}`;
+}

@@ -1,0 +1,39 @@
+import type { PyProject } from '@shipshape/core';
+import type { DeclaredDependency, DeclaredGroup } from '../model';
+import { parseRequirement } from './requirement';
+
+/** Extras that hold tests, docs or lint tools rather than a feature of the library. */
+const DEV_EXTRAS = /^(tests?|testing|dev|develop|development|lint|linting|docs?|typing|types|mypy|style|check|ci)$/i;
+
+/** Every requirement of [project].dependencies, the extras of [project.optional-dependencies] and PEP 735 [dependency-groups]. */
+export function pythonDeclared(pyproject: PyProject, file: string): DeclaredDependency[] {
+  const declared: DeclaredDependency[] = [];
+  const add = (list: unknown, group: DeclaredGroup, section: string, path: string[]) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, index) => {
+      if (typeof entry !== 'string') return; // {include-group = "..."} and friends
+      const requirement = parseRequirement(entry);
+      if (!requirement) return;
+      const found: DeclaredDependency = { name: requirement.name, group, section, spec: entry, path: [...path, String(index)], file };
+      if (requirement.marker) found.marker = requirement.marker;
+      declared.push(found);
+    });
+  };
+  const project = pyproject.project ?? {};
+  add(project.dependencies, 'runtime', 'project.dependencies', ['project', 'dependencies']);
+  for (const [extra, list] of Object.entries((project['optional-dependencies'] as Record<string, unknown> | undefined) ?? {})) {
+    add(list, DEV_EXTRAS.test(extra) ? 'dev' : 'optional', `optional-dependencies.${extra}`, ['project', 'optional-dependencies', extra]);
+  }
+  for (const [group, list] of Object.entries((pyproject['dependency-groups'] as Record<string, unknown> | undefined) ?? {})) {
+    add(list, 'dev', `dependency-groups.${group}`, ['dependency-groups', group]);
+  }
+  return declared;
+}
+
+/** The distributions a workspace-root pyproject.toml declares for development ([dependency-groups], uv's dev-dependencies). */
+export function rootDevDistributions(pyproject: PyProject | undefined): string[] {
+  if (!pyproject) return [];
+  const groups = Object.values((pyproject['dependency-groups'] as Record<string, unknown> | undefined) ?? {});
+  const uv = ((pyproject.tool as Record<string, any> | undefined)?.uv?.['dev-dependencies'] as unknown) ?? [];
+  return [...groups, uv].flatMap((list) => (Array.isArray(list) ? list : [])).flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean);
+}

@@ -1,0 +1,46 @@
+import { normalizeDistributionName, type PythonEnvironment } from '@shipshape/core';
+import table from '../../data/python-distributions.json';
+
+interface TableEntry {
+  distribution: string;
+  minimum?: string;
+}
+
+const MODULES = table.modules as Record<string, TableEntry>;
+const MINIMUM_BY_DISTRIBUTION = new Map(Object.values(MODULES).filter((e) => e.minimum).map((e) => [normalizeDistributionName(e.distribution), e.minimum!]));
+
+export type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
+
+/**
+ * Maps an imported module to the distribution that provides it: the user's configuration first, then the
+ * environment when it names a distribution the project declares, then Shipshape's table of well-known
+ * mismatches (`yaml` → PyYAML), then the environment's first distribution for it, else the top-level module name.
+ */
+export function moduleDistributions(configured: Record<string, string>, environment: PythonEnvironment | null, declaredKeys: ReadonlySet<string>) {
+  return (module: string): { name: string; source: DistributionSource } => {
+    const fromConfig = longestMatch(configured, module);
+    if (fromConfig) return { name: fromConfig, source: 'configuration' };
+    const top = module.split('.')[0];
+    const installed = environment?.distributions[top] ?? [];
+    const declared = installed.find((name) => declaredKeys.has(normalizeDistributionName(name)));
+    if (declared) return { name: declared, source: 'environment' };
+    const fromTable = longestMatch(MODULES, module)?.distribution;
+    if (fromTable) return { name: fromTable, source: 'table' };
+    if (installed.length > 0) return { name: installed[0], source: 'environment' };
+    return { name: top, source: 'module name' };
+  };
+}
+
+/** The lower bound Shipshape's table suggests for a well-known distribution that is not installed. */
+export function tableMinimum(distribution: string): string | undefined {
+  return MINIMUM_BY_DISTRIBUTION.get(normalizeDistributionName(distribution));
+}
+
+function longestMatch<T>(entries: Record<string, T>, module: string): T | undefined {
+  const parts = module.split('.');
+  for (let length = parts.length; length > 0; length--) {
+    const key = parts.slice(0, length).join('.');
+    if (Object.hasOwn(entries, key)) return entries[key];
+  }
+  return undefined;
+}

@@ -1,0 +1,4 @@
+"""The fixture app."""
+from .core import load
+
+__all__ = ["load"]

@@ -1,0 +1,5 @@
+"""Helpers."""
+
+
+def helper() -> int:
+    return 1

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'app-ts',
+  preset: 'ts-jest',
+  testEnvironment: 'jsdom',
+};

@@ -1,0 +1,5 @@
+import { run } from './index';
+
+test('runs', () => {
+  expect(run('x')).toHaveLength(6);
+});

@@ -1,0 +1,1 @@
+export const helper = (text: string): string => text;

@@ -1,0 +1,4 @@
+export interface CategorizeGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,113 @@
+import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { ShipshapeError, parseToml, type PyProject } from '@shipshape/core';
+import type { ProjectDependencies } from '../../analysis/analyze';
+import type { DependencyUse } from '../../analysis/model';
+import type { FixOutcome } from '../../fixes/apply-fixes';
+import { analyzeInTree, reportOutcome } from '../shared/tree-analysis';
+import { packageFolderOf, scaffoldPythonLoader, wrapPythonImport } from './python-loader';
+import type { FeatureDetectionGeneratorSchema } from './schema';
+import { scaffoldTypescriptLoader } from './typescript-loader';
+
+/**
+ * `nx g @shipshape/deps:feature-detection --project=x [--dependency=y]`: a loader module for the optional
+ * dependencies the library imports when a module loads; Python imports are wrapped to fall back to it.
+ */
+export async function featureDetectionGenerator(tree: Tree, schema: FeatureDetectionGeneratorSchema): Promise<GeneratorCallback> {
+  const { project, analyzed } = await analyzeInTree(tree, schema.project);
+  if (schema.dependency !== undefined) assertOptional(analyzed, schema.dependency, project.name);
+  const outcomes = analyzed.map((manifest) => {
+    const targets = unguardedUses(manifest, schema.dependency);
+    return manifest.facts.ecosystem === 'npm' ? typescriptLoaders(tree, project.root, targets) : pythonLoaders(tree, project.root, manifest, targets);
+  });
+  reportOutcome('feature-detection', project.name, outcomes);
+  if (!schema.skipFormat) await formatFiles(tree);
+  return () => undefined;
+}
+
+/** Optional dependencies imported when a module loads, by name; `only` asked for by name gets an entry even with no such import. */
+function unguardedUses({ facts }: ProjectDependencies, only: string | undefined): Map<string, DependencyUse[]> {
+  const optional = new Set(facts.declared.filter((d) => d.group === 'optional').map((d) => facts.key(d.name)));
+  const hard = new Set(facts.declared.filter((d) => d.group === 'runtime' || d.group === 'peer').map((d) => facts.key(d.name)));
+  const byName = new Map<string, DependencyUse[]>();
+  for (const use of facts.uses) {
+    const key = facts.key(use.name);
+    if (!optional.has(key) || hard.has(key) || use.role !== 'runtime' || use.typeOnly || use.guarded || !use.topLevel || use.declaredOnly) continue;
+    if (only !== undefined && key !== facts.key(only)) continue;
+    byName.set(use.name, [...(byName.get(use.name) ?? []), use]);
+  }
+  if (only !== undefined && optional.has(facts.key(only)) && byName.size === 0) {
+    const declared = facts.declared.find((d) => facts.key(d.name) === facts.key(only))!;
+    byName.set(declared.name, []);
+  }
+  return byName;
+}
+
+function assertOptional(analyzed: ProjectDependencies[], dependency: string, project: string) {
+  const declared = analyzed.some(({ facts }) => facts.declared.some((d) => d.group === 'optional' && facts.key(d.name) === facts.key(dependency)));
+  if (!declared) {
+    throw new ShipshapeError(`"${dependency}" is not an optional dependency of ${project}; make it one first: nx g @shipshape/deps:optional-groups --project=${project}`);
+  }
+}
+
+function typescriptLoaders(tree: Tree, root: string, targets: Map<string, DependencyUse[]>): FixOutcome {
+  const outcome: FixOutcome = { done: [], left: [] };
+  for (const [dependency, uses] of targets) {
+    const loader = scaffoldTypescriptLoader(tree, root, dependency);
+    outcome.done.push(`${loader.file}: ${loader.loaderName}() loads "${dependency}" on first use`);
+    for (const use of uses) {
+      outcome.left.push(`${use.file}:${use.line} imports "${dependency}" when the module loads: use \`await ${loader.loaderName}()\` from ${loader.file} where the feature needs it`);
+    }
+  }
+  return outcome;
+}
+
+function pythonLoaders(tree: Tree, root: string, { facts }: ProjectDependencies, targets: Map<string, DependencyUse[]>): FixOutcome {
+  const outcome: FixOutcome = { done: [], left: [] };
+  if (targets.size === 0) return outcome;
+  const distribution = String(parseToml<PyProject>(facts.manifest.text, facts.manifest.file).project?.name ?? '');
+  const extraOf = (name: string) => facts.declared.find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))?.section.split('.').slice(1).join('.') ?? facts.key(name);
+  const byFile = new Map<string, Array<{ use: DependencyUse; name: string }>>();
+  for (const [name, uses] of targets) for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), { use, name }]);
+
+  const scaffolded = new Set<string>();
+  const scaffold = (file: string | undefined) => {
+    const target = file ? packageFolderOf(root, file) : firstPackage(tree, root, facts);
+    if (!target) return undefined;
+    if (!scaffolded.has(target.folder)) {
+      scaffolded.add(target.folder);
+      outcome.done.push(`${scaffoldPythonLoader(tree, target.folder, distribution)}: import_optional(), lazy() and available() for optional dependencies`);
+    }
+    return target;
+  };
+  if (byFile.size === 0) scaffold(undefined);
+  for (const [file, entries] of byFile) {
+    const target = scaffold(file);
+    let text = tree.read(file, 'utf-8') ?? '';
+    for (const { use, name } of [...entries].sort((a, b) => b.use.line - a.use.line)) {
+      const wrapped = target && wrapPythonImport(text, use.line, `${target.module}._optional`, { distribution: name, extra: extraOf(name) });
+      if (wrapped === undefined) {
+        outcome.left.push(`${file}:${use.line} imports "${use.specifier}" (optional "${name}") when the module loads: move the import into the function that needs it, through import_optional() of ${target?.module ?? 'your package'}._optional`);
+        continue;
+      }
+      text = wrapped;
+      outcome.done.push(`${file}:${use.line}: "${use.specifier}" falls back to a lazy stand-in when "${name}" is not installed`);
+    }
+    if (text !== tree.read(file, 'utf-8')) tree.write(file, text);
+  }
+  return outcome;
+}
+
+/** The first runtime package of the project, for a loader asked for by name with no import to fix yet. */
+function firstPackage(tree: Tree, root: string, facts: ProjectDependencies['facts']) {
+  const runtimeFile = facts.uses.find((u) => u.role === 'runtime')?.file;
+  if (runtimeFile) return packageFolderOf(root, runtimeFile);
+  for (const base of ['src', '.']) {
+    const dir = base === '.' ? root : `${root}/src`;
+    if (!tree.exists(dir)) continue;
+    const name = tree.children(dir).find((entry) => tree.isFile(`${dir}/${entry}/__init__.py`));
+    if (name) return packageFolderOf(root, `${dir}/${name}/__init__.py`);
+  }
+  return undefined;
+}
+
+export default featureDetectionGenerator;

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { changedSince, fixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { optionalGroupsGenerator } from './optional-groups';
+
+const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
+
+describe('optional-groups generator', () => {
+  let fixture: ReturnType<typeof fixtureTree>;
+  let tree: Tree;
+  beforeEach(() => {
+    fixture = fixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace());
+    tree = fixture.tree;
+  });
+  afterEach(() => fixture.remove());
+
+  it('turns a dependency imported only in a try/catch into an optional peer, kept in devDependencies', async () => {
+    await optionalGroupsGenerator(tree, { project: '@fx/app-ts' });
+    const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
+    expect(pkg.dependencies['optional-feature']).toBeUndefined();
+    expect(pkg.peerDependencies['optional-feature']).toBe('^3.0.0');
+    expect(pkg.peerDependenciesMeta).toEqual({ 'optional-feature': { optional: true } });
+    expect(pkg.devDependencies['optional-feature']).toBe('^3.0.0');
+  });
+
+  it('moves a Python requirement imported under try/except ImportError to an extra, creating the table', async () => {
+    const path = 'libs/lib-py/pyproject.toml';
+    tree.write(path, '[project]\nname = "fx-lib"\nversion = "0.3.0"\n# runtime\ndependencies = ["PyYAML>=6.0", "requests>=2.31"]\n');
+    tree.write('libs/lib-py/src/lib_py/__init__.py', 'import requests\n\ntry:\n    import yaml\nexcept ImportError:\n    yaml = None\n');
+    await optionalGroupsGenerator(tree, { project: 'fx-lib', extra: 'config' });
+    expect(tree.read(path, 'utf-8')).toBe(
+      '[project]\nname = "fx-lib"\nversion = "0.3.0"\n# runtime\ndependencies = ["requests>=2.31"]\n\n[project.optional-dependencies]\nconfig = ["PyYAML>=6.0"]\n',
+    );
+    const once = treeSnapshot(tree);
+    await optionalGroupsGenerator(tree, { project: 'fx-lib', extra: 'config' });
+    expect(changedSince(tree, once)).toEqual([]);
+  });
+
+  it('rejects an extra name pip would not accept, before reading anything', async () => {
+    await expect(optionalGroupsGenerator(tree, { project: 'fx-lib', extra: 'not ok' })).rejects.toThrow('--extra must be a valid extra name');
+  });
+});

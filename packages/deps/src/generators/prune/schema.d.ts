@@ -1,0 +1,4 @@
+export interface PruneGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,4 @@
+export interface VersionRangesGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CreateDependenciesContext } from '@nx/devkit';
+import { listProjectFiles, resetPythonCache } from '@shipshape/core';
+import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
+import { createDependencies } from './python-project-graph';
+
+const FIXTURE = join(__dirname, '../checks/__fixtures__/workspace');
+const PROJECTS = { '@fx/app-ts': 'libs/app-ts', 'fx-app-py': 'libs/app-py', 'fx-clean-py': 'libs/clean-py', 'fx-lib': 'libs/lib-py' };
+
+function context(root: string): CreateDependenciesContext {
+  const projectFileMap = Object.fromEntries(
+    Object.entries(PROJECTS).map(([name, projectRoot]) => [
+      name,
+      listProjectFiles({ workspaceRoot: root, projectRoot, maxFileBytes: 1e6 }).files.map((f) => ({ file: f.file, hash: createHash('sha1').update(readFileSync(f.path)).digest('hex') })),
+    ]),
+  );
+  return {
+    externalNodes: {},
+    projects: Object.fromEntries(Object.entries(PROJECTS).map(([name, projectRoot]) => [name, { root: projectRoot }])),
+    nxJsonConfiguration: {},
+    fileMap: { projectFileMap, nonProjectFiles: [] },
+    filesToProcess: { projectFileMap, nonProjectFiles: [] },
+    workspaceRoot: root,
+  };
+}
+
+describe('createDependencies: Python projects in the Nx graph', () => {
+  let ws: FixtureWorkspace;
+  beforeAll(() => {
+    ws = fixtureWorkspace(FIXTURE);
+  });
+  afterAll(() => ws.remove());
+
+  it('adds an edge for each requirement on, and each import of, another Python project of the workspace', async () => {
+    const edges = await createDependencies(undefined, context(ws.root));
+    expect(edges.map((e) => `${e.source} -> ${e.target} (${(e as { sourceFile?: string }).sourceFile})`).sort()).toEqual([
+      'fx-app-py -> fx-lib (libs/app-py/src/app_py/core.py)',
+      'fx-clean-py -> fx-lib (libs/clean-py/pyproject.toml)',
+      'fx-clean-py -> fx-lib (libs/clean-py/src/clean_py/__init__.py)',
+    ]);
+    expect(edges.every((e) => e.type === 'static')).toBe(true);
+  });
+
+  it('without Python, keeps the edges pyproject.toml declares', async () => {
+    const saved = { path: process.env.PATH, python: process.env.SHIPSHAPE_PYTHON };
+    process.env.PATH = '/nonexistent';
+    process.env.SHIPSHAPE_PYTHON = '/nonexistent/python3';
+    resetPythonCache();
+    try {
+      const edges = await createDependencies(undefined, context(ws.root));
+      // files already parsed are remembered by hash: change them so that they need Python again
+      const changed = context(ws.root);
+      for (const files of Object.values(changed.fileMap.projectFileMap)) for (const f of files) f.hash = `${f.hash}-changed`;
+      const withoutPython = await createDependencies(undefined, changed);
+      expect(edges.length).toBe(3);
+      expect(withoutPython.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
+    } finally {
+      process.env.PATH = saved.path;
+      if (saved.python === undefined) delete process.env.SHIPSHAPE_PYTHON;
+      else process.env.SHIPSHAPE_PYTHON = saved.python;
+      resetPythonCache();
+    }
+  });
+});

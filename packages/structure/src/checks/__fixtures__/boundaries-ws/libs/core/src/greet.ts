@@ -1,0 +1,3 @@
+import { shout } from './internal/shout';
+
+export const greet = (name: string): string => shout(`hello ${name}`);

@@ -1,0 +1,5 @@
+export interface Secret {
+  value: string;
+}
+
+export const SECRET: Secret = { value: 'do not import me' };

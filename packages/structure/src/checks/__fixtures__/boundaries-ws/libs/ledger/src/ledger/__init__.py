@@ -1,0 +1,4 @@
+"""Ledger."""
+from .journal import Journal, post
+
+__all__ = ["Journal", "post"]

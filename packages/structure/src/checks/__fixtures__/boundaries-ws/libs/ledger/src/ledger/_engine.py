@@ -1,0 +1,2 @@
+def run(entry):
+    return entry

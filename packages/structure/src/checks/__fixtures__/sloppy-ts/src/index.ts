@@ -1,0 +1,3 @@
+import './polyfill';
+
+export { createInvoice } from './invoice';

@@ -1,0 +1,42 @@
+import { defineCheck, diskView, errorMessage, type FindingInput, type Severity, type ShipshapeProject } from '@shipshape/core';
+import { packageJsonFinding } from '../metadata/manifest-findings';
+import { runPublint } from '../metadata/run-publint';
+import { entryPoints } from '../typescript/entry-points';
+
+const SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warning', suggestion: 'info' };
+
+/** publint messages that another structure check already reports, with the generator that fixes them. */
+const REPORTED_ELSEWHERE = new Set(['USE_ENGINES_NODE', 'USE_SIDE_EFFECTS', 'USE_LICENSE']);
+// FILE_DOES_NOT_EXIST on an entry point: structure/entry-point reports it, and knows a build output not built yet from a missing file.
+
+async function run(project: ShipshapeProject): Promise<FindingInput[]> {
+  const manifest = project.packageJson();
+  if (!manifest || manifest.data.private === true) return [];
+  let messages;
+  try {
+    ({ messages } = await runPublint(project.absRoot));
+  } catch (error) {
+    return [packageJsonFinding(manifest, [], `publint could not lint the packed package: ${errorMessage(error).split('\n')[0]}`, 'publint-failed')];
+  }
+  const entries = entryPoints(diskView(project), manifest.data);
+  // structure/entry-point reports entry points that are missing; one that is a build output not built yet is not missing.
+  const isEntryField = (path: string[]) => entries.some((e) => e.field.join('\0') === path.join('\0'));
+  return messages
+    .filter((m) => !REPORTED_ELSEWHERE.has(m.code))
+    .filter((m) => !(m.code === 'FILE_DOES_NOT_EXIST' && isEntryField(m.path)))
+    .map((m) => ({
+      ...packageJsonFinding(manifest, m.path, `publint ${m.code}: ${m.text}`, `${m.code}:${m.path.join('.')}`),
+      severity: SEVERITY[m.type] ?? 'warning',
+    }));
+}
+
+export default defineCheck({
+  id: 'structure/publint',
+  title: 'publint finds no packaging problem in the packed package',
+  planItem: 'structure/package-metadata',
+  languages: ['typescript'],
+  severity: 'warning',
+  description:
+    'Runs publint (as a library) on the files `npm pack` would publish and reports its messages at the package.json field they are about, with publint\'s severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.',
+  run,
+});

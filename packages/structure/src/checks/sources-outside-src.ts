@@ -1,0 +1,30 @@
+import { defineCheck, type FindingInput, projectRelative, type ShipshapeProject } from '@shipshape/core';
+import { CONFIG_FILE, DECLARATION_FILE, TEST_FILE } from '../typescript/source-kinds';
+
+function run(project: ShipshapeProject): FindingInput[] {
+  const sources = project.typescript().sourceFiles();
+  const relative = sources.map((f) => projectRelative(project.root, f.file));
+  if (!relative.some((f) => f.startsWith('src/'))) return [];
+  return sources
+    .filter((_, i) => {
+      const rel = relative[i];
+      return !rel.startsWith('src/') && !CONFIG_FILE.test(rel) && !TEST_FILE.test(rel) && !DECLARATION_FILE.test(rel) && !/^(index|main)\.[cm]?[jt]s$/.test(rel);
+    })
+    .map((file) => ({
+      message: `${file.file} is source outside src/: the library build does not compile it and its tests do not see it; move it under src/, or into a tools project if it is a script`,
+      file: file.file,
+      line: 1,
+      column: 1,
+      key: projectRelative(project.root, file.file),
+    }));
+}
+
+export default defineCheck({
+  id: 'structure/sources-outside-src',
+  title: 'TypeScript sources live under src/',
+  planItem: 'structure/directory-layout',
+  languages: ['typescript'],
+  severity: 'warning',
+  description: 'In a project with a src/ folder, every TS/JS source outside it (configuration files, tests and declaration files excepted) is a script or a leftover the library build does not see.',
+  run,
+});

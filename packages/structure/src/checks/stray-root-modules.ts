@@ -1,0 +1,35 @@
+import { posix } from 'node:path';
+import { defineCheck, diskView, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { ROOT_MODULES_ALLOWED, pythonLayout } from '../python/layout';
+
+/** Single-module distributions declare their module: setuptools py-modules, hatch only-include/include. */
+function declaredModules(data: Record<string, unknown>): string[] {
+  const tool = (data.tool ?? {}) as Record<string, any>;
+  const lists = [tool.setuptools?.['py-modules'], tool.hatch?.build?.targets?.wheel?.['only-include'], tool.hatch?.build?.targets?.wheel?.include, tool.hatch?.build?.include];
+  return lists.flatMap((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])).map((m) => m.replace(/\.py$/, ''));
+}
+
+function run(project: ShipshapeProject): FindingInput[] {
+  const manifest = project.pyproject();
+  if (!manifest) return [];
+  const declared = declaredModules(manifest.data);
+  return pythonLayout(diskView(project))
+    .rootModules.filter((file) => !ROOT_MODULES_ALLOWED.has(posix.basename(file)) && !declared.includes(posix.basename(file, '.py')))
+    .map((file) => ({
+      message: `${posix.basename(file)} is a stray module at the project root, outside the import package: move it into the package, into scripts/, or delete it`,
+      file,
+      line: 1,
+      column: 1,
+      key: posix.basename(file),
+    }));
+}
+
+export default defineCheck({
+  id: 'structure/stray-root-modules',
+  title: 'No stray Python modules at the project root',
+  planItem: 'structure/directory-layout',
+  languages: ['python'],
+  severity: 'warning',
+  description: 'Python files at the project root (other than setup.py, conftest.py, noxfile.py and the like, or a module the build declares) are neither part of the package nor its tests.',
+  run,
+});

@@ -1,0 +1,69 @@
+import { defineCheck, isNonEmptyString, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { validRange } from 'semver';
+import { fillableBy } from '../metadata/fixes';
+import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
+import { allowsMinor, classifierVersion, parseSpecifier } from '../metadata/python-versions';
+
+function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
+  const manifest = project.packageJson();
+  if (!manifest) return [];
+  const engines = manifest.data.engines as { node?: unknown } | undefined;
+  if (engines?.node === undefined) {
+    return [fillableBy(project, packageJsonFinding(manifest, ['engines'], 'package.json has no "engines.node": say which Node.js versions the package supports, e.g. ">=20"', 'engines.node'))];
+  }
+  if (!isNonEmptyString(engines.node) || validRange(engines.node) === null) {
+    return [packageJsonFinding(manifest, ['engines', 'node'], `package.json "engines.node" is not a valid semver range: ${JSON.stringify(engines.node)}`)];
+  }
+  return [];
+}
+
+function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
+  const manifest = project.pyproject();
+  const table = manifest?.data.project;
+  if (!manifest || !table) return [];
+  const requires = table['requires-python'];
+  if (!isNonEmptyString(requires)) return []; // missing: the metadata check's finding
+  const allows = parseSpecifier(requires);
+  if (!allows) return [pyprojectFinding(manifest, ['project', 'requires-python'], `[project] "requires-python" is not a valid PEP 440 specifier: "${requires}"`)];
+  const versions = (Array.isArray(table.classifiers) ? table.classifiers : [])
+    .map((c) => (typeof c === 'string' ? classifierVersion(c) : undefined))
+    .filter((v): v is [number, number] => v !== undefined);
+  if (versions.length === 0) return [];
+  const findings: FindingInput[] = [];
+  const excluded = versions.filter(([major, minor]) => !allowsMinor(allows, major, minor)).map((v) => v.join('.'));
+  if (excluded.length > 0) {
+    findings.push(
+      pyprojectFinding(
+        manifest,
+        ['project', 'classifiers'],
+        `classifiers list Python ${excluded.join(', ')}, which requires-python "${requires}" excludes`,
+        'classifiers-excluded',
+      ),
+    );
+  }
+  const lowest = Math.min(...versions.filter(([major]) => major === 3).map(([, minor]) => minor));
+  const unlisted: string[] = [];
+  for (let minor = 0; minor < lowest; minor++) if (allowsMinor(allows, 3, minor)) unlisted.push(`3.${minor}`);
+  if (Number.isFinite(lowest) && unlisted.length > 0) {
+    findings.push(
+      pyprojectFinding(
+        manifest,
+        ['project', 'requires-python'],
+        `requires-python "${requires}" allows Python ${unlisted.join(', ')}, which the classifiers do not list (the lowest listed is 3.${lowest}): raise requires-python or add the classifiers`,
+        'requires-python-below-classifiers',
+      ),
+    );
+  }
+  return findings;
+}
+
+export default defineCheck({
+  id: 'structure/supported-runtimes',
+  title: 'The supported Node.js or Python versions are declared and consistent',
+  planItem: 'structure/package-metadata',
+  languages: ['typescript', 'python'],
+  severity: 'warning',
+  description:
+    'package.json has a valid "engines.node" range; pyproject.toml "requires-python" is a valid PEP 440 specifier and agrees with the "Programming Language :: Python :: 3.x" classifiers.',
+  run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],
+});

@@ -1,0 +1,26 @@
+import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { workspacePathAliases } from '../typescript/workspace-packages';
+
+function run(project: ShipshapeProject): FindingInput[] {
+  const paths = workspacePathAliases(project.workspaceRoot);
+  if (!paths || project.root === '.' || project.root === '') return [];
+  return paths.aliases
+    .filter(({ alias, targets }) => alias.includes('*') && targets.some((t) => t === `${project.root}/*` || t === `${project.root}/src/*`))
+    .map(({ alias, targets, line }) => ({
+      message: `${paths.file} maps "${alias}" to ${targets.join(', ')}: every file of ${project.name} is importable by path, whatever its entry point exports; map the package name to its entry point only`,
+      file: paths.file,
+      line,
+      column: 1,
+      key: `alias:${alias}`,
+    }));
+}
+
+export default defineCheck({
+  id: 'structure/wildcard-path-alias',
+  title: 'No path alias that exposes every file of the project',
+  planItem: 'structure/boundaries',
+  languages: ['typescript'],
+  severity: 'warning',
+  description: 'A tsconfig path alias such as "@acme/money/*": ["libs/money/*"] makes every file of the project importable from anywhere in the workspace, bypassing the entry point and the exports map.',
+  run,
+});

@@ -1,0 +1,2 @@
+"""Hooks other acme distributions plug into."""
+HOOKS = []

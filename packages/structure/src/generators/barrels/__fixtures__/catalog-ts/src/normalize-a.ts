@@ -1,0 +1,2 @@
+export const normalize = (s: string): string => s.trim();
+export const normalizeSku = (s: string): string => s.trim().toUpperCase();

@@ -1,0 +1,3 @@
+import type { Product } from '../products';
+
+export const renderText = (product: Product): string => product.toString();

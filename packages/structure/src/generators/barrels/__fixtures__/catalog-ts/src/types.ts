@@ -1,0 +1,6 @@
+export interface ProductInput {
+  sku: string;
+  name: string;
+}
+
+export type Currency = 'EUR' | 'USD';

@@ -1,0 +1,2 @@
+export const GRAM = 1;
+export const KILOGRAM = 1000;

@@ -1,0 +1,5 @@
+export interface BoundariesGeneratorSchema {
+  project: string;
+  pythonInternal?: boolean;
+  skipFormat?: boolean;
+}

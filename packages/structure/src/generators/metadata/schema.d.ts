@@ -1,0 +1,4 @@
+export interface MetadataGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,4 @@
+export interface PythonSrcLayoutGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}
