@@ -30,7 +30,15 @@ describe('createNodes', () => {
     expect(target).toMatchObject({
       executor: '@shipshape/pipeline:audit',
       cache: true,
-      inputs: ['{projectRoot}/**/*', '{workspaceRoot}/.gitignore', { runtime: `node -e "require('@shipshape/pipeline/print-versions')"` }, { env: 'SHIPSHAPE_PYTHON' }],
+      inputs: [
+        '{projectRoot}/**/*',
+        '{workspaceRoot}/.gitignore',
+        '{workspaceRoot}/tsconfig.base.json',
+        '{workspaceRoot}/package.json',
+        '{workspaceRoot}/package-lock.json',
+        { runtime: `node -e "require('@shipshape/pipeline/print-versions')"` },
+        { env: 'SHIPSHAPE_PYTHON' },
+      ],
       outputs: ['{workspaceRoot}/reports/shipshape/libs/ts'],
       options: {},
     });
@@ -49,6 +57,12 @@ describe('createNodes', () => {
     expect(nodes['libs/py/pyproject.toml']?.['libs/py']).toMatchObject({ name: 'acme-ledger', projectType: 'library' });
     expect(nodes['libs/broken/pyproject.toml']?.['libs/broken']?.name).toBe('broken');
     expect(nodes['libs/both/package.json']?.['libs/both']?.name).toBeUndefined();
+  });
+
+  it('adds the files of the projects it depends on when the workspace has a default named input', async () => {
+    const withDefault = { ...context, nxJsonConfiguration: { namedInputs: { default: ['{projectRoot}/**/*'] } } };
+    const [[, result]] = (await createNodes[1](['libs/ts/package.json'], {}, withDefault)) as Array<[string, { projects: Record<string, { targets: Record<string, { inputs: unknown[] }> }> }]>;
+    expect(result.projects['libs/ts'].targets.audit.inputs).toContain('^default');
   });
 
   it('uses the configured target name and passes the other options to the target', async () => {

@@ -41,14 +41,14 @@ function nodesFor(file: string, options: ReturnType<typeof resolveOptions>, cont
   if (root === '.') return { projects: { '.': statusProject(context.workspaceRoot, options) } };
   const absManifest = join(context.workspaceRoot, file);
   const content = readFileSync(absManifest, 'utf8');
-  const key = JSON.stringify([file, options, content]);
+  const key = JSON.stringify([file, options, content, context.nxJsonConfiguration?.namedInputs ?? null]);
   const cached = cache.get(key);
   if (cached) return cached;
 
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
   const { targetName, statusTargetName: _status, ...rest } = options;
   const project: Record<string, unknown> = {
-    targets: { [targetName]: auditTarget(definedOnly(rest), reportsDir) },
+    targets: { [targetName]: auditTarget(definedOnly(rest), reportsDir, context.nxJsonConfiguration?.namedInputs) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
     project.name = pythonProjectName(content, root);

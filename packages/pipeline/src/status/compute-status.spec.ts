@@ -20,6 +20,12 @@ describe('itemStatus', () => {
     expect(itemStatus(item(META), report)).toMatchObject({ state: 'not-started', findings: 2 });
   });
 
+  it('counts info findings but does not let them block done', () => {
+    const report = auditReport('a', [['s/one', META]], [['s/one', META]]);
+    report.findings[0].severity = 'info';
+    expect(itemStatus(item(META), report)).toMatchObject({ state: 'done', findings: 1 });
+  });
+
   it('does not count ignored findings', () => {
     expect(itemStatus(item(META), auditReport('a', [['s/one', META]], [['s/one', META, 'ignored']])).state).toBe('done');
   });

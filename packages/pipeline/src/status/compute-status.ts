@@ -4,8 +4,9 @@ import type { ItemState, ItemStatus, ProjectStatus } from './model';
 
 /**
  * The state of one plan item for one project, from its audit: `done` when the item has checks and none
- * finds anything; `partly` when some of its checks pass and others still find something; `not-started`
- * when every check of the item still finds something; `no-check` when no installed package checks it yet.
+ * finds anything at warning or above (info findings are suggestions: counted, never blocking); `partly`
+ * when some of its checks pass and others still find something; `not-started` when every check of the
+ * item still finds something; `no-check` when no installed package checks it yet.
  */
 export function itemStatus(item: PlanItem, report: AuditReport | undefined): ItemStatus {
   const base = { id: item.id, title: item.title, phase: item.phase, weeks: item.weeks };
@@ -13,7 +14,8 @@ export function itemStatus(item: PlanItem, report: AuditReport | undefined): Ite
   const checks = report.checks.filter((check) => check.planItem === item.id).map((check) => check.id);
   const findings = report.findings.filter((f) => f.planItem === item.id && f.status !== 'ignored');
   const details = findings.map(({ checkId, severity, message, file, line, column }) => ({ checkId, severity, message, file, line, column }));
-  return { ...base, state: stateOf(checks, findings.map((f) => f.checkId)), findings: findings.length, checks, details };
+  const blocking = findings.filter((f) => f.severity !== 'info').map((f) => f.checkId);
+  return { ...base, state: stateOf(checks, blocking), findings: findings.length, checks, details };
 }
 
 function stateOf(checks: string[], findingChecks: string[]): ItemState {
