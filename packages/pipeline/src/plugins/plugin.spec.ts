@@ -45,11 +45,10 @@ describe('createNodes', () => {
     expect(target?.metadata?.description).toMatch(/Shipshape checks/);
   });
 
-  it('gives the workspace root the plan status target, which depends on the audits of the enrolled projects', async () => {
-    expect((await infer())['package.json']).toEqual({ '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false }) } } });
-    ws.write({ 'shipshape-plan.json': JSON.stringify({ version: 1, start: '2026-12-07', projects: ['@acme/ts', 'acme-ledger'], weeks: [] }) });
+  it('gives the workspace root the plan status target, told which audit target to run', async () => {
+    expect((await infer())['package.json']).toEqual({ '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false, options: {} }) } } });
     const status = (await infer({ targetName: 'shipshape', statusTargetName: 'plan-status' }))['package.json']?.['.']?.targets?.['plan-status'];
-    expect(status?.dependsOn).toEqual([{ target: 'shipshape', projects: ['@acme/ts', 'acme-ledger'] }]);
+    expect(status?.options).toEqual({ auditTargetName: 'shipshape' });
   });
 
   it('recognises a Python project from pyproject.toml alone, named after its distribution', async () => {

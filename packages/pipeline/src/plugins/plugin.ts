@@ -38,7 +38,7 @@ function uniqueProjectFiles(files: readonly string[]): string[] {
 
 function nodesFor(file: string, options: ReturnType<typeof resolveOptions>, context: CreateNodesContextV2): CreateNodesResult {
   const root = dirname(file);
-  if (root === '.') return { projects: { '.': statusProject(context.workspaceRoot, options) } };
+  if (root === '.') return { projects: { '.': statusProject(options) } };
   const absManifest = join(context.workspaceRoot, file);
   const content = readFileSync(absManifest, 'utf8');
   const key = JSON.stringify([file, options, content, context.nxJsonConfiguration?.namedInputs ?? null]);

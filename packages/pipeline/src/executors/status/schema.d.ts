@@ -3,4 +3,6 @@ export interface StatusExecutorSchema {
   outputDir?: string;
   historyFile?: string;
   failWhenBehind?: boolean;
+  audit?: boolean;
+  auditTargetName?: string;
 }

@@ -35,7 +35,7 @@ describe('status executor', () => {
   const status = () => JSON.parse(readFileSync(join(ws.root, 'reports/shipshape/status.json'), 'utf8'));
 
   it('tells per project and plan item where it stands, the week, and who is on track', async () => {
-    expect((await statusExecutor({}, context())).success).toBe(true);
+    expect((await statusExecutor({ audit: false }, context())).success).toBe(true);
     const written = status();
     expect(written).toMatchObject({ start: '2026-12-07', today: '2026-12-23', week: 3, weekState: 'running' });
     const money = written.projects.find((p: { name: string }) => p.name === 'money');
@@ -48,15 +48,15 @@ describe('status executor', () => {
   });
 
   it('appends a history line per run, and fails when behind only if asked', async () => {
-    await statusExecutor({}, context());
+    await statusExecutor({ audit: false }, context());
     const lines = readFileSync(join(ws.root, 'shipshape-history.jsonl'), 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(lines[lines.length - 1]).projects.money.findings).toBe(1);
-    expect((await statusExecutor({ failWhenBehind: true }, context())).success).toBe(false);
+    expect((await statusExecutor({ audit: false, failWhenBehind: true }, context())).success).toBe(false);
   });
 
   it('writes a dashboard that opens in a real browser without errors and shows every enrolled project', async () => {
-    await statusExecutor({}, context());
+    await statusExecutor({ audit: false }, context());
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -84,7 +84,7 @@ describe('status executor', () => {
   }, 60_000);
 
   it('names a plan project that does not exist, and writes no status', async () => {
-    const result = await statusExecutor({ outputDir: 'elsewhere' }, context({ money: { root: 'libs/money' } }));
+    const result = await statusExecutor({ audit: false, outputDir: 'elsewhere' }, context({ money: { root: 'libs/money' } }));
     expect(result.success).toBe(false);
     expect(output).toEqual([expect.stringContaining('shipshape-plan.json: the plan enrolls "ledger", which is not a project of this workspace')]);
     expect(existsSync(join(ws.root, 'elsewhere'))).toBe(false);
@@ -93,7 +93,7 @@ describe('status executor', () => {
   it('warns about a corrupt history line and keeps going', async () => {
     const { appendFileSync } = await import('node:fs');
     appendFileSync(join(ws.root, 'shipshape-history.jsonl'), 'not json\n');
-    expect((await statusExecutor({}, context())).success).toBe(true);
+    expect((await statusExecutor({ audit: false }, context())).success).toBe(true);
     expect(output.join('\n')).toMatch(/warning: shipshape-history\.jsonl:\d+ is not a valid history entry; skipped/);
   });
 });

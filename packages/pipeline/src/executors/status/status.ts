@@ -5,6 +5,7 @@ import { ShipshapeError, errorMessage, isShipshapeError, writeFileAtomic } from 
 import { PLAN_FILE, parsePlan } from '../../plan/plan-file';
 import { parseCalendarDate, todayIn } from '../../plan/weeks';
 import { buildStatus } from '../../status/build-status';
+import { runAudits } from '../../status/run-audits';
 import { renderDashboard } from '../../status/dashboard';
 import { appendHistory, historyEntry, readHistory } from '../../status/history';
 import { renderStatusMarkdown, renderStatusTerminal } from '../../status/render-status';
@@ -15,6 +16,7 @@ export default async function statusExecutor(options: StatusExecutorSchema, cont
     const root = context.root;
     const plan = readPlan(root);
     const roots = enrolledRoots(plan.projects, context);
+    if (options.audit !== false && plan.projects.length > 0) console.log(runAudits(root, plan.projects, options.auditTargetName ?? 'audit'));
     const historyFile = options.historyFile ?? 'shipshape-history.jsonl';
     const history = readHistory(join(root, historyFile), historyFile);
     const today = process.env.SHIPSHAPE_TODAY ? parseCalendarDate(process.env.SHIPSHAPE_TODAY, 'SHIPSHAPE_TODAY') : todayIn(plan.timeZone);
