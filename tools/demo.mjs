@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: builds the packages, copies examples/ to a temporary workspace (the committed one is
-// never touched), sets Shipshape up there as a user would (`nx g @shipshape/pipeline:init`), and runs the
-// audit of every project, printing the report.
+// never touched), sets Shipshape up there as a user would (`nx g @shipshape/pipeline:init`), runs the
+// audit of every project and prints the report; then enrolls the projects in a ten-week plan starting
+// today, prints the plan status, applies phase 1 (`nx g @shipshape/pipeline:phase --phase=1`) and prints
+// the status again, with phase 1's items moving to done.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,3 +70,27 @@ const summary = renderTerminal(reports, { color: process.stdout.isTTY === true }
 console.log(`\n${summary.slice(summary.lastIndexOf('Summary'))}`);
 console.log(`Reports:\n${folders.join('\n')}`);
 console.log(`\nThe audit ${status === 0 ? 'passed its gate (new findings below failOn)' : 'FAILED its gate'}.`);
+
+const rootProject = JSON.parse(readFileSync(join(workspace, 'package.json'), 'utf8')).name;
+const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+run('npx', ['nx', 'g', '@shipshape/pipeline:plan', `--start=${today}`, `--projects=${projects.join(',')}`, '--no-interactive'], workspace);
+run('npx', ['nx', 'run', `${rootProject}:status`, '--output-style=static'], workspace);
+const before = readStatus();
+
+run('npx', ['nx', 'g', '@shipshape/pipeline:phase', '--phase=1', '--no-interactive'], workspace);
+run('npx', ['nx', 'run', `${rootProject}:status`, '--output-style=static'], workspace);
+const after = readStatus();
+
+console.log('\nPhase 1 items done, before -> after `nx g @shipshape/pipeline:phase --phase=1`:');
+for (const project of after.projects) {
+  const phase1 = (status) => status.projects.find((p) => p.name === project.name).items.filter((i) => i.phase === 1);
+  const done = (items) => items.filter((i) => i.state === 'done').length;
+  const findings = (items) => items.reduce((sum, i) => sum + i.findings, 0);
+  const [b, a] = [phase1(before), phase1(after)];
+  console.log(`  ${project.name.padEnd(12)} done ${done(b)} -> ${done(a)} of ${a.length}; findings ${findings(b)} -> ${findings(a)}`);
+}
+console.log(`\nDashboard: ${join(workspace, 'reports/shipshape/dashboard.html')}`);
+
+function readStatus() {
+  return JSON.parse(readFileSync(join(workspace, 'reports/shipshape/status.json'), 'utf8'));
+}

@@ -4,6 +4,7 @@ import type { GeneratorCallback, Tree } from '@nx/devkit';
 import { ShipshapeError, discoverShipshapePackages, errorMessage, phasePackages, type ShipshapePackageInfo } from '@shipshape/core';
 
 export type PhaseGenerator = (tree: Tree, options: { project: string; skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
+export type InitGenerator = (tree: Tree, options: { skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
 
 export interface PhaseRunPlan {
   generators: Array<{ packageName: string; generatorName: string; run: PhaseGenerator }>;
@@ -16,11 +17,20 @@ export function phaseGeneratorsFor(workspaceRoot: string, phase: number, extraPa
   const installed = discoverShipshapePackages(workspaceRoot, extraPackages).filter((info) => info.phase === phase);
   installed.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name));
   const missing = phasePackages(phase as 1).filter((name) => !installed.some((info) => info.name === name));
-  return { generators: installed.map(loadPhaseGenerator), missing };
+  return { generators: installed.map((info) => loadGenerator<PhaseGenerator>(info, info.phaseGenerator ?? 'phase', true)), missing };
 }
 
-function loadPhaseGenerator(info: ShipshapePackageInfo): PhaseRunPlan['generators'][number] {
-  const generatorName = info.phaseGenerator ?? 'phase';
+/** The `init` generators of the installed phase packages (what `nx add` would run for each). */
+export function phaseInitGenerators(workspaceRoot: string): Array<{ packageName: string; generatorName: string; run: InitGenerator }> {
+  return discoverShipshapePackages(workspaceRoot)
+    .filter((info) => info.phase !== undefined)
+    .map((info) => loadGenerator<InitGenerator>(info, 'init', false))
+    .filter((loaded): loaded is { packageName: string; generatorName: string; run: InitGenerator } => loaded !== undefined);
+}
+
+function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: true): { packageName: string; generatorName: string; run: T };
+function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: false): { packageName: string; generatorName: string; run: T } | undefined;
+function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: boolean): { packageName: string; generatorName: string; run: T } | undefined {
   const collectionPath = join(info.dir, 'generators.json');
   let factory: string | undefined;
   try {
@@ -30,11 +40,14 @@ function loadPhaseGenerator(info: ShipshapePackageInfo): PhaseRunPlan['generator
   } catch (error) {
     throw new ShipshapeError(`cannot read the generators of ${info.name}: ${errorMessage(error)}`, collectionPath);
   }
-  if (!factory) throw new ShipshapeError(`${info.name} declares phase ${info.phase} but has no "${generatorName}" generator`, collectionPath);
+  if (!factory) {
+    if (!required) return undefined;
+    throw new ShipshapeError(`${info.name} declares phase ${info.phase} but has no "${generatorName}" generator`, collectionPath);
+  }
   const [modulePath, exportName] = factory.split('#');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(join(info.dir, modulePath)) as Record<string, unknown>;
-  const run = (exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'))) as PhaseGenerator | undefined;
+  const run = (exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'))) as T | undefined;
   if (typeof run !== 'function') throw new ShipshapeError(`the "${generatorName}" generator of ${info.name} exports no function`, collectionPath);
   return { packageName: info.name, generatorName, run };
 }

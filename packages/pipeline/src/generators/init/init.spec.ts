@@ -1,5 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
+import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
 import { initGenerator } from './init';
 
 describe('init generator', () => {
@@ -32,6 +33,22 @@ describe('init generator', () => {
     const text = tree.read('nx.json', 'utf-8') ?? '';
     expect(text.startsWith('{\n    // the team wants this first\n    "plugins": [\n        "@nx/js/typescript",\n')).toBe(true);
     expect(text.endsWith('"namedInputs": {"default": ["{projectRoot}/**/*"]}\n}\n')).toBe(true);
+  });
+
+  it('runs the init generator of each installed phase package', async () => {
+    const ws = tempWorkspace({
+      'node_modules/@shipshape/deps/package.json': JSON.stringify({ name: '@shipshape/deps', shipshape: { phase: 1 } }),
+      'node_modules/@shipshape/deps/generators.json': JSON.stringify({ generators: { init: { factory: './init' } } }),
+      'node_modules/@shipshape/deps/init.js': "exports.default = (tree) => { tree.write('deps-init.txt', 'ran'); };\n",
+      'node_modules/@shipshape/core/package.json': JSON.stringify({ name: '@shipshape/core' }),
+    });
+    try {
+      Object.defineProperty(tree, 'root', { value: ws.root });
+      await initGenerator(tree, {});
+      expect(tree.read('deps-init.txt', 'utf-8')).toBe('ran');
+    } finally {
+      ws.remove();
+    }
   });
 
   it('keeps the audit reports out of git once', async () => {

@@ -1,16 +1,29 @@
-import { type GeneratorCallback, type Tree } from '@nx/devkit';
+import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { registerNxPlugin, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { phaseInitGenerators } from '../../plan/phase-generators';
 import { PLUGIN_NAME } from '../../plugins/plugin';
 import type { InitGeneratorSchema } from './schema';
 
 const REPORTS_IGNORE = 'reports/shipshape';
 
-/** `nx add @shipshape/pipeline`: registers the plugin once, and keeps the reports out of git. */
+/**
+ * `nx add @shipshape/pipeline`: registers the plugin once, keeps the reports out of git, and sets up the
+ * installed phase packages as `nx add` would (their own `init`, e.g. the deps plugin for the project graph).
+ */
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeOptions(schema);
   registerNxPlugin(tree, PLUGIN_NAME, options);
   ignoreReports(tree);
-  return () => undefined;
+  return runTasksInSerial(...(await initPhasePackages(tree)));
+}
+
+async function initPhasePackages(tree: Tree): Promise<GeneratorCallback[]> {
+  const callbacks: GeneratorCallback[] = [];
+  for (const { run } of phaseInitGenerators(tree.root)) {
+    const callback = await run(tree, { skipFormat: true });
+    if (callback) callbacks.push(callback);
+  }
+  return callbacks;
 }
 
 function normalizeOptions(schema: InitGeneratorSchema): ShipshapeOptions {
