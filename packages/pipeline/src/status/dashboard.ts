@@ -111,8 +111,8 @@ h1{margin:0 0 4px}h2{margin-top:28px}
 .week small{display:block;font-weight:400;color:#555}.week.current{outline:3px solid #1f6feb;outline-offset:-3px}
 .today{position:absolute;top:0;bottom:0;border-left:2px solid #d00;font-size:11px;color:#d00;padding-left:2px}
 .project{display:flex;align-items:center;gap:12px;margin:6px 0}.name{width:220px;font-weight:600}
-.items{display:flex;gap:3px;flex-wrap:wrap}
-.item{display:inline-block;width:22px;height:22px;border-radius:4px;color:#fff;font-size:11px;text-align:center;line-height:22px;text-decoration:none}
+.items{display:flex;gap:2px;flex-wrap:wrap}
+.item{display:inline-block;width:20px;height:20px;border-radius:4px;color:#fff;font-size:11px;text-align:center;line-height:20px;text-decoration:none}
 .phase-start{margin-left:12px}
 .ok{color:#2e9d5b;font-weight:400}.behind{color:#d64545;font-weight:400}
 .legend span{margin-right:12px}.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
