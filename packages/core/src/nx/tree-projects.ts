@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { getProjects, glob, type Tree } from '@nx/devkit';
+import type { Tree } from '@nx/devkit';
 import { parseToml } from '../manifest/toml';
 import { ShipshapeError, errorMessage } from '../util/errors';
 
@@ -15,6 +15,7 @@ export interface TreeProject {
  * the Shipshape plugin infers from a pyproject.toml (named as the plugin names them: [project].name, else the folder).
  */
 export function treeProjects(tree: Tree): TreeProject[] {
+  const { getProjects, glob } = devkit();
   const byRoot = new Map<string, TreeProject>();
   let configured: ReturnType<typeof getProjects>;
   try {
@@ -50,4 +51,13 @@ export function pythonProjectName(pyprojectText: string, root: string): string {
     // a malformed pyproject.toml keeps the folder name; the metadata check reports the file
   }
   return posix.basename(root);
+}
+
+/**
+ * @nx/devkit, loaded when a generator first needs it: it takes longer to load than the rest of core, and an
+ * audit, which loads core too, never needs it.
+ */
+function devkit(): typeof import('@nx/devkit') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@nx/devkit') as typeof import('@nx/devkit');
 }

@@ -5,11 +5,12 @@ import type { DepsInput, WorkspaceProjectRef } from './input';
 import { listDir, readText } from './fs';
 import { NpmInstallation } from './npm/installed';
 import { scanWorkspaceProjects } from './scan-workspace';
+import { readWorkspacePackages, type WorkspacePackage } from './workspace';
 
 /** The dependency analysis input of an audit: the project's files on disk, its neighbours from Nx's graph. */
 export function diskInput(project: ShipshapeProject): DepsInput {
   const abs = (path: string) => join(project.workspaceRoot, path);
-  return {
+  const input: DepsInput = {
     project: { name: project.name, root: project.root },
     workspaceRoot: project.workspaceRoot,
     options: project.options.deps ?? {},
@@ -36,7 +37,21 @@ export function diskInput(project: ShipshapeProject): DepsInput {
     },
     pythonEnvironment: () => pythonEnvironment({ python: project.options.python, project: project.name }),
     npmInstallation: () => diskInstallation(project.workspaceRoot),
+    workspacePackages: () => diskWorkspacePackages(project.workspaceRoot, input),
   };
+  return input;
+}
+
+const packagesByWorkspace = new Map<string, WorkspacePackage[]>();
+
+/** The workspace's packages, read once per workspace and process: the projects of an audit share them. */
+function diskWorkspacePackages(workspaceRoot: string, input: DepsInput): WorkspacePackage[] {
+  let packages = packagesByWorkspace.get(workspaceRoot);
+  if (!packages) {
+    packages = readWorkspacePackages(input);
+    packagesByWorkspace.set(workspaceRoot, packages);
+  }
+  return packages;
 }
 
 const installations = new Map<string, NpmInstallation>();

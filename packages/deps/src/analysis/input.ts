@@ -1,5 +1,6 @@
 import type { DepsOptions, ModuleInfo, PythonAnalysis, PythonEnvironment } from '@shipshape/core';
 import type { NpmInstallation } from './npm/installed';
+import type { WorkspacePackage } from './workspace';
 
 /** A project of the workspace, as the dependency analysis sees its neighbours. */
 export interface WorkspaceProjectRef {
@@ -26,6 +27,8 @@ export interface DepsInput {
   listDir(path: string): string[];
   /** The workspace's projects (this one included). */
   workspaceProjects(): WorkspaceProjectRef[];
+  /** The workspace's projects that are npm or Python packages, with the names code imports them by (this one included). */
+  workspacePackages(): WorkspacePackage[];
   /** Imports and exports of every TS/JS source file of the project. */
   typescriptModules(): Array<{ file: string; info: ModuleInfo }>;
   /** The `ast` pass over the project's Python files, keyed by workspace-relative path. */

@@ -4,6 +4,7 @@ import type { Tree } from '@nx/devkit';
 import { analyzePythonSources, extractModuleInfo, pythonEnvironment, toPosixRelative, treeProjects, treeView, TS_SOURCE_PATTERN, type ResolvedOptions } from '@shipshape/core';
 import type { DepsInput, WorkspaceProjectRef } from './input';
 import { NpmInstallation } from './npm/installed';
+import { readWorkspacePackages, type WorkspacePackage } from './workspace';
 
 const DECLARATION = /\.d\.[cm]?ts$/;
 
@@ -13,7 +14,8 @@ export function treeInput(tree: Tree, project: WorkspaceProjectRef, options: Pic
   let files: string[] | undefined;
   const projectFiles = () => (files ??= view.files());
   let installation: NpmInstallation | undefined;
-  return {
+  let packages: WorkspacePackage[] | undefined;
+  const input: DepsInput = {
     project,
     workspaceRoot: tree.root,
     options: options.deps ?? {},
@@ -43,7 +45,9 @@ export function treeInput(tree: Tree, project: WorkspaceProjectRef, options: Pic
     },
     pythonEnvironment: () => pythonEnvironment({ python: options.python, project: project.name }),
     npmInstallation: () => (installation ??= new NpmInstallation(treeFiles(tree))),
+    workspacePackages: () => (packages ??= readWorkspacePackages(input)),
   };
+  return input;
 }
 
 /** Installed packages through the Tree, which reads files it did not change from the disk. */

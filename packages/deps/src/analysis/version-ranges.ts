@@ -1,4 +1,4 @@
-import { satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@renovatebot/pep440';
+import { validRange as pep440ValidRange } from '@renovatebot/pep440';
 import { parse as parsePep440Specifier } from '@renovatebot/pep440/lib/specifier';
 import semver from 'semver';
 import type { DepsOptions } from '@shipshape/core';
@@ -96,9 +96,4 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
     message: `${where} caps the version (${caps.map((c) => `${c.operator}${c.version}`).join(', ')}): a library with an upper bound blocks its users from upgrading; use "${replacement}" (or set deps.pythonUpperBounds)`,
     replacement,
   };
-}
-
-/** True when `version` satisfies the requirement's specifier: a check that a replacement keeps what is installed. */
-export function pythonSatisfies(version: string, specifier: string): boolean {
-  return specifier === '' || pep440Satisfies(version, specifier);
 }

@@ -11,11 +11,16 @@ export interface WorkspacePackage {
   python?: { name: string; version?: string; modules: Set<string> };
 }
 
-/** The other projects of the workspace that are packages; a malformed manifest makes a project no package (its own audit reports it). */
-export function workspacePackages(input: DepsInput): WorkspacePackage[] {
+/** The other projects of the workspace that are packages (read once per input, see `DepsInput.workspacePackages`). */
+export function otherWorkspacePackages(input: DepsInput): WorkspacePackage[] {
+  return input.workspacePackages().filter((p) => p.root !== input.project.root);
+}
+
+/** The projects of the workspace that are packages; a malformed manifest makes a project no package (its own audit reports it). */
+export function readWorkspacePackages(input: Pick<DepsInput, 'workspaceProjects' | 'read' | 'listDir' | 'isFile'>): WorkspacePackage[] {
   return input
     .workspaceProjects()
-    .filter((p) => p.root !== input.project.root && p.root !== '.' && p.root !== '')
+    .filter((p) => p.root !== '.' && p.root !== '')
     .map((p) => {
       const found: WorkspacePackage = { project: p.name, root: p.root };
       const pkg = readData(() => parseJson<Record<string, unknown>>(input.read(posix.join(p.root, 'package.json')) ?? '', p.root));

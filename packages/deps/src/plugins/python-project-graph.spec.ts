@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreateDependenciesContext } from '@nx/devkit';
-import { listProjectFiles, resetPythonCache } from '@shipshape/core';
+import { listProjectFiles } from '@shipshape/core';
+import { withoutPython } from '../../../core/src/testing/without-python';
 import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
 import { createDependencies } from './python-project-graph';
 
@@ -43,24 +44,15 @@ describe('createDependencies: Python projects in the Nx graph', () => {
     expect(edges.every((e) => e.type === 'static')).toBe(true);
   });
 
-  it('without Python, keeps the edges pyproject.toml declares', async () => {
-    const saved = { path: process.env.PATH, python: process.env.SHIPSHAPE_PYTHON };
-    process.env.PATH = '/nonexistent';
-    process.env.SHIPSHAPE_PYTHON = '/nonexistent/python3';
-    resetPythonCache();
-    try {
-      const edges = await createDependencies(undefined, context(ws.root));
-      // files already parsed are remembered by hash: change them so that they need Python again
+  describe('without Python', () => {
+    withoutPython();
+
+    it('keeps the edges pyproject.toml declares', async () => {
+      // files parsed before are remembered by hash: change the hashes so that they would need Python again
       const changed = context(ws.root);
       for (const files of Object.values(changed.fileMap.projectFileMap)) for (const f of files) f.hash = `${f.hash}-changed`;
-      const withoutPython = await createDependencies(undefined, changed);
-      expect(edges.length).toBe(3);
-      expect(withoutPython.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
-    } finally {
-      process.env.PATH = saved.path;
-      if (saved.python === undefined) delete process.env.SHIPSHAPE_PYTHON;
-      else process.env.SHIPSHAPE_PYTHON = saved.python;
-      resetPythonCache();
-    }
+      const edges = await createDependencies(undefined, changed);
+      expect(edges.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
+    });
   });
 });

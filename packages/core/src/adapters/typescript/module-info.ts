@@ -37,7 +37,8 @@ export interface ModuleInfo {
 
 /** Imports and exports of one file from its syntax alone: no program, no type checker, so it is cheap. */
 export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKind(fileName));
+  // JSDoc is not needed for imports and exports: skipping it makes the parse noticeably cheaper.
+  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName));
   const imports: ImportRef[] = [];
   const exports: ExportRef[] = [];
   const position = (node: ts.Node) => {

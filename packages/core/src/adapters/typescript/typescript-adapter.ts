@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project as TsMorphProject } from 'ts-morph';
-import { looksBinary, type ProjectFile } from '../../project/files';
+import type { ProjectFile } from '../../project/files';
 import { lazy } from '../../util/memo';
 import { extractModuleInfo, type ModuleInfo } from './module-info';
 
@@ -58,8 +58,9 @@ export class TypeScriptAdapter {
 }
 
 function readModule(file: ProjectFile): ModuleResult {
-  if (looksBinary(file.path)) return { file, error: 'is a binary file, not source code' };
-  const text = readFileSync(file.path, 'utf8');
+  const content = readFileSync(file.path);
+  if (content.subarray(0, 8192).includes(0)) return { file, error: 'is a binary file, not source code' };
+  const text = content.toString('utf8');
   if (text.includes('\uFFFD')) return { file, error: 'is not valid UTF-8' };
   return { file, info: extractModuleInfo(file.path, text) };
 }

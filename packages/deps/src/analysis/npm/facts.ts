@@ -2,7 +2,7 @@ import { inProject, locateJson } from '@shipshape/core';
 import type { DependencyFacts } from '../facts';
 import type { DepsInput } from '../input';
 import type { DependencyUse, VersionSuggestion } from '../model';
-import { workspacePackages } from '../workspace';
+import { otherWorkspacePackages } from '../workspace';
 import { declaredNames, npmDeclared, parseNpmManifest, type NpmManifest } from './manifest';
 import { rangeFor } from './ranges';
 import { typesPackageOf } from './specifiers';
@@ -18,7 +18,7 @@ export function npmFacts(input: DepsInput): DependencyFacts | undefined {
   const rootManifest = readRootManifest(input);
   const rootDeclared = new Set(input.project.root === '.' ? [] : declaredNames(rootManifest));
   const declaredAnywhere = new Set([...declared.map((d) => d.name), ...rootDeclared]);
-  const workspace = workspacePackages(input);
+  const workspace = otherWorkspacePackages(input);
   const installation = input.npmInstallation();
   const projectDir = input.project.root;
 

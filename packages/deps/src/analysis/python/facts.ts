@@ -3,7 +3,7 @@ import type { DependencyFacts } from '../facts';
 import { pythonFileRole } from '../file-roles';
 import type { DepsInput } from '../input';
 import type { DependencyUse, VersionSuggestion } from '../model';
-import { workspacePackages } from '../workspace';
+import { otherWorkspacePackages } from '../workspace';
 import { pythonDeclared, rootDevDistributions } from './manifest';
 import { moduleDistributions, tableMinimum } from './modules';
 import { pythonImportNames } from './packages';
@@ -20,7 +20,7 @@ export async function pythonFacts(input: DepsInput): Promise<DependencyFacts | u
   const analysis = await input.python();
   const environment = Object.keys(analysis.files).length > 0 || declared.length > 0 ? await input.pythonEnvironment() : null;
   const ownModules = pythonImportNames(input, input.project.root, pyproject);
-  const workspace = workspacePackages(input).filter((w) => w.python);
+  const workspace = otherWorkspacePackages(input).filter((w) => w.python);
   const distributionOf = moduleDistributions(input.options.pythonModules ?? {}, environment, declaredKeys);
   const stdlib = new Set([...analysis.stdlibModules, '__future__']);
   const devFiles = input.options.devFiles ?? [];

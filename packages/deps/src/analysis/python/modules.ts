@@ -12,20 +12,23 @@ const MINIMUM_BY_DISTRIBUTION = new Map(Object.values(MODULES).filter((e) => e.m
 export type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
 
 /**
- * Maps an imported module to the distribution that provides it: the user's configuration first, then the
- * environment when it names a distribution the project declares, then Shipshape's table of well-known
- * mismatches (`yaml` → PyYAML), then the environment's first distribution for it, else the top-level module name.
+ * Maps an imported module to the distribution that provides it: the user's configuration first, then a
+ * dotted entry of Shipshape's table (one distribution of a shared namespace), then the environment when it
+ * names a distribution the project declares, then the table of well-known mismatches (`yaml` → PyYAML),
+ * then the environment's first distribution for it, else the top-level module name.
  */
 export function moduleDistributions(configured: Record<string, string>, environment: PythonEnvironment | null, declaredKeys: ReadonlySet<string>) {
   return (module: string): { name: string; source: DistributionSource } => {
     const fromConfig = longestMatch(configured, module);
     if (fromConfig) return { name: fromConfig, source: 'configuration' };
     const top = module.split('.')[0];
+    const specific = longestMatchKey(MODULES, module);
+    // A dotted entry (`google.protobuf`) names one distribution of a namespace several share.
+    if (specific?.includes('.')) return { name: MODULES[specific].distribution, source: 'table' };
     const installed = environment?.distributions[top] ?? [];
     const declared = installed.find((name) => declaredKeys.has(normalizeDistributionName(name)));
     if (declared) return { name: declared, source: 'environment' };
-    const fromTable = longestMatch(MODULES, module)?.distribution;
-    if (fromTable) return { name: fromTable, source: 'table' };
+    if (specific) return { name: MODULES[specific].distribution, source: 'table' };
     if (installed.length > 0) return { name: installed[0], source: 'environment' };
     return { name: top, source: 'module name' };
   };
@@ -37,10 +40,16 @@ export function tableMinimum(distribution: string): string | undefined {
 }
 
 function longestMatch<T>(entries: Record<string, T>, module: string): T | undefined {
+  const key = longestMatchKey(entries, module);
+  return key === undefined ? undefined : entries[key];
+}
+
+/** The longest dotted prefix of `module` (the module itself included) that `entries` has. */
+function longestMatchKey(entries: Record<string, unknown>, module: string): string | undefined {
   const parts = module.split('.');
   for (let length = parts.length; length > 0; length--) {
     const key = parts.slice(0, length).join('.');
-    if (Object.hasOwn(entries, key)) return entries[key];
+    if (Object.hasOwn(entries, key)) return key;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readTreeOptions } from '@shipshape/core';
-import { analyzeDependencies } from '../../analysis/analyze';
+import { analyzeDependencies, completeAnalysis } from '../../analysis/analyze';
 import { treeInput } from '../../analysis/tree-input';
 import { findRangeProblems } from '../../analysis/version-ranges';
 import { changedSince, fixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
@@ -13,7 +13,7 @@ const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 /** What the deps checks would still find in the Tree, as `kind name`. */
 async function remaining(tree: Tree, name: string, root: string): Promise<string[]> {
   const options = readTreeOptions(tree, root);
-  const analyzed = await analyzeDependencies(treeInput(tree, { name, root }, options));
+  const analyzed = completeAnalysis(await analyzeDependencies(treeInput(tree, { name, root }, options)));
   return analyzed.flatMap(({ facts, problems }) => [
     ...problems.map((p) => `${p.kind} ${p.name}`),
     ...findRangeProblems(facts, options.deps ?? {}).map((r) => `range ${r.declared.name}`),

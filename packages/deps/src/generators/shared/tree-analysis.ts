@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { findTreeProject, readTreeOptions, type ResolvedOptions, type TreeProject } from '@shipshape/core';
-import { analyzeDependencies, type ProjectDependencies } from '../../analysis/analyze';
+import { analyzeDependencies, completeAnalysis, type ProjectDependencies } from '../../analysis/analyze';
 import { treeInput } from '../../analysis/tree-input';
 import type { ProblemKind } from '../../analysis/model';
 import type { FixOutcome } from '../../fixes/apply-fixes';
@@ -15,7 +15,7 @@ export interface TreeAnalysis {
 export async function analyzeInTree(tree: Tree, projectName: string | undefined): Promise<TreeAnalysis> {
   const project = findTreeProject(tree, projectName);
   const options = readTreeOptions(tree, project.root);
-  const analyzed = await analyzeDependencies(treeInput(tree, { name: project.name, root: project.root }, options));
+  const analyzed = completeAnalysis(await analyzeDependencies(treeInput(tree, { name: project.name, root: project.root }, options)));
   return { project, options, analyzed };
 }
 

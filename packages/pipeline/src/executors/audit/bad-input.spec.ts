@@ -1,8 +1,9 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProject, defineCheck, resetPythonCache, type AuditReport } from '@shipshape/core';
+import { auditProject, defineCheck, type AuditReport } from '@shipshape/core';
 import { checks as structureChecks } from '@shipshape/structure';
 import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
+import { withoutPython } from '../../../../core/src/testing/without-python';
 
 /** A Python check that needs the ast pass, to see what the audit does when Python cannot run. */
 const pythonDocstrings = defineCheck({
@@ -63,18 +64,7 @@ describe('the audit on bad input', () => {
   });
 
   describe('without python3', () => {
-    const saved = { path: process.env.PATH, python: process.env.SHIPSHAPE_PYTHON };
-    beforeAll(() => {
-      process.env.PATH = join(ws.root, 'no-bin');
-      process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-bin/python3');
-      resetPythonCache();
-    });
-    afterAll(() => {
-      process.env.PATH = saved.path;
-      if (saved.python === undefined) delete process.env.SHIPSHAPE_PYTHON;
-      else process.env.SHIPSHAPE_PYTHON = saved.python;
-      resetPythonCache();
-    });
+    withoutPython();
 
     it('says so once, and the TypeScript and TOML checks still run', async () => {
       const report = await audit('mixed', {

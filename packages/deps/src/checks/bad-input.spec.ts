@@ -1,0 +1,39 @@
+import { resolveOptions, runAudit, ShipshapeProject } from '@shipshape/core';
+import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
+import { withoutPython } from '../../../core/src/testing/without-python';
+import { checks } from '../checks';
+
+describe('the deps checks on bad input', () => {
+  const ws = tempWorkspace();
+  afterAll(() => ws.remove());
+  const audit = (root: string, files: Record<string, string>) => {
+    ws.write(Object.fromEntries(Object.entries(files).map(([path, content]) => [`${root}/${path}`, content])));
+    return runAudit(new ShipshapeProject({ name: root, root, workspaceRoot: ws.root, options: resolveOptions({}, 'test'), workspaceGraph: { projects: [], dependencies: {} } }), checks);
+  };
+
+  it('a malformed package.json is one problem naming the file and the position, however many checks read it', async () => {
+    const report = await audit('bad-json', { 'package.json': '{\n  "name": "x",\n  "dependencies": {\n}\n', 'src/index.ts': "import 'x';\n" });
+    expect(report.problems).toEqual([{ kind: 'error', file: 'bad-json/package.json', message: expect.stringMatching(/^bad-json\/package\.json: invalid JSON at line 5/) }]);
+    expect(report.summary.passed).toBe(false);
+  });
+
+  it('a malformed pyproject.toml is one problem naming the file and the line', async () => {
+    const report = await audit('bad-toml', { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["a",\n', 'x/__init__.py': 'import a\n' });
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ kind: 'error', file: 'bad-toml/pyproject.toml', message: expect.stringMatching(/^bad-toml\/pyproject\.toml: invalid TOML at line \d+/) });
+  });
+
+  describe('without Python', () => {
+    withoutPython();
+
+    it('the Python dependency checks are skipped with one message, and the npm ones of the same project still run', async () => {
+      const report = await audit('mixed', {
+        'package.json': '{"name":"mixed","version":"1.0.0","dependencies":{"unused-thing":"^1.0.0"}}',
+        'pyproject.toml': '[project]\nname = "mixed"\nversion = "1.0.0"\ndependencies = []\n',
+        'mixed/__init__.py': 'import yaml\n',
+      });
+      expect(report.problems).toEqual([{ kind: 'skipped', message: expect.stringMatching(/python3 could not be run|python3 was not found/) }]);
+      expect(report.findings.map((f) => f.checkId)).toEqual(['deps/unused-dependency']);
+    });
+  });
+});
