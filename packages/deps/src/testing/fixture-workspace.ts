@@ -120,3 +120,16 @@ export function changedSince(tree: Tree, before: Map<string, string>): string[] 
   const paths = new Set([...before.keys(), ...after.keys()]);
   return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
 }
+
+/**
+ * Gives each test of the calling `describe` a fresh tree of the fixture workspace, handed to `use`, and
+ * removes its files after the test.
+ */
+export function useFixtureTree(fixture: string, createTree: () => Tree, use: (tree: Tree, fixture: ReturnType<typeof fixtureTree>) => void): void {
+  let current: ReturnType<typeof fixtureTree> | undefined;
+  beforeEach(() => {
+    current = fixtureTree(fixture, createTree);
+    use(current.tree, current);
+  });
+  afterEach(() => current?.remove());
+}

@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, fixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { categorizeGenerator } from './categorize';
 
 const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('categorize generator', () => {
-  let fixture: ReturnType<typeof fixtureTree>;
   let tree: Tree;
-  beforeEach(() => {
-    fixture = fixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace());
-    tree = fixture.tree;
-  });
-  afterEach(() => fixture.remove());
+  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
 
   const json = (path: string) => JSON.parse(tree.read(path, 'utf-8') ?? '{}');
 

@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, fixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { pruneGenerator } from './prune';
 
 const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('prune generator', () => {
-  let fixture: ReturnType<typeof fixtureTree>;
   let tree: Tree;
-  beforeEach(() => {
-    fixture = fixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace());
-    tree = fixture.tree;
-  });
-  afterEach(() => fixture.remove());
+  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
 
   it('removes only what nothing uses, and standard-library requirements, keeping the rest byte for byte', async () => {
     const before = treeSnapshot(tree);
