@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { createBaseline, writeBaseline } from '../baseline/baseline';
 import { resolveOptions } from '../config/options';
 import type { Check } from '../model/check';
 import { ShipshapeProject } from '../project/project';
@@ -39,13 +38,8 @@ export async function auditProject(request: AuditProjectRequest): Promise<AuditP
     options,
     tags: request.tags,
   });
-  let report = await runAudit(project, checks);
-  let baselineWritten: string | undefined;
-  if (request.updateBaseline) {
-    baselineWritten = join(project.absRoot, options.baselineFile);
-    writeBaseline(baselineWritten, createBaseline(report.findings.filter((f) => f.status !== 'ignored')));
-    report = await runAudit(project, checks);
-  }
+  const report = await runAudit(project, checks, { updateBaseline: request.updateBaseline });
+  const baselineWritten = request.updateBaseline ? join(project.absRoot, options.baselineFile) : undefined;
   const reportsDir = join(request.workspaceRoot, options.reportsDir.replace('{projectRoot}', request.projectRoot));
   return { report, files: writeReports(report, reportsDir), baselineWritten };
 }

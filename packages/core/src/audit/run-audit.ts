@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { compareWithBaseline, readBaseline, type BaselineComparison } from '../baseline/baseline';
+import { compareWithBaseline, createBaseline, readBaseline, writeBaseline, type BaselineComparison } from '../baseline/baseline';
 import type { Check } from '../model/check';
 import { fingerprint, severityRank, compareFindings, SEVERITIES, type Finding, type FindingInput, type Severity } from '../model/finding';
 import type { ShipshapeProject } from '../project/project';
@@ -8,8 +8,13 @@ import { matchesGlob } from '../util/glob';
 import { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type ReportedCheck, type ReportedFinding } from './report';
 import { SHIPSHAPE_VERSION } from '../version';
 
+export interface RunAuditOptions {
+  /** Accept every current finding: rewrite the project's baseline file from them before comparing. */
+  updateBaseline?: boolean;
+}
+
 /** Runs the checks that apply to the project and compares what they find with the project's baseline. */
-export async function runAudit(project: ShipshapeProject, checks: readonly Check[]): Promise<AuditReport> {
+export async function runAudit(project: ShipshapeProject, checks: readonly Check[], runOptions: RunAuditOptions = {}): Promise<AuditReport> {
   const { options } = project;
   const languages = project.languages();
   const applicable = checks.filter((check) => options.checks[check.id] !== 'off' && check.languages.some((l) => languages.includes(l)));
@@ -26,6 +31,7 @@ export async function runAudit(project: ShipshapeProject, checks: readonly Check
 
   const { kept, ignored } = applyIgnores(findings, options.ignore);
   const baselinePath = join(project.absRoot, options.baselineFile);
+  if (runOptions.updateBaseline) writeBaseline(baselinePath, createBaseline(kept));
   let comparison: BaselineComparison;
   try {
     comparison = compareWithBaseline(kept, readBaseline(baselinePath, project.file(options.baselineFile)));
