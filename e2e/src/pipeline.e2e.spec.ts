@@ -2,7 +2,7 @@
 // @shipshape/pipeline`, a plan, phase 1 through the phase runner, and the status target: its JSON says the
 // phase 1 items are done, and its dashboard opens in headless chromium.
 import { join } from 'node:path';
-import { launchChromium } from '../../packages/core/src/testing/browser';
+import { launchChromium, openPage } from '../../packages/core/src/testing/browser';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 
@@ -126,11 +126,7 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
   check('the dashboard opens in headless chromium with every enrolled project and no console error', async () => {
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
+      const { page, errors } = await openPage(browser, `file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
       expect(errors).toEqual([]);
       const shown = await page.locator('[data-project]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
       expect([...shown].sort()).toEqual(enrolled);

@@ -7,15 +7,7 @@ import { isShipshapeError } from '../util/errors';
 import { jsonDocument, jsonGet, jsonKeys, jsonObjectPaths, jsonPaths, jsonValue, jsonWith, type JsonValue } from './__fixtures__/json-documents';
 import { deletion, insertion } from './__fixtures__/text-diff';
 import { editJson, locateJson, parseJson, readJsonFile } from './json';
-
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../testing/error-of';
 
 function valueSpan(text: string, path: (string | number)[]): [number, number] {
   const node = findNodeAtLocation(parseTree(text)!, path)!;

@@ -6,15 +6,7 @@ import { isShipshapeError } from '../util/errors';
 import { deletion, insertion } from './__fixtures__/text-diff';
 import { getIn, newKeyNames, newTableNames, tomlDocument, tomlNewTable, tomlNewValue, withValue, type GeneratedToml } from './__fixtures__/toml-documents';
 import { editToml, parseToml, readTomlFile } from './toml';
-
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../testing/error-of';
 
 const pyproject = `# Project metadata
 [project]

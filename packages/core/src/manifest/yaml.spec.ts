@@ -4,15 +4,7 @@ import { jsonWith, type JsonValue } from './__fixtures__/json-documents';
 import { deletion, insertion } from './__fixtures__/text-diff';
 import { yamlDocument, yamlKeys, yamlScalar, type GeneratedYaml } from './__fixtures__/yaml-documents';
 import { editYaml, locateYaml, parseYaml } from './yaml';
-
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../testing/error-of';
 
 const workflow = `# CI
 name: ci

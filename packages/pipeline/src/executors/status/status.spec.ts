@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../../../../core/src/testing/browser';
+import { launchChromium, openPage } from '../../../../core/src/testing/browser';
 import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
 import { auditReport } from '../../status/testing';
 import statusExecutor from './status';
@@ -59,13 +59,7 @@ describe('status executor', () => {
     await statusExecutor({ audit: false }, context());
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      await page.goto(`file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
+      const { page, errors, requests } = await openPage(browser, `file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
       expect(errors).toEqual([]);
       expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
       expect(await page.locator('[data-project]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')))).toEqual(['money', 'ledger']);
