@@ -17,6 +17,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@shipshape/([a-z-]+)$': path.join(packagesDir, '$1/src/index.ts'),
+    '^@shipshape/([a-z-]+)/(engine)$': path.join(packagesDir, '$1/src/$2.ts'),
+    '^@shipshape/([a-z-]+)/(testing)$': path.join(packagesDir, '$1/src/$2/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/files/'],
   coverageReporters: ['text-summary', 'json-summary'],

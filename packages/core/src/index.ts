@@ -1,37 +1,44 @@
-export { defineCheck, type Check, type CheckPackage } from './model/check';
-export {
-  SEVERITIES,
-  compareFindings,
-  fingerprint,
-  severityRank,
-  type Finding,
-  type FindingFix,
-  type FindingInput,
-  type Language,
-  type Severity,
-} from './model/finding';
+// @shipshape/core: the kit phase packages are written with. The engine that runs audits is
+// @shipshape/core/engine; test helpers and the conformance suite are @shipshape/core/testing.
+
+// checks and findings
+export { defineCheck, type Check } from './model/check';
+export type { Finding, FindingFix, FindingInput, Language, Severity } from './model/finding';
 export { PLAN_ITEMS, findPlanItem, phasePackages, type PlanItem } from './model/plan';
+export { documentStart, isNonEmptyString, missingFieldFindings, type RequiredField } from './checks/required-fields';
 
-export { ShipshapeProject, type PackageJson, type ProjectInit, type PyProject } from './project/project';
-export { listProjectFiles, looksBinary, type FileListing, type FileProblem, type ProjectFile } from './project/files';
-export { readWorkspaceGraph, type WorkspaceGraph, type WorkspaceProjectNode } from './project/workspace-graph';
-export { diskView, inProject, projectRelative, treeView, type FileView, type ReadableTree } from './project/file-view';
+// facts
+export { defineFact, defineWorkspaceFact, type ProjectFact, type WorkspaceFact } from './facts/fact';
+export { ShipshapeProject } from './facts/shipshape-project';
+export { ShipshapeWorkspace } from './facts/shipshape-workspace';
+export type { WorkspaceGraph, WorkspaceProject } from './facts/workspace-graph';
+export { projectFiles, projectListing } from './facts/project/files';
+export { packageJson, pyproject, type PackageJson, type PyProject } from './facts/project/manifests';
+export { projectLanguages } from './facts/project/languages';
+export { declaredNames, npmDeclaredNames, NPM_DEPENDENCY_SECTIONS } from './facts/project/declared-names';
+export { typescriptSources, typescriptProgram, TS_SOURCE_PATTERN, DECLARATION_PATTERN, type SourceModule, type TypeScriptSources } from './facts/project/typescript';
+export { moduleGraph, resolveRelative, type ModuleGraph } from './facts/project/module-graph';
+export { projectTsconfigs, libraryTsconfig, pathAliases, readTsconfig, resolveAlias, LIBRARY_TSCONFIGS, type PathAlias, type Tsconfig } from './facts/project/tsconfig';
+export { pythonAnalysis, pythonFiles, pythonPackages, NOT_PYTHON_PACKAGES, type PythonPackages } from './facts/project/python';
+export { workspaceGraph } from './facts/workspace/projects';
+export { workspacePackages, workspaceImports, owningProject, type WorkspacePackage, type WorkspaceImportTarget } from './facts/workspace/packages';
+export { planFile, parsePlan, planWeeks, parseCalendarDate, PLAN_VERSION, PLAN_WEEKS, type PlanFile, type PlanWeekEntry } from './facts/workspace/plan';
+export { npmInstallation, type InstalledPackage, type NpmInstallation } from './facts/workspace/npm-installation';
+export { pythonEnvironment, pythonInterpreter } from './facts/workspace/python';
+export { rootManifests } from './facts/workspace/root-manifests';
 
-export { TypeScriptAdapter, TS_SOURCE_PATTERN, type ModuleResult } from './adapters/typescript/typescript-adapter';
-export { extractModuleInfo, type ExportRef, type ImportKind, type ImportRef, type ModuleInfo } from './adapters/typescript/module-info';
-export {
-  PythonUnavailableError,
-  analyzePython,
-  findPython,
-  resetPythonCache,
-  type PythonAnalysis,
-  type PythonDefinition,
-  type PythonFileResult,
-  type PythonImport,
-} from './adapters/python';
-export { analyzePythonSources } from './adapters/python/analyze-sources';
-export { normalizeDistributionName, pythonEnvironment, type PythonEnvironment } from './adapters/python';
+// tools
+export { projectTools, type ProjectTool } from './tools/project-tools';
+export { defineTool, type ToolAdapter, type PackageReference, type EntryReference, type OutputReference, type DeclaredReference } from './tools/tool';
+export { packageName, specifierTarget, typesPackageOf, type SpecifierTarget } from './tools/specifiers';
 
+// files
+export type { FileSource } from './files/file-source';
+export { decodeSource } from './files/read-source';
+export { inProject, isWithin, projectRelative, toPosixRelative } from './files/paths';
+export { matchesGlob } from './util/glob';
+
+// manifests, edited keeping the user's formatting
 export {
   editJson,
   editToml,
@@ -43,40 +50,34 @@ export {
   parseJsonWithComments,
   parseToml,
   parseYaml,
-  readJsonFile,
-  readTomlFile,
   type JsonEdit,
   type ManifestText,
   type TomlEdit,
 } from './manifest';
+export { formatRequirement, parseRequirement, type Requirement } from './manifest/python-requirement';
 
-export { documentStart, missingFieldFindings, isNonEmptyString, type RequiredField } from './checks/required-fields';
+// Python
+export { normalizeDistributionName } from './adapters/python';
+export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
+export type { ImportRef, ModuleInfo } from './adapters/typescript/module-info';
 
-export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline';
-
-export { DEFAULT_OPTIONS, optionsSchema, resolveOptions, type IgnoreRule, type ResolvedOptions, type ShipshapeOptions } from './config/options';
-export type { DepsOptions } from './config/options';
-
-export { collectChecks, discoverCheckPackages, discoverShipshapePackages, type ShipshapePackageInfo } from './registry/discover';
-
-export { runAudit } from './audit/run-audit';
-export { auditProject, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';
-export { writeReports, type ReportFiles } from './audit/write-reports';
-export {
-  REPORT_SCHEMA_VERSION,
-  type AuditProblem,
-  type AuditReport,
-  type AuditSummary,
-  type ReportedCheck,
-  type ReportedFinding,
-} from './audit/report';
-export { renderJson, renderMarkdown, renderSarif, renderTerminal } from './reporters';
-
+// generators
+export { defineFixGenerator, finishGenerator, reportFix, writeChanges, type FixContext, type FixResult, type FixSchema } from './generators/fix-generator';
+export { definePhaseGenerator, phaseProjects, type PhaseStep } from './generators/phase-generator';
+export { resolveProject } from './generators/resolve-project';
+export { treeWorkspace } from './facts/create-workspace';
 export { registerNxPlugin, type NxJsonTree } from './nx/register-plugin';
-export { findTreeProject, pythonProjectName, treeProjects, type TreeProject } from './nx/tree-projects';
-export { readTreeOptions } from './nx/tree-options';
+
+// executors (guards that run real tools)
+export { defineToolExecutor, type GuardContext, type ToolExecutorSpec } from './executors/tool-executor';
+export { findTool, installCommand, type ToolBinary } from './executors/find-tool';
+export { runTool, type ToolRun } from './executors/run-tool';
+export { parseDiagnostics, TSC_DIAGNOSTICS, type DiagnosticPattern } from './executors/diagnostics';
+export { guardTarget } from './executors/target';
+
+// options
+export { packageOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from './config/options';
+export { DEFAULTS, PIPELINE_PLUGIN, PLAN_FILE } from './config/defaults';
+
 export { ShipshapeError, errorMessage, isShipshapeError } from './util/errors';
-export { writeFileAtomic } from './util/atomic-write';
-export { toPosixRelative } from './util/paths';
-export { matchesGlob } from './util/glob';
-export { SHIPSHAPE_VERSION } from './version';
+export { CONFIG_FILE, DECLARATION_FILE, TEST_FILE, isLibrarySource, pythonRole, typescriptRole, type SourceRole } from './facts/project/source-roles';

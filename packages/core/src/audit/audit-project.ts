@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { resolveOptions } from '../config/options';
+import { resolveOptions, type OptionsSection } from '../config/options';
+import { diskWorkspace } from '../facts/create-workspace';
+import type { WorkspaceGraph } from '../facts/workspace-graph';
+import { insideWorkspace } from '../files/paths';
 import type { Check } from '../model/check';
-import { ShipshapeProject } from '../project/project';
-import { collectChecks, discoverCheckPackages } from '../registry/discover';
+import { collectChecks, discoverCheckPackages, discoverOptionSections } from '../registry/discover';
 import type { AuditReport } from './report';
 import { runAudit } from './run-audit';
 import { writeReports, type ReportFiles } from './write-reports';
@@ -18,7 +20,11 @@ export interface AuditProjectRequest {
   updateBaseline?: boolean;
   /** The checks to run; by default those of the discovered check packages. */
   checks?: readonly Check[];
-  tags?: string[];
+  /** Options sections to validate against; by default those of the discovered packages. */
+  sections?: readonly OptionsSection[];
+  tags?: readonly string[];
+  /** Nx's project graph, when the caller has it (an executor's context); otherwise read from Nx's cache or the folders. */
+  graph?: WorkspaceGraph;
 }
 
 export interface AuditProjectResult {
@@ -29,17 +35,13 @@ export interface AuditProjectResult {
 
 /** One project's audit, as the executor runs it: options, checks, baseline, and the three report files. */
 export async function auditProject(request: AuditProjectRequest): Promise<AuditProjectResult> {
-  const options = resolveOptions(request.options, request.optionsSource);
+  const sections = request.sections ?? discoverOptionSections(request.workspaceRoot);
+  const options = resolveOptions(request.options, request.optionsSource, sections);
+  const reportsDir = insideWorkspace(request.workspaceRoot, options.reportsDir.replace('{projectRoot}', request.projectRoot), 'the reportsDir option');
+  const baselineWritten = request.updateBaseline ? insideWorkspace(request.workspaceRoot, join(request.projectRoot, options.baselineFile), 'the baselineFile option') : undefined;
   const checks = request.checks ?? collectChecks(discoverCheckPackages(request.workspaceRoot, options.packages));
-  const project = new ShipshapeProject({
-    name: request.projectName,
-    root: request.projectRoot,
-    workspaceRoot: request.workspaceRoot,
-    options,
-    tags: request.tags,
-  });
+  const workspace = diskWorkspace({ workspaceRoot: request.workspaceRoot, options, graph: request.graph });
+  const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });
   const report = await runAudit(project, checks, { updateBaseline: request.updateBaseline });
-  const baselineWritten = request.updateBaseline ? join(project.absRoot, options.baselineFile) : undefined;
-  const reportsDir = join(request.workspaceRoot, options.reportsDir.replace('{projectRoot}', request.projectRoot));
   return { report, files: writeReports(report, reportsDir), baselineWritten };
 }

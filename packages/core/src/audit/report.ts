@@ -21,6 +21,8 @@ export interface ReportedCheck {
   languages: Language[];
   fixedBy?: string;
   description?: string;
+  /** Why the check did not run for this project (a prerequisite failed); absent when it ran. */
+  skipped?: string;
 }
 
 export interface AuditSummary {

@@ -1,7 +1,9 @@
 import { defineCheck, type Check } from '../model/check';
-import { resolveOptions, type ShipshapeOptions } from '../config/options';
-import { ShipshapeProject } from '../project/project';
+import type { ShipshapeOptions } from '../config/options';
+import { defineFact } from '../facts/fact';
+import { packageJson } from '../facts/project/manifests';
 import { ShipshapeError } from '../util/errors';
+import { diskProject } from '../testing/projects';
 import { tempWorkspace } from '../testing/temp-workspace';
 import { createBaseline, writeBaseline } from '../baseline/baseline';
 import { runAudit } from './run-audit';
@@ -22,8 +24,7 @@ describe('runAudit', () => {
   const ws = tempWorkspace({ 'libs/a/package.json': '{"name":"a"}\n', 'libs/a/src/index.ts': 'export {};\n' });
   afterAll(() => ws.remove());
 
-  const project = (options: ShipshapeOptions = {}) =>
-    new ShipshapeProject({ name: 'a', root: 'libs/a', workspaceRoot: ws.root, options: resolveOptions(options, 'test') });
+  const project = (options: ShipshapeOptions = {}) => diskProject(ws.root, 'libs/a', { name: 'a', options });
 
   it('turns check results into findings with the check, project, plan item and fix', async () => {
     const report = await runAudit(project(), [warnEach('x/one', ['license'])]);
@@ -98,5 +99,49 @@ describe('runAudit', () => {
     ]);
     expect(report.findings).toHaveLength(1);
     expect(report.summary.passed).toBe(false);
+  });
+
+  it('reports a failed fact once, and skips every check that requires it with that reason', async () => {
+    const counted = { computed: 0 };
+    const broken = defineFact({
+      id: 'test/broken',
+      compute: () => {
+        counted.computed++;
+        throw new ShipshapeError('no such thing', 'libs/a/thing.toml');
+      },
+    });
+    const needing = (id: string) => defineCheck({ ...warnEach(id, ['a']), requires: [broken] });
+    const reading = defineCheck({ ...warnEach('x/reads', []), run: (p) => [p.get(broken)].flat() as never[] });
+    const report = await runAudit(project(), [needing('x/n1'), needing('x/n2'), reading, warnEach('x/ok', ['a'])]);
+    expect(counted.computed).toBe(1);
+    expect(report.problems).toEqual([{ kind: 'error', file: 'libs/a/thing.toml', message: 'libs/a/thing.toml: no such thing' }]);
+    expect(report.checks.map((c) => [c.id, c.skipped])).toEqual([
+      ['x/n1', 'libs/a/thing.toml: no such thing'],
+      ['x/n2', 'libs/a/thing.toml: no such thing'],
+      ['x/reads', 'libs/a/thing.toml: no such thing'],
+      ['x/ok', undefined],
+    ]);
+    expect(report.findings.map((f) => f.checkId)).toEqual(['x/ok']);
+  });
+
+  it('runs a check after the checks it requires, and skips it when one of them could not run', async () => {
+    const order: string[] = [];
+    const first = defineCheck({ ...warnEach('x/first', []), run: () => (order.push('first'), []) });
+    const crashing = defineCheck({ ...warnEach('x/crash', []), run: () => { throw new ShipshapeError('cannot', 'libs/a/package.json'); } });
+    const after = defineCheck({ ...warnEach('x/after', ['a']), requires: [first], run: () => (order.push('after'), []) });
+    const blocked = defineCheck({ ...warnEach('x/blocked', ['a']), requires: [crashing] });
+    const report = await runAudit(project(), [after, blocked, first, crashing]);
+    expect(order).toEqual(['first', 'after']);
+    expect(report.checks.find((c) => c.id === 'x/blocked')?.skipped).toBe('it requires the check x/crash, which was skipped');
+    expect(report.checks.map((c) => c.id)).toEqual(['x/after', 'x/blocked', 'x/first', 'x/crash']);
+  });
+
+  it('computes a fact once per project, shared by every check that reads it', async () => {
+    let computed = 0;
+    const name = defineFact({ id: 'test/name', inputs: [packageJson], compute: (_p, pkg) => (computed++, pkg?.data.name) });
+    const reading = (id: string) => defineCheck({ ...warnEach(id, []), run: (p) => (p.get(name) === 'a' ? [] : [{ message: 'no name', file: 'x' }]) });
+    const report = await runAudit(project(), [reading('x/r1'), reading('x/r2')]);
+    expect(report.findings).toEqual([]);
+    expect(computed).toBe(1);
   });
 });

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { compareWithBaseline, createBaseline, readBaseline, writeBaseline, type BaselineComparison } from '../baseline/baseline';
+import { projectListing } from '../facts/project/files';
+import { projectLanguages } from '../facts/project/languages';
+import type { ShipshapeProject } from '../facts/shipshape-project';
 import type { Check } from '../model/check';
 import { fingerprint, severityRank, compareFindings, SEVERITIES, type Finding, type FindingInput, type Severity } from '../model/finding';
-import type { ShipshapeProject } from '../project/project';
-import { errorMessage, isShipshapeError } from '../util/errors';
+import { errorMessage } from '../util/errors';
+import { runChecks, type CheckOutcome } from './run-checks';
 import { matchesGlob } from '../util/glob';
 import { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type ReportedCheck, type ReportedFinding } from './report';
 import { SHIPSHAPE_VERSION } from '../version';
@@ -16,18 +19,12 @@ export interface RunAuditOptions {
 /** Runs the checks that apply to the project and compares what they find with the project's baseline. */
 export async function runAudit(project: ShipshapeProject, checks: readonly Check[], runOptions: RunAuditOptions = {}): Promise<AuditReport> {
   const { options } = project;
-  const languages = project.languages();
+  const languages = project.get(projectLanguages);
   const applicable = checks.filter((check) => options.checks[check.id] !== 'off' && check.languages.some((l) => languages.includes(l)));
-  const problems: AuditProblem[] = project.listing().skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
-  const findings: Finding[] = [];
-
-  for (const check of applicable) {
-    try {
-      for (const input of await check.run(project)) findings.push(toFinding(check, project, input));
-    } catch (error) {
-      addProblem(problems, problemFrom(check, error));
-    }
-  }
+  const problems: AuditProblem[] = project.get(projectListing).skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
+  const ran = await runChecks(project, applicable);
+  problems.push(...ran.problems);
+  const findings: Finding[] = ran.outcomes.flatMap(({ check, findings: found }) => found.map((input) => toFinding(check, project, input)));
 
   const { kept, ignored } = applyIgnores(findings, options.ignore);
   const baselinePath = join(project.absRoot, options.baselineFile);
@@ -50,7 +47,7 @@ export async function runAudit(project: ShipshapeProject, checks: readonly Check
     tool: { name: 'shipshape', version: SHIPSHAPE_VERSION },
     workspaceRoot: project.workspaceRoot,
     project: { name: project.name, root: project.root, languages },
-    checks: applicable.map(describeCheck),
+    checks: ran.outcomes.map(describeCheck),
     findings: reported,
     problems,
     summary: summarize(reported, comparison, problems, options.failOn),
@@ -74,14 +71,6 @@ function toFinding(check: Check, project: ShipshapeProject, input: FindingInput)
   return fix ? { ...finding, fix } : finding;
 }
 
-function problemFrom(check: Check, error: unknown): AuditProblem {
-  if (isShipshapeError(error)) {
-    const skipped = error.constructor.name === 'PythonUnavailableError';
-    return { kind: skipped ? 'skipped' : 'error', file: error.file, message: error.message };
-  }
-  return { kind: 'error', message: `the check ${check.id} failed unexpectedly: ${errorMessage(error)}` };
-}
-
 function addProblem(problems: AuditProblem[], problem: AuditProblem) {
   if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
 }
@@ -99,10 +88,11 @@ function applyIgnores(findings: Finding[], rules: AuditReportIgnoreRules): { kep
 
 type AuditReportIgnoreRules = ShipshapeProject['options']['ignore'];
 
-function describeCheck(check: Check): ReportedCheck {
+function describeCheck({ check, skipped }: CheckOutcome): ReportedCheck {
   const described: ReportedCheck = { id: check.id, title: check.title, planItem: check.planItem, severity: check.severity, languages: [...check.languages] };
   if (check.fixedBy) described.fixedBy = check.fixedBy;
   if (check.description) described.description = check.description;
+  if (skipped) described.skipped = skipped;
   return described;
 }
 

@@ -23,11 +23,20 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ ignore: [{ check: 'a/b' }] }, 'nx.json')).toThrow(/"ignore.0" must have required property 'reason'/);
   });
 
-  it('accepts the dependency options and names a wrong one inside them', () => {
-    const deps = { pythonModules: { yaml: 'PyYAML', 'google.protobuf': 'protobuf' }, ignoreDependencies: ['tslib'], rangeStyle: 'tilde' as const, pythonUpperBounds: true };
-    expect(resolveOptions({ deps }, 'nx.json').deps).toEqual(deps);
-    expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json')).toThrow('"deps" has an unknown option "rangestyle"');
-    expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json')).toThrow(/"deps.pythonModules.yaml" must match pattern/);
-    expect(() => resolveOptions({ deps: { pythonModules: { 'not-a-module': 'x' } } }, 'nx.json')).toThrow(/"deps.pythonModules" property name must be valid/);
+  it('validates a package section by its own schema, and names a wrong option inside it', () => {
+    const section = {
+      key: 'deps',
+      owner: '@shipshape/deps',
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { pythonModules: { type: 'object', propertyNames: { pattern: '^[a-z.]+$' }, additionalProperties: { type: 'string', pattern: '^[A-Za-z]+$' } }, rangeStyle: { enum: ['caret', 'tilde'] } },
+      },
+    };
+    const deps = { pythonModules: { yaml: 'PyYAML' }, rangeStyle: 'tilde' };
+    expect(resolveOptions({ deps }, 'nx.json', [section]).sections.deps).toEqual(deps);
+    expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json', [section])).toThrow('"deps" has an unknown option "rangestyle"');
+    expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json', [section])).toThrow(/"deps.pythonModules.yaml" must match pattern/);
+    expect(() => resolveOptions({ deps }, 'nx.json')).toThrow('the options has an unknown option "deps"');
   });
 });

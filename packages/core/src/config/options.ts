@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from './options.schema.json';
 import { ShipshapeError } from '../util/errors';
 import type { Severity } from '../model/finding';
+import { DEFAULTS } from './defaults';
 
 export interface IgnoreRule {
   check: string;
@@ -9,6 +10,7 @@ export interface IgnoreRule {
   reason: string;
 }
 
+/** The options every package shares; each phase package adds its own section (`deps`, ...) with its own schema. */
 export interface ShipshapeOptions {
   targetName?: string;
   statusTargetName?: string;
@@ -20,57 +22,91 @@ export interface ShipshapeOptions {
   reportsDir?: string;
   maxFileBytes?: number;
   python?: string;
-  deps?: DepsOptions;
+  /** A phase package's section, validated by that package's schema. */
+  [section: string]: unknown;
 }
 
-/** Options of the dependency checks and generators (@shipshape/deps). */
-export interface DepsOptions {
-  /** Python import name (top-level or dotted) to the distribution that provides it. */
-  pythonModules?: Record<string, string>;
-  /** Names the dependency checks leave alone. */
-  ignoreDependencies?: string[];
-  /** More files (globs relative to the project root) that are tests or tooling. */
-  devFiles?: string[];
-  /** Range style of npm runtime dependencies; default caret. */
-  rangeStyle?: 'caret' | 'tilde' | 'any';
-  /** Allow upper caps on Python runtime requirements; default false. */
-  pythonUpperBounds?: boolean;
-}
-
-export type ResolvedOptions = Required<Omit<ShipshapeOptions, 'python' | 'deps'>> & Pick<ShipshapeOptions, 'python' | 'deps'>;
+export type ResolvedOptions = Required<Pick<ShipshapeOptions, 'targetName' | 'statusTargetName' | 'failOn' | 'checks' | 'ignore' | 'packages' | 'baselineFile' | 'reportsDir' | 'maxFileBytes'>> &
+  Pick<ShipshapeOptions, 'python'> & {
+    /** The phase packages' sections, by name, as given (each package reads its own with `packageOptions`). */
+    sections: Record<string, unknown>;
+  };
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
-  targetName: 'audit',
-  statusTargetName: 'status',
-  failOn: 'error',
+  targetName: DEFAULTS.targetName,
+  statusTargetName: DEFAULTS.statusTargetName,
+  failOn: DEFAULTS.failOn,
   checks: {},
   ignore: [],
   packages: [],
-  baselineFile: '.shipshape-baseline.json',
-  reportsDir: 'reports/shipshape/{projectRoot}',
-  maxFileBytes: 5_000_000,
+  baselineFile: DEFAULTS.baselineFile,
+  reportsDir: DEFAULTS.reportsDir,
+  maxFileBytes: DEFAULTS.maxFileBytes,
+  sections: {},
 };
 
 export const optionsSchema = schema;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-
-/**
- * Validates options against the one schema and fills in defaults. `source` names where they came from
- * (e.g. `nx.json (plugin @shipshape/pipeline)`), so that the error points at the file to fix.
- */
-export function resolveOptions(options: unknown, source: string): ResolvedOptions {
-  const given = options ?? {};
-  if (!validate(given)) {
-    throw new ShipshapeError(`invalid Shipshape options in ${source}: ${describe(validate.errors ?? [])}`);
-  }
-  return { ...DEFAULT_OPTIONS, ...(given as ShipshapeOptions) };
+/** A phase package's options section: its key in the options and its JSON schema. */
+export interface OptionsSection {
+  key: string;
+  /** The package it belongs to, for messages. */
+  owner: string;
+  schema: Record<string, unknown>;
 }
 
-function describe(errors: ErrorObject[]): string {
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateBase = ajv.compile({ ...schema, additionalProperties: true });
+const BASE_KEYS = new Set(Object.keys(schema.properties));
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorOf(section: OptionsSection): ValidateFunction {
+  let validate = compiled.get(section.schema);
+  if (!validate) {
+    validate = ajv.compile(section.schema);
+    compiled.set(section.schema, validate);
+  }
+  return validate;
+}
+
+/**
+ * Validates options against the shared schema and the sections of the phase packages, and fills in
+ * defaults. `source` names where they came from (e.g. `nx.json (plugin @shipshape/pipeline)`), so that the
+ * error points at the file to fix.
+ */
+export function resolveOptions(options: unknown, source: string, sections: readonly OptionsSection[] = []): ResolvedOptions {
+  const given = options ?? {};
+  const fail = (problem: string) => {
+    throw new ShipshapeError(`invalid Shipshape options in ${source}: ${problem}`);
+  };
+  if (!validateBase(given)) fail(describe(validateBase.errors ?? []));
+  const { python, ...rest } = given as ShipshapeOptions;
+  const resolved: ResolvedOptions = { ...DEFAULT_OPTIONS, sections: {} };
+  for (const [key, value] of Object.entries(rest)) {
+    if (BASE_KEYS.has(key)) {
+      (resolved as unknown as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    const section = sections.find((s) => s.key === key);
+    if (!section) fail(`the options has an unknown option "${key}"${sections.length > 0 ? ` (options of the installed packages: ${[...BASE_KEYS, ...sections.map((s) => s.key)].join(', ')})` : ''}`);
+    const validate = validatorOf(section!);
+    if (!validate(value)) fail(describe(validate.errors ?? [], key));
+    resolved.sections[key] = value;
+  }
+  if (python !== undefined) resolved.python = python;
+  return resolved;
+}
+
+/** A package's own section of the options (as validated by its schema), `{}` when not given. */
+export function packageOptions<T>(options: ResolvedOptions, key: string): T {
+  return (options.sections[key] ?? {}) as T;
+}
+
+function describe(errors: ErrorObject[], prefix?: string): string {
   return errors
     .map((error) => {
-      const where = error.instancePath ? `"${pointerToPath(error.instancePath)}"` : 'the options';
+      const path = [prefix, pointerToPath(error.instancePath)].filter(Boolean).join('.');
+      const where = path ? `"${path}"` : 'the options';
       if (error.keyword === 'additionalProperties') {
         return `${where} has an unknown option "${(error.params as { additionalProperty: string }).additionalProperty}"`;
       }
@@ -83,6 +119,7 @@ function describe(errors: ErrorObject[]): string {
 }
 
 function pointerToPath(pointer: string): string {
+  if (!pointer) return '';
   return pointer
     .slice(1)
     .split('/')

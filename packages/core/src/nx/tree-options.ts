@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
-import { resolveOptions, type ResolvedOptions, type ShipshapeOptions } from '../config/options';
+import { PIPELINE_PLUGIN } from '../config/defaults';
+import { resolveOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from '../config/options';
 import { parseJsonWithComments } from '../manifest/jsonc';
-import type { ReadableTree } from '../project/file-view';
+import type { FileSource } from '../files/file-source';
 
-const PIPELINE_PLUGIN = '@shipshape/pipeline';
 /** Audit target options that are not Shipshape options. */
 const EXECUTOR_ONLY = ['updateBaseline'];
 
@@ -15,27 +15,32 @@ interface ProjectJson {
   targets?: Record<string, { options?: Record<string, unknown> }>;
 }
 
-/**
- * The Shipshape options a generator works with for a project, as the audit would resolve them: the
- * pipeline plugin's options in nx.json, overridden by the project's audit target options (project.json,
- * or the `nx` field of package.json). Invalid options throw one ShipshapeError naming where they are.
- */
-export function readTreeOptions(tree: ReadableTree, projectRoot: string): ResolvedOptions {
-  const nxJson = readJson<NxJson>(tree, 'nx.json');
+function readJson<T>(source: Pick<FileSource, 'read'>, path: string): T | undefined {
+  const text = source.read(path);
+  return text === undefined ? undefined : parseJsonWithComments<T>(text, path);
+}
+
+/** The pipeline plugin's options as nx.json gives them (raw), `{}` without a plugin entry. */
+export function pluginOptionsIn(source: Pick<FileSource, 'read'>): ShipshapeOptions {
+  const nxJson = readJson<NxJson>(source, 'nx.json');
   const entry = nxJson?.plugins?.find((p) => (typeof p === 'string' ? p : p?.plugin) === PIPELINE_PLUGIN);
-  const pluginOptions = (typeof entry === 'object' ? entry.options : undefined) ?? {};
-  const plugin = resolveOptions(pluginOptions, `nx.json (plugin "${PIPELINE_PLUGIN}" options)`);
+  return (typeof entry === 'object' ? entry.options : undefined) ?? {};
+}
+
+/**
+ * The Shipshape options of a project, as the audit resolves them: the pipeline plugin's options in nx.json,
+ * overridden by the project's audit target options (project.json, or the `nx` field of package.json).
+ * Invalid options throw one ShipshapeError naming where they are.
+ */
+export function readProjectOptions(source: Pick<FileSource, 'read'>, projectRoot: string, sections: readonly OptionsSection[] = []): ResolvedOptions {
+  const pluginOptions = pluginOptionsIn(source);
+  const plugin = resolveOptions(pluginOptions, `nx.json (plugin "${PIPELINE_PLUGIN}" options)`, sections);
   const at = (name: string) => (projectRoot === '.' || projectRoot === '' ? name : posix.join(projectRoot, name));
-  const projectJson = readJson<ProjectJson>(tree, at('project.json'));
-  const packageJson = readJson<{ nx?: ProjectJson }>(tree, at('package.json'));
+  const projectJson = readJson<ProjectJson>(source, at('project.json'));
+  const packageJson = readJson<{ nx?: ProjectJson }>(source, at('package.json'));
   const target = projectJson?.targets?.[plugin.targetName] ?? packageJson?.nx?.targets?.[plugin.targetName];
   if (!target?.options) return plugin;
   const overrides = Object.fromEntries(Object.entries(target.options).filter(([key]) => !EXECUTOR_ONLY.includes(key)));
-  const source = projectJson?.targets?.[plugin.targetName] ? at('project.json') : at('package.json');
-  return resolveOptions({ ...pluginOptions, ...overrides }, `${source} (target "${plugin.targetName}" options)`);
-}
-
-function readJson<T>(tree: ReadableTree, path: string): T | undefined {
-  if (!tree.exists(path)) return undefined;
-  return parseJsonWithComments<T>(tree.read(path, 'utf-8') ?? '', path);
+  const where = projectJson?.targets?.[plugin.targetName] ? at('project.json') : at('package.json');
+  return resolveOptions({ ...pluginOptions, ...overrides }, `${where} (target "${plugin.targetName}" options)`, sections);
 }

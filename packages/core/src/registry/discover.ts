@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
+import type { OptionsSection } from '../config/options';
 import type { Check, CheckPackage } from '../model/check';
 import { ShipshapeError, errorMessage } from '../util/errors';
 
@@ -22,6 +23,8 @@ export interface ShipshapePackageInfo {
   phaseGenerator?: string;
   /** Position among the packages of the same phase (lower first); default 100. */
   order?: number;
+  /** Its section of the Shipshape options: the key (`deps`) to its JSON schema file, relative to `dir`. */
+  options?: Record<string, string>;
 }
 
 export function discoverCheckPackages(workspaceRoot: string, extraPackages: readonly string[] = []): CheckPackage[] {
@@ -105,4 +108,24 @@ export function collectChecks(packages: readonly CheckPackage[]): Check[] {
     }
   }
   return checks;
+}
+
+/** The options sections the installed phase packages declare, with their schemas (a broken one is named). */
+export function discoverOptionSections(workspaceRoot: string, extraPackages: readonly string[] = []): OptionsSection[] {
+  let packages: ShipshapePackageInfo[];
+  try {
+    packages = discoverShipshapePackages(workspaceRoot, extraPackages);
+  } catch {
+    return []; // the audit's own discovery reports a broken package
+  }
+  return packages.flatMap((info) =>
+    Object.entries(info.options ?? {}).map(([key, file]) => {
+      const path = join(info.dir, file);
+      try {
+        return { key, owner: info.name, schema: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> };
+      } catch (error) {
+        throw new ShipshapeError(`the options schema of ${info.name} cannot be read: ${errorMessage(error)}`, path);
+      }
+    }),
+  );
 }

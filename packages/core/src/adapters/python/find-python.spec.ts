@@ -2,7 +2,7 @@ import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { isShipshapeError } from '../../util/errors';
 import { tempWorkspace } from '../../testing/temp-workspace';
-import { PythonUnavailableError, findPython, resetPythonCache } from './find-python';
+import { PythonUnavailableError, findPython } from './find-python';
 import { analyzePython } from './python-adapter';
 
 const posix = process.platform !== 'win32';
@@ -19,7 +19,6 @@ describe('findPython', () => {
     process.env.PATH = saved.path;
     if (saved.python === undefined) delete process.env.SHIPSHAPE_PYTHON;
     else process.env.SHIPSHAPE_PYTHON = saved.python;
-    resetPythonCache();
   };
   beforeEach(restore);
   afterAll(() => {
@@ -35,26 +34,22 @@ describe('findPython', () => {
     expect(analysis.python?.executable).toBe(python);
   });
 
-  it('without any Python: one clear PythonUnavailableError naming the project, and memoized until reset', async () => {
+  it('without any Python: one clear PythonUnavailableError naming the project; every run looks afresh', async () => {
     process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-such-dir/python3');
     process.env.PATH = join(ws.root, 'empty-bin');
-    resetPythonCache();
-    const error = await findPython('libs/acme').catch((e: unknown) => e);
+    const error = await findPython(undefined, 'libs/acme').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PythonUnavailableError);
     expect(isShipshapeError(error)).toBe(true);
     expect((error as Error).message).toBe(
       'python3 was not found on the PATH: the Python checks of libs/acme were skipped. Install Python 3.8+ or set SHIPSHAPE_PYTHON.',
     );
     process.env.PATH = saved.path;
-    await expect(findPython()).rejects.toThrow(PythonUnavailableError);
-    resetPythonCache();
     await expect(findPython()).resolves.toMatch(/python/);
   });
 
   it('analyzePython without any Python rejects with the same error, and an empty batch runs nothing', async () => {
     process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-such-dir/python3');
     process.env.PATH = join(ws.root, 'empty-bin');
-    resetPythonCache();
     await expect(analyzePython([join(ws.root, 'mod.py')], { project: 'libs/acme' })).rejects.toThrow(/^python3 was not found on the PATH: the Python checks of libs\/acme/);
     await expect(analyzePython([])).resolves.toEqual({ python: null, stdlibModules: [], files: {} });
     await expect(analyzePython([], { python: join(ws.root, 'no-such-dir/python3') })).resolves.toMatchObject({ python: null });
@@ -63,14 +58,13 @@ describe('findPython', () => {
   it('an explicit interpreter that cannot be started is a PythonUnavailableError naming it', async () => {
     const missing = join(ws.root, 'no-such-dir/python3');
     await expect(analyzePython([join(ws.root, 'mod.py')], { python: missing })).rejects.toThrow(`${missing} could not be run: the Python checks were skipped`);
+    await expect(findPython(missing)).rejects.toThrow(`${missing} could not be run: the Python checks were skipped`);
   });
 
   (posix ? it : it.skip)('SHIPSHAPE_PYTHON comes first, and a Python older than 3.8 is passed over', async () => {
     process.env.SHIPSHAPE_PYTHON = script('python2', 'echo "2 7 /opt/python2.7"');
-    resetPythonCache();
     expect(await findPython()).not.toBe('/opt/python2.7');
     process.env.SHIPSHAPE_PYTHON = script('python-new', 'echo "3 12 /opt/python3.12"');
-    resetPythonCache();
     expect(await findPython()).toBe('/opt/python3.12');
   });
 

@@ -10,36 +10,29 @@ export class PythonUnavailableError extends ShipshapeError {
     const what = tried ? `${tried} could not be run` : 'python3 was not found on the PATH';
     const checks = project ? `the Python checks of ${project}` : 'the Python checks';
     super(`${what}: ${checks} were skipped. Install Python 3.8+ or set SHIPSHAPE_PYTHON.`);
+    this.name = 'ShipshapeError';
   }
 }
 
-let found: Promise<string | undefined> | undefined;
+export function isPythonUnavailable(error: unknown): boolean {
+  return error instanceof PythonUnavailableError;
+}
 
 /**
- * The interpreter to run the helper with: SHIPSHAPE_PYTHON, then `python3`, then `python`, the first that
- * runs and is 3.8 or newer. Returns its `sys.executable`, so later runs skip launchers such as pyenv shims.
- * Memoized for the process; `resetPythonCache()` forgets it.
+ * The interpreter to run the helper with: the `python` option, SHIPSHAPE_PYTHON, then `python3`, then `python`,
+ * the first that runs and is 3.8 or newer. Returns its `sys.executable`, so later runs skip launchers such as
+ * pyenv shims. A run asks once (the `python/interpreter` workspace fact).
  */
-export async function findPython(project?: string): Promise<string> {
-  found ??= firstUsable([process.env.SHIPSHAPE_PYTHON, 'python3', 'python']);
-  const python = await found;
-  if (!python) throw new PythonUnavailableError(project);
-  return python;
-}
-
-export function resetPythonCache(): void {
-  found = undefined;
-}
-
-async function firstUsable(candidates: Array<string | undefined>): Promise<string | undefined> {
-  for (const candidate of candidates) {
+export async function findPython(configured?: string, project?: string): Promise<string> {
+  for (const candidate of [configured, process.env.SHIPSHAPE_PYTHON, 'python3', 'python']) {
     if (!candidate) continue;
     const result = await runProcess(candidate, ['-I', '-c', VERSION_PROBE], { timeoutMs: 15_000 });
-    if (result.code !== 0) continue;
-    const [major, minor, ...executable] = result.stdout.trim().split(' ');
-    if (Number(major) > MINIMUM[0] || (Number(major) === MINIMUM[0] && Number(minor) >= MINIMUM[1])) {
-      return executable.join(' ') || candidate;
+    if (result.code !== 0) {
+      if (candidate === configured) throw new PythonUnavailableError(project, configured);
+      continue;
     }
+    const [major, minor, ...executable] = result.stdout.trim().split(' ');
+    if (Number(major) > MINIMUM[0] || (Number(major) === MINIMUM[0] && Number(minor) >= MINIMUM[1])) return executable.join(' ') || candidate;
   }
-  return undefined;
+  throw new PythonUnavailableError(project);
 }

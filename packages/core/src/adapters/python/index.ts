@@ -1,6 +1,7 @@
-export { PythonUnavailableError, findPython, resetPythonCache } from './find-python';
-export { DEFAULT_MAX_PYTHON_BYTES, PYTHON_HELPER, analyzePython, type AnalyzePythonOptions } from './python-adapter';
-export { normalizeDistributionName, pythonEnvironment } from './python-environment';
+export { PythonUnavailableError, findPython, isPythonUnavailable } from './find-python';
+export { PYTHON_HELPER, analyzePython, type AnalyzePythonOptions } from './python-adapter';
+export { analyzePythonSources } from './analyze-sources';
+export { normalizeDistributionName, readPythonEnvironment } from './python-environment';
 export type {
   PythonAll,
   PythonAnalysis,

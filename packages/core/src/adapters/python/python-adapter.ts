@@ -1,14 +1,14 @@
 import { join } from 'node:path';
+import { DEFAULTS } from '../../config/defaults';
 import { ShipshapeError } from '../../util/errors';
 import { findPython, PythonUnavailableError } from './find-python';
 import { runProcess } from './run-process';
 import type { PythonAnalysis } from './types';
 
 export const PYTHON_HELPER = join(__dirname, 'shipshape_ast.py');
-export const DEFAULT_MAX_PYTHON_BYTES = 5_000_000;
 
 export interface AnalyzePythonOptions {
-  /** Interpreter to use; found with `findPython()` when omitted. */
+  /** Interpreter to use (the run's `python/interpreter` fact); found with `findPython()` when omitted. */
   python?: string;
   /** Files larger than this get a per-file `too-large` error instead of being parsed. */
   maxBytes?: number;
@@ -26,8 +26,8 @@ export interface AnalyzePythonOptions {
  */
 export async function analyzePython(files: string[], options: AnalyzePythonOptions = {}): Promise<PythonAnalysis> {
   if (files.length === 0 && !options.environment) return { python: null, stdlibModules: [], files: {} };
-  const python = options.python ?? (await findPython(options.project));
-  const input = JSON.stringify({ files, maxBytes: options.maxBytes ?? DEFAULT_MAX_PYTHON_BYTES, ...(options.environment ? { environment: true } : {}) });
+  const python = options.python ?? (await findPython(undefined, options.project));
+  const input = JSON.stringify({ files, maxBytes: options.maxBytes ?? DEFAULTS.maxFileBytes, ...(options.environment ? { environment: true } : {}) });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
   const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd });
   if (result.spawnError) throw new PythonUnavailableError(options.project, python);

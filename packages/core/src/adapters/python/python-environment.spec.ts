@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { analyzePython } from './python-adapter';
-import { normalizeDistributionName, pythonEnvironment } from './python-environment';
+import { diskProject } from '../../testing/projects';
+import { pythonEnvironment } from '../../facts/workspace/python';
+import { normalizeDistributionName, readPythonEnvironment } from './python-environment';
 
 /** A virtual environment with two hand-made distributions: one declares its modules, one lists its files. */
 function fakeEnvironment() {
@@ -21,7 +23,7 @@ function fakeEnvironment() {
   return { python: join(venv, 'bin/python'), remove: ws.remove };
 }
 
-describe('pythonEnvironment', () => {
+describe('readPythonEnvironment', () => {
   let env: ReturnType<typeof fakeEnvironment>;
   beforeAll(() => {
     env = fakeEnvironment();
@@ -29,7 +31,7 @@ describe('pythonEnvironment', () => {
   afterAll(() => env?.remove());
 
   it('maps import names to distributions, with versions and default requirements (extras left out)', async () => {
-    const environment = await pythonEnvironment({ python: env.python });
+    const environment = await readPythonEnvironment(env.python);
     expect(environment?.distributions).toMatchObject({
       fakeyaml: ['Py_Yaml_Fake'],
       _fakeyaml: ['Py_Yaml_Fake'],
@@ -40,8 +42,16 @@ describe('pythonEnvironment', () => {
     expect(environment?.requires['py-yaml-fake']).toEqual(['fake-base', 'fake-compat']);
   });
 
-  it('is read once per interpreter', async () => {
-    expect(pythonEnvironment({ python: env.python })).toBe(pythonEnvironment({ python: env.python }));
+  it('is read once per run: the projects of a workspace share it', async () => {
+    const ws = tempWorkspace({ 'libs/a/pyproject.toml': '', 'libs/b/pyproject.toml': '' });
+    try {
+      const a = diskProject(ws.root, 'libs/a', { options: { python: env.python } });
+      const b = a.workspace.project({ name: 'b', root: 'libs/b' });
+      expect(a.get(pythonEnvironment)).toBe(b.get(pythonEnvironment));
+      expect((await a.get(pythonEnvironment))?.versions['fake-base']).toBe('1.0');
+    } finally {
+      ws.remove();
+    }
   });
 
   it('is left out of a plain analysis, which stays as it was', async () => {

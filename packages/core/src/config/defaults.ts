@@ -1,0 +1,16 @@
+/** Every default of Shipshape's options and files, in one place: the schema, the plugin, the docs' tests read these. */
+export const DEFAULTS = Object.freeze({
+  targetName: 'audit',
+  statusTargetName: 'status',
+  failOn: 'error' as const,
+  baselineFile: '.shipshape-baseline.json',
+  reportsDir: 'reports/shipshape/{projectRoot}',
+  /** Files larger than this are not analyzed (bytes). */
+  maxFileBytes: 5_000_000,
+});
+
+/** The committed ten-week plan, at the workspace root. */
+export const PLAN_FILE = 'shipshape-plan.json';
+
+/** The plugin that registers the audit and status targets, and whose nx.json options every package reads. */
+export const PIPELINE_PLUGIN = '@shipshape/pipeline';

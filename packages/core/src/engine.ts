@@ -1,0 +1,15 @@
+// @shipshape/core/engine: what runs audits and reports them (the pipeline's side of core).
+export { auditProject, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';
+export { runAudit } from './audit/run-audit';
+export { runChecks, type CheckOutcome } from './audit/run-checks';
+export { writeReports, type ReportFiles } from './audit/write-reports';
+export { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type AuditSummary, type ReportedCheck, type ReportedFinding } from './audit/report';
+export { renderJson, renderMarkdown, renderSarif, renderTerminal } from './reporters';
+export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline';
+export { DEFAULT_OPTIONS, optionsSchema, resolveOptions, type IgnoreRule } from './config/options';
+export { collectChecks, discoverCheckPackages, discoverOptionSections, discoverShipshapePackages, type ShipshapePackageInfo } from './registry/discover';
+export { diskWorkspace } from './facts/create-workspace';
+export { fromNxGraph, pythonProjectName, readNxGraphFile } from './facts/workspace/projects';
+export { pluginOptionsIn, readProjectOptions } from './nx/tree-options';
+export { writeFileAtomic } from './util/atomic-write';
+export { SHIPSHAPE_VERSION } from './version';

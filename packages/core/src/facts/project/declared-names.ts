@@ -1,0 +1,66 @@
+import { normalizeDistributionName } from '../../adapters/python';
+import { parseRequirement } from '../../manifest/python-requirement';
+import { defineFact } from '../fact';
+import { rootManifests } from '../workspace/root-manifests';
+import { packageJson, pyproject, type PackageJson, type PyProject } from './manifests';
+
+export const NPM_DEPENDENCY_SECTIONS = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'] as const;
+
+/** Every name any dependency section of a package.json lists. */
+export function npmDeclaredNames(manifest: PackageJson | undefined): string[] {
+  if (!manifest) return [];
+  return NPM_DEPENDENCY_SECTIONS.flatMap((section) => {
+    const entries = manifest[section];
+    return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? Object.keys(entries) : [];
+  });
+}
+
+function requirementNames(list: unknown): string[] {
+  return Array.isArray(list) ? list.flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean) : [];
+}
+
+function tableKeys(table: unknown): string[] {
+  return typeof table === 'object' && table !== null && !Array.isArray(table) ? Object.keys(table) : [];
+}
+
+/**
+ * Every distribution a pyproject.toml names anywhere (normalized): [project] dependencies and extras, PEP 735
+ * groups, [build-system].requires, Poetry's and PDM's and uv's own tables. What enables a Python tool.
+ */
+export function pythonDeclaredNames(data: PyProject | undefined): string[] {
+  if (!data) return [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped TOML tables
+  const tool = (data.tool ?? {}) as Record<string, any>;
+  const project = data.project ?? {};
+  const lists = [
+    project.dependencies,
+    ...Object.values((project['optional-dependencies'] as Record<string, unknown> | undefined) ?? {}),
+    ...Object.values((data['dependency-groups'] as Record<string, unknown> | undefined) ?? {}),
+    data['build-system']?.requires,
+    tool.uv?.['dev-dependencies'],
+    ...Object.values((tool.pdm?.['dev-dependencies'] as Record<string, unknown> | undefined) ?? {}),
+  ];
+  const poetry = [
+    tool.poetry?.dependencies,
+    tool.poetry?.['dev-dependencies'],
+    ...Object.values((tool.poetry?.group as Record<string, { dependencies?: unknown }> | undefined) ?? {}).map((g) => g?.dependencies),
+  ].flatMap(tableKeys);
+  return [...new Set([...lists.flatMap(requirementNames), ...poetry.filter((n) => n !== 'python')].map(normalizeDistributionName))];
+}
+
+/** What the project and the workspace root declare: npm names as written, Python names normalized. */
+export const declaredNames = defineFact({
+  id: 'manifest/declared-names',
+  inputs: [packageJson, pyproject],
+  compute: (project, pkg, py) => {
+    const root = project.root === '.' ? {} : project.get(rootManifests);
+    const rootPkg = root.packageJson;
+    const rootPy = root.pyproject;
+    return {
+      npm: new Set(npmDeclaredNames(pkg?.data)),
+      npmWithRoot: new Set([...npmDeclaredNames(pkg?.data), ...npmDeclaredNames(rootPkg)]),
+      python: new Set(pythonDeclaredNames(py?.data)),
+      pythonWithRoot: new Set([...pythonDeclaredNames(py?.data), ...pythonDeclaredNames(rootPy)]),
+    };
+  },
+});

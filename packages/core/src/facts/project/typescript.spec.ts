@@ -1,0 +1,40 @@
+import { diskProject } from '../../testing/projects';
+import { tempWorkspace } from '../../testing/temp-workspace';
+import { typescriptProgram, typescriptSources } from './typescript';
+
+describe('the TypeScript facts', () => {
+  const ws = tempWorkspace({
+    'libs/a/package.json': '{"name":"a"}',
+    'libs/a/tsconfig.json': '{"compilerOptions":{"strict":true,"noEmit":true},"include":["src/**/*.ts"]}',
+    'libs/a/src/index.ts': "export { total } from './total';\n",
+    'libs/a/src/total.ts': 'export function total(xs: number[]): number { return xs.reduce((a, b) => a + b, 0); }\n',
+    'libs/a/src/types.d.ts': 'declare const x: number;\n',
+    'libs/a/src/logo.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]),
+    'libs/a/src/latin1.ts': Buffer.from('export const café = "\xe9";\n', 'latin1'),
+    'libs/a/README.md': '# a\n',
+  });
+  afterAll(() => ws.remove());
+
+  const project = () => diskProject(ws.root, 'libs/a', { name: 'a' });
+
+  it('reads source files, not declarations or other files', () => {
+    expect(project().get(typescriptSources).files).toEqual(['libs/a/src/index.ts', 'libs/a/src/latin1.ts', 'libs/a/src/logo.ts', 'libs/a/src/total.ts']);
+  });
+
+  it('extracts each module once, and names files it cannot read as source', () => {
+    const sources = project().get(typescriptSources);
+    const modules = sources.all();
+    expect(modules.find((m) => m.file.endsWith('index.ts'))?.info?.exports.map((e) => e.name)).toEqual(['total']);
+    expect(modules.find((m) => m.file.endsWith('logo.ts'))).toMatchObject({ error: 'is a binary file, not source code' });
+    expect(modules.find((m) => m.file.endsWith('latin1.ts'))).toMatchObject({ error: 'is not valid UTF-8' });
+    expect(sources.module(modules[0].file)).toBe(modules[0]);
+  });
+
+  it('builds the typed program from the project tsconfig only when asked, and once', () => {
+    const p = project();
+    const program = p.get(typescriptProgram);
+    expect(p.get(typescriptProgram)).toBe(program);
+    const total = program.getSourceFileOrThrow('total.ts').getFunctionOrThrow('total');
+    expect(total.getReturnType().getText()).toBe('number');
+  });
+});

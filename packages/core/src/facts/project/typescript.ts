@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Project as TsMorphProject } from 'ts-morph';
+import { extractModuleInfo, type ModuleInfo } from '../../adapters/typescript/module-info';
+import type { FileSource } from '../../files/file-source';
+import { decodeSource } from '../../files/read-source';
+import { defineFact } from '../fact';
+import { projectFiles } from './files';
+
+export const TS_SOURCE_PATTERN = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+export const DECLARATION_PATTERN = /\.d\.[cm]?ts$/;
+
+/** A TS/JS source file's imports and exports, or why it could not be read as source. */
+export interface SourceModule {
+  /** Workspace-relative. */
+  file: string;
+  info?: ModuleInfo;
+  error?: string;
+}
+
+/** Syntax-only import/export extraction, one parse per file and run, on demand. */
+export class TypeScriptSources {
+  private readonly modules = new Map<string, SourceModule>();
+
+  constructor(
+    private readonly source: FileSource,
+    /** The project's TS/JS source files (declarations left out), workspace-relative. */
+    readonly files: readonly string[],
+  ) {}
+
+  module(file: string): SourceModule {
+    let found = this.modules.get(file);
+    if (!found) {
+      const decoded = decodeSource(this.source.readBytes(file));
+      found = decoded.error !== undefined ? { file, error: decoded.error } : { file, info: extractModuleInfo(file, decoded.text) };
+      this.modules.set(file, found);
+    }
+    return found;
+  }
+
+  all(): SourceModule[] {
+    return this.files.map((file) => this.module(file));
+  }
+}
+
+/** The project's TS/JS sources and their imports and exports (parsed per file when first asked for). */
+export const typescriptSources = defineFact({
+  id: 'typescript/sources',
+  inputs: [projectFiles],
+  compute: (project, files) =>
+    new TypeScriptSources(
+      project.workspace.source,
+      files.map((f) => f.file).filter((f) => TS_SOURCE_PATTERN.test(f) && !DECLARATION_PATTERN.test(f)),
+    ),
+});
+
+/**
+ * The project's typed program (ts-morph, with a type checker), built from its library tsconfig; only the checks
+ * that need types ask for it. Reads the disk.
+ */
+export const typescriptProgram = defineFact({
+  id: 'typescript/program',
+  inputs: [typescriptSources],
+  compute: (project, sources) => {
+    const tsConfigFilePath = ['tsconfig.lib.json', 'tsconfig.json'].map((name) => join(project.absRoot, name)).find((path) => existsSync(path));
+    const program = tsConfigFilePath
+      ? new TsMorphProject({ tsConfigFilePath, skipFileDependencyResolution: true })
+      : new TsMorphProject({ compilerOptions: { allowJs: true, strict: true } });
+    if (!tsConfigFilePath) program.addSourceFilesAtPaths(sources.files.map((f) => join(project.workspaceRoot, f)));
+    return program;
+  },
+});

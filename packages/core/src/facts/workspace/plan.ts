@@ -1,0 +1,72 @@
+import { PLAN_FILE } from '../../config/defaults';
+import { parseJson } from '../../manifest';
+import { PLAN_ITEMS, type PlanItem } from '../../model/plan';
+import { ShipshapeError } from '../../util/errors';
+import { defineWorkspaceFact } from '../fact';
+
+export const PLAN_VERSION = 1;
+export const PLAN_WEEKS = 10;
+
+export interface PlanWeekEntry {
+  week: number;
+  phase: PlanItem['phase'];
+  items: string[];
+}
+
+/** The committed plan: when it starts, who is enrolled, and what each of the ten weeks is about. */
+export interface PlanFile {
+  $schema?: string;
+  version: typeof PLAN_VERSION;
+  start: string;
+  timeZone?: string;
+  projects: string[];
+  weeks: PlanWeekEntry[];
+}
+
+/** The ten weeks and their plan items, as a new plan writes them. */
+export function planWeeks(): PlanWeekEntry[] {
+  return Array.from({ length: PLAN_WEEKS }, (_, i) => {
+    const week = i + 1;
+    const items = PLAN_ITEMS.filter((item) => item.weeks[0] <= week && week <= item.weeks[1]);
+    return { week, phase: items[0].phase, items: items.map((item) => item.id) };
+  });
+}
+
+/** A calendar date `YYYY-MM-DD` that really exists (no 2026-02-30). */
+export function parseCalendarDate(value: string, what: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
+    throw new ShipshapeError(`${what} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07`);
+  }
+  return value;
+}
+
+/** Reads and validates the plan: the one reader, every problem naming the file and the field. */
+export function parsePlan(text: string, file = PLAN_FILE): PlanFile {
+  const data = parseJson<Partial<PlanFile>>(text, file);
+  const fail = (message: string): never => {
+    throw new ShipshapeError(message, file);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the plan must be a JSON object');
+  if (data.version !== PLAN_VERSION) fail(`"version" must be ${PLAN_VERSION}`);
+  if (typeof data.start !== 'string') fail('"start" must be a date (YYYY-MM-DD)');
+  try {
+    parseCalendarDate(data.start as string, '"start"');
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (!Array.isArray(data.projects) || !data.projects.every((p) => typeof p === 'string')) fail('"projects" must be a list of project names');
+  if (data.timeZone !== undefined && typeof data.timeZone !== 'string') fail('"timeZone" must be an IANA time zone name');
+  if (!Array.isArray(data.weeks)) fail('"weeks" must be the list of the ten weeks');
+  return data as PlanFile;
+}
+
+/** The workspace's plan, validated; undefined when there is none yet. */
+export const planFile = defineWorkspaceFact({
+  id: 'workspace/plan',
+  compute: (workspace): PlanFile | undefined => {
+    const text = workspace.source.read(PLAN_FILE);
+    return text === undefined ? undefined : parsePlan(text);
+  },
+});

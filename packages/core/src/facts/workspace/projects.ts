@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, posix } from 'node:path';
+import { parseJson, parseToml } from '../../manifest';
+import { ShipshapeError, errorMessage } from '../../util/errors';
+import type { Tree } from '@nx/devkit';
+import type { FileSource } from '../../files/file-source';
+import { devkit } from '../../nx/devkit';
+import { defineWorkspaceFact } from '../fact';
+import type { WorkspaceGraph, WorkspaceProject } from '../workspace-graph';
+
+interface NxGraphFile {
+  nodes?: Record<string, { name?: string; data?: { root?: string; tags?: string[] } }>;
+  dependencies?: Record<string, Array<{ target: string }>>;
+}
+
+/**
+ * The project graph Nx last computed for this workspace (`.nx/workspace-data/project-graph.json`, or under
+ * NX_WORKSPACE_DATA_DIRECTORY). Nx writes it before it runs any task, so an audit run by Nx finds it.
+ */
+export function readNxGraphFile(workspaceRoot: string): WorkspaceGraph | undefined {
+  const dataDir = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? join(workspaceRoot, '.nx', 'workspace-data');
+  const file = join(isAbsolute(dataDir) ? dataDir : join(workspaceRoot, dataDir), 'project-graph.json');
+  if (!existsSync(file)) return undefined;
+  let graph: NxGraphFile;
+  try {
+    graph = JSON.parse(readFileSync(file, 'utf8')) as NxGraphFile;
+  } catch {
+    return undefined;
+  }
+  return fromNxGraph(graph);
+}
+
+/** Nx's project graph (an executor's `context.projectGraph`, or the cached file) as Shipshape's workspace graph. */
+export function fromNxGraph(graph: NxGraphFile): WorkspaceGraph {
+  const nodes = graph.nodes ?? {};
+  const projects = Object.entries(nodes)
+    .filter(([, node]) => typeof node.data?.root === 'string')
+    .map(([name, node]) => ({ name, root: node.data!.root!, tags: node.data!.tags ?? [] }));
+  const dependencies = Object.fromEntries(
+    Object.entries(graph.dependencies ?? {}).map(([name, edges]) => [name, [...new Set(edges.map((e) => e.target).filter((t) => t in nodes))]]),
+  );
+  return { projects, dependencies };
+}
+
+/** The projects a generator's Tree has: Nx's configured projects, plus Python projects that only the Shipshape plugin infers. */
+export function treeProjects(tree: Tree): WorkspaceProject[] {
+  const { getProjects, glob } = devkit();
+  const byRoot = new Map<string, WorkspaceProject>();
+  let configured: ReturnType<typeof getProjects>;
+  try {
+    configured = getProjects(tree);
+  } catch (error) {
+    throw new ShipshapeError(errorMessage(error)); // Nx names the malformed project file
+  }
+  for (const [name, config] of configured) byRoot.set(config.root, { name, root: config.root, tags: config.tags ?? [] });
+  for (const file of glob(tree, ['**/pyproject.toml'])) {
+    const root = posix.dirname(file);
+    if (root === '.' || byRoot.has(root) || file.includes('node_modules/')) continue;
+    byRoot.set(root, { name: pythonProjectName(tree.read(file, 'utf-8') ?? '', root), root, tags: [] });
+  }
+  return [...byRoot.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The name Nx knows a pyproject.toml-only project by: its distribution name, else its folder. */
+export function pythonProjectName(pyprojectText: string, root: string): string {
+  try {
+    const name = parseToml<{ project?: { name?: unknown } }>(pyprojectText, root).project?.name;
+    if (typeof name === 'string' && name) return name;
+  } catch {
+    // a malformed pyproject.toml keeps the folder name; the metadata check reports the file
+  }
+  return posix.basename(root);
+}
+
+const MARKERS = ['project.json', 'package.json', 'pyproject.toml'];
+const NOT_PROJECTS = new Set(['node_modules', 'dist', 'build', 'coverage', 'tmp', '__pycache__']);
+
+/** Without Nx (a script, a unit test): every folder up to four levels deep with a project.json, package.json or pyproject.toml. */
+export function scanProjects(source: FileSource): WorkspaceProject[] {
+  const projects: WorkspaceProject[] = [];
+  const walk = (dir: string, depth: number) => {
+    const entries = source.children(dir);
+    if (dir !== '' && MARKERS.some((m) => entries.includes(m))) projects.push({ name: scannedName(source, dir), root: dir, tags: [] });
+    if (depth === 4) return;
+    for (const entry of entries) {
+      if (!entry.startsWith('.') && !NOT_PROJECTS.has(entry) && !entry.includes('.')) walk(dir === '' ? entry : `${dir}/${entry}`, depth + 1);
+    }
+  };
+  walk('', 0);
+  return projects;
+}
+
+function scannedName(source: FileSource, dir: string): string {
+  const readers: Array<[string, (text: string, file: string) => unknown]> = [
+    ['project.json', (text, file) => parseJson<{ name?: unknown }>(text, file).name],
+    ['package.json', (text, file) => parseJson<{ name?: unknown }>(text, file).name],
+    ['pyproject.toml', (text, file) => parseToml<{ project?: { name?: unknown } }>(text, file).project?.name],
+  ];
+  for (const [name, read] of readers) {
+    const text = source.read(`${dir}/${name}`);
+    if (text === undefined) continue;
+    try {
+      const found = read(text, `${dir}/${name}`);
+      if (typeof found === 'string' && found) return found;
+    } catch {
+      // a malformed manifest: named after its folder
+    }
+  }
+  return posix.basename(dir);
+}
+
+/**
+ * The workspace's projects and, when Nx computed them, the edges between them: what the caller gave (an
+ * executor's project graph), else the Tree's projects (a generator), else Nx's cached graph, else the folders.
+ */
+export const workspaceGraph = defineWorkspaceFact({
+  id: 'workspace/graph',
+  compute: (workspace): WorkspaceGraph & { from: 'given' | 'tree' | 'nx-cache' | 'folders' } => {
+    if (workspace.givenGraph) return { ...workspace.givenGraph, from: 'given' };
+    const cached = readNxGraphFile(workspace.root);
+    if (workspace.source.kind === 'tree' && workspace.tree) return { projects: treeProjects(workspace.tree), dependencies: cached?.dependencies, from: 'tree' };
+    if (cached) return { ...cached, from: 'nx-cache' };
+    return { projects: scanProjects(workspace.source), from: 'folders' };
+  },
+});
+

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { GeneratorCallback, Tree } from '@nx/devkit';
+import type { OptionsSection } from '../config/options';
+import { isCheck, type Check } from '../model/check';
+import { findPlanItem } from '../model/plan';
+import { diskProject } from './projects';
+import { schemaDisagreements } from './schema-agreement';
+
+type Generator = (tree: Tree, options: Record<string, unknown>) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
+
+export interface ConformanceSpec {
+  /** The package's folder: package.json, generators.json, executors.json, src/. */
+  packageRoot: string;
+  /** The package's registered checks (its `checks` export). */
+  checks: readonly Check[];
+  /** A fixture workspace (a folder) the checks and generators are tried on. */
+  fixture: string;
+  /** Per check id: the project root in the fixture where it finds something, and one where it stays quiet. */
+  checkFixtures: Record<string, { finds: string; quiet: string }>;
+  /** Per generator of generators.json: the option sets to run it with on the fixture (each must be idempotent and write nothing to disk). */
+  generatorRuns: Record<string, Array<Record<string, unknown>>>;
+  /** The package's options sections, as its checks and generators read them. */
+  sections?: readonly OptionsSection[];
+  /** Options for the audits of the check fixtures. */
+  options?: unknown;
+}
+
+interface Collection {
+  generators?: Record<string, { factory?: string; implementation?: string; schema?: string }>;
+  executors?: Record<string, { implementation?: string; schema?: string }>;
+}
+
+function readCollection(packageRoot: string, file: string): Collection {
+  const path = join(packageRoot, file);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Collection) : {};
+}
+
+/** A built path of the collection (`./dist/generators/x/x`) as the source the tests load (`src/generators/x/x`). */
+function sourcePath(packageRoot: string, built: string): string {
+  return join(packageRoot, built.replace(/^\.\/dist\//, './src/'));
+}
+
+function loadGenerator(packageRoot: string, factory: string): Generator {
+  const [path, exportName] = factory.split('#');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the collection names the module at run time, as Nx loads it
+  const loaded = require(sourcePath(packageRoot, path)) as Record<string, unknown>;
+  const found = exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'));
+  if (typeof found !== 'function') throw new Error(`${factory} exports no generator function`);
+  return found as Generator;
+}
+
+/** Every file's content hash under a folder: what "nothing was written" is checked against. */
+function snapshotDisk(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(root, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** The Tree's pending changes, by path: what a second run must leave as they are. */
+function snapshotChanges(tree: Tree): Map<string, string> {
+  return new Map(tree.listChanges().map((change) => [change.path, `${change.type}:${change.content ? createHash('sha1').update(change.content).digest('hex') : ''}`]));
+}
+
+/** A Tree over a real folder, as `nx g` makes one: it reads the disk and keeps every write pending until flushed (never here). */
+function diskTree(root: string): Tree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Nx's own Tree over a folder; @nx/devkit exposes only virtual ones
+  const { FsTree } = require('nx/src/generators/tree') as { FsTree: new (root: string, verbose: boolean) => Tree };
+  return new FsTree(root, false);
+}
+
+/** Check files of the package (src/checks/*.ts) and the checks they declare. */
+function declaredChecks(packageRoot: string): Array<{ file: string; check: Check }> {
+  const dir = join(packageRoot, 'src', 'checks');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts'))
+    .flatMap((name) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- every check file, as the registry would load it
+      const loaded = require(join(dir, name)) as Record<string, unknown>;
+      return Object.values(loaded)
+        .filter((value): value is Check => typeof value === 'object' && value !== null && isCheck(value as Check))
+        .map((check) => ({ file: `src/checks/${name}`, check }));
+    });
+}
+
+/**
+ * The conformance suite every phase package runs (one call in one spec file): every check registered, in the
+ * plan, fixed by a generator the package has; every schema.json agreeing with its schema.d.ts; every check
+ * finding something on one fixture project and nothing on another; every generator idempotent and writing
+ * nothing outside the Tree (`--dry-run` clean).
+ */
+export function describeConformance(spec: ConformanceSpec): void {
+  const manifest = JSON.parse(readFileSync(join(spec.packageRoot, 'package.json'), 'utf8')) as { name: string };
+  const generators = readCollection(spec.packageRoot, 'generators.json').generators ?? {};
+  const executors = readCollection(spec.packageRoot, 'executors.json').executors ?? {};
+
+  describe(`${manifest.name} conformance`, () => {
+    it('registers every check its check files declare, each once', () => {
+      const registered = new Set(spec.checks);
+      const missing = declaredChecks(spec.packageRoot).filter(({ check }) => !registered.has(check)).map(({ file, check }) => `${check.id} (${file})`);
+      expect(missing).toEqual([]);
+      expect(new Set(spec.checks.map((c) => c.id)).size).toBe(spec.checks.length);
+    });
+
+    it('names a plan item of the ten-week plan for every check', () => {
+      expect(spec.checks.filter((c) => !findPlanItem(c.planItem)).map((c) => `${c.id}: ${c.planItem}`)).toEqual([]);
+    });
+
+    it("fixes every check with a generator of the package's generators.json", () => {
+      const unknown = spec.checks
+        .filter((c) => c.fixedBy?.startsWith(`${manifest.name}:`) && !(c.fixedBy.slice(manifest.name.length + 1) in generators))
+        .map((c) => `${c.id}: ${c.fixedBy}`);
+      expect(unknown).toEqual([]);
+      expect(spec.checks.filter((c) => c.fixedBy && !c.fixedBy.startsWith('@shipshape/')).map((c) => c.id)).toEqual([]);
+    });
+
+    it('requires only checks that are registered', () => {
+      const registered = new Set(spec.checks);
+      const dangling = spec.checks.flatMap((c) => (c.requires ?? []).filter((r) => isCheck(r) && !registered.has(r as Check)).map((r) => `${c.id} requires ${(r as Check).id}`));
+      expect(dangling).toEqual([]);
+    });
+
+    const schemas = [
+      ...Object.entries(generators).map(([name, g]) => ({ kind: 'generator', name, schema: g.schema })),
+      ...Object.entries(executors).map(([name, e]) => ({ kind: 'executor', name, schema: e.schema })),
+    ].filter((s): s is { kind: string; name: string; schema: string } => typeof s.schema === 'string');
+    it.each(schemas.map((s) => [`${s.kind} ${s.name}`, s] as const))('%s: schema.json and schema.d.ts agree', (_label, { schema }) => {
+      const json = sourcePath(spec.packageRoot, schema);
+      const declaration = json.replace(/\.json$/, '.d.ts');
+      expect(existsSync(declaration) ? schemaDisagreements(json, declaration) : [`${relative(spec.packageRoot, declaration)} is missing`]).toEqual([]);
+    });
+
+    it('has a finding fixture and a quiet fixture for every check', () => {
+      expect(spec.checks.filter((c) => !spec.checkFixtures[c.id]).map((c) => c.id)).toEqual([]);
+    });
+
+    const checkCases = spec.checks.filter((c) => spec.checkFixtures[c.id]).map((c) => [c.id, c] as const);
+    it.each(checkCases)('%s finds something on its finding fixture and nothing on its quiet one', async (_id, check) => {
+      const { finds, quiet } = spec.checkFixtures[check.id];
+      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections }));
+      expect((await run(finds)).length).toBeGreaterThan(0);
+      expect(await run(quiet)).toEqual([]);
+    });
+
+    it('says how to run every generator of generators.json on the fixture', () => {
+      expect(Object.keys(generators).filter((name) => !spec.generatorRuns[name]?.length)).toEqual([]);
+    });
+
+    const generatorCases = Object.entries(spec.generatorRuns).flatMap(([name, runs]) => runs.map((options) => [`${name} ${JSON.stringify(options)}`, name, options] as const));
+    it.each(generatorCases)('%s is idempotent and writes nothing outside the Tree', async (_label, name, options) => {
+      const factory = generators[name]?.factory ?? generators[name]?.implementation;
+      if (!factory) throw new Error(`generators.json has no generator "${name}"`);
+      const generator = loadGenerator(spec.packageRoot, factory);
+      const root = mkdtempSync(join(tmpdir(), 'shipshape-conformance-'));
+      try {
+        cpSync(spec.fixture, root, { recursive: true });
+        const before = snapshotDisk(root);
+        const tree = diskTree(root);
+        await generator(tree, { skipFormat: true, ...options });
+        expect(snapshotDisk(root)).toEqual(before);
+        const firstRun = snapshotChanges(tree);
+        await generator(tree, { skipFormat: true, ...options });
+        expect(snapshotChanges(tree)).toEqual(firstRun);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  });
+}

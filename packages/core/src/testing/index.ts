@@ -1,0 +1,5 @@
+export { describeConformance, type ConformanceSpec } from './conformance';
+export { diskProject, treeProject } from './projects';
+export { errorOf } from './error-of';
+export { tempWorkspace } from './temp-workspace';
+export { withoutPython } from './without-python';

@@ -1,0 +1,11 @@
+import { bundlerReferences } from '../bundler';
+import { defineTool } from '../tool';
+
+/** unbuild: `entries` (src/index), `outDir` (dist). */
+export default defineTool({
+  name: 'unbuild',
+  ecosystem: 'npm',
+  enablers: ['unbuild'],
+  configFiles: ['build.config.{ts,mts,js,mjs}'],
+  references: ({ configs }) => bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'], defaultOutDir: 'dist', inlines: 'listed' }),
+});

@@ -1,0 +1,16 @@
+import { isTable, pyprojectPlaces, requirementList } from '../python-tables';
+import { defineTool } from '../tool';
+
+/** uv: `[tool.uv] dev-dependencies` (before PEP 735 groups). */
+export default defineTool({
+  name: 'uv',
+  ecosystem: 'python',
+  enablers: ['uv'],
+  configFiles: ['uv.toml'],
+  manifestFields: ['tool.uv'],
+  references({ project, fields }) {
+    const place = pyprojectPlaces(project);
+    const declared = fields.flatMap((field) => requirementList(isTable(field.value) ? field.value['dev-dependencies'] : undefined, 'dev', 'tool.uv.dev-dependencies', ['tool', 'uv', 'dev-dependencies'], place));
+    return { declared };
+  },
+});
