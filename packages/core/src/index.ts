@@ -22,7 +22,7 @@ export { projectTsconfigs, libraryTsconfig, pathAliases, readTsconfig, resolveAl
 export { pythonAnalysis, pythonFiles, pythonPackages, NOT_PYTHON_PACKAGES, type PythonPackages } from './facts/project/python';
 export { workspaceGraph } from './facts/workspace/projects';
 export { workspacePackages, workspaceImports, owningProject, type WorkspacePackage, type WorkspaceImportTarget } from './facts/workspace/packages';
-export { planFile, parsePlan, planWeeks, parseCalendarDate, PLAN_VERSION, PLAN_WEEKS, type PlanFile, type PlanWeekEntry } from './facts/workspace/plan';
+export { planFile, parsePlan, planWeeks, readPlan, requirePlan, parseCalendarDate, PLAN_VERSION, PLAN_WEEKS, type PlanFile, type PlanWeekEntry } from './facts/workspace/plan';
 export { npmInstallation, type InstalledPackage, type NpmInstallation } from './facts/workspace/npm-installation';
 export { pythonEnvironment, pythonInterpreter } from './facts/workspace/python';
 export { rootManifests } from './facts/workspace/root-manifests';

@@ -5,6 +5,9 @@ export const DEFAULTS = Object.freeze({
   failOn: 'error' as const,
   baselineFile: '.shipshape-baseline.json',
   reportsDir: 'reports/shipshape/{projectRoot}',
+  /** The status target's reports (status.json, status.md, dashboard.html): also what `nx add` keeps out of git. */
+  statusDir: 'reports/shipshape',
+  historyFile: 'shipshape-history.jsonl',
   /** Files larger than this are not analyzed (bytes). */
   maxFileBytes: 5_000_000,
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GeneratorCallback, Tree } from '@nx/devkit';
-import { ShipshapeError, discoverShipshapePackages, errorMessage, phasePackages, type ShipshapePackageInfo } from '@shipshape/core';
+import { ShipshapeError, errorMessage, phasePackages } from '@shipshape/core';
+import { discoverShipshapePackages, type ShipshapePackageInfo } from '@shipshape/core/engine';
 
 export type PhaseGenerator = (tree: Tree, options: { project: string; skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
 export type InitGenerator = (tree: Tree, options: { skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;

@@ -1,4 +1,5 @@
-import { parseCalendarDate, planWeek, todayIn, weekStart } from './weeks';
+import { parseCalendarDate } from '@shipshape/core';
+import { planWeek, todayIn, weekStart } from './weeks';
 
 describe('plan weeks', () => {
   it.each([

@@ -1,17 +1,6 @@
-import { ShipshapeError } from '@shipshape/core';
+import { PLAN_WEEKS, ShipshapeError } from '@shipshape/core';
 
-export const PLAN_WEEKS = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A calendar date `YYYY-MM-DD` that really exists (no 2026-02-30). */
-export function parseCalendarDate(value: string, what: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
-    throw new ShipshapeError(`${what} "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07`);
-  }
-  return value;
-}
 
 /** Today's calendar date where the team is: the plan's time zone, or the machine's. */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {

@@ -1,5 +1,5 @@
 import type { CreateNodesContextV2 } from '@nx/devkit';
-import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
+import { tempWorkspace } from '@shipshape/core/testing';
 import { createNodes, createNodesV2 } from './plugin';
 
 describe('createNodes', () => {

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
-import { pythonProjectName, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { DEFAULTS, PIPELINE_PLUGIN, type ResolvedOptions, type ShipshapeOptions } from '@shipshape/core';
+import { discoverOptionSections, pythonProjectName, resolveOptions } from '@shipshape/core/engine';
 import { auditTarget } from './audit-target';
 import { statusProject } from './status-target';
 
-export const PLUGIN_NAME = '@shipshape/pipeline';
+export const PLUGIN_NAME = PIPELINE_PLUGIN;
 const MANIFESTS = '**/{package.json,pyproject.toml}';
-
-const cache = new Map<string, CreateNodesResult>();
 
 /**
  * Infers the audit target for every library project: TS/JS projects by their package.json, Python projects
@@ -17,9 +16,8 @@ const cache = new Map<string, CreateNodesResult>();
 export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
-    const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`);
-    const pickOne = uniqueProjectFiles(files);
-    return createNodesFromFiles((file, _opts, ctx) => nodesFor(file, resolved, ctx), pickOne, options ?? {}, context);
+    const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
+    return createNodesFromFiles((file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx), uniqueProjectFiles(files), options ?? {}, context);
   },
 ];
 
@@ -36,33 +34,25 @@ function uniqueProjectFiles(files: readonly string[]): string[] {
   return [...byDir.values()].sort();
 }
 
-function nodesFor(file: string, options: ReturnType<typeof resolveOptions>, context: CreateNodesContextV2): CreateNodesResult {
+function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOptions, context: CreateNodesContextV2): CreateNodesResult {
   const root = dirname(file);
   if (root === '.') return { projects: { '.': statusProject(options) } };
-  const absManifest = join(context.workspaceRoot, file);
-  const content = readFileSync(absManifest, 'utf8');
-  const key = JSON.stringify([file, options, content, context.nxJsonConfiguration?.namedInputs ?? null]);
-  const cached = cache.get(key);
-  if (cached) return cached;
-
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
-  const { targetName, statusTargetName: _status, ...rest } = options;
   const project: Record<string, unknown> = {
-    targets: { [targetName]: auditTarget(definedOnly(rest), reportsDir, context.nxJsonConfiguration?.namedInputs) },
+    targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
-    project.name = pythonProjectName(content, root);
+    project.name = pythonProjectName(readFileSync(join(context.workspaceRoot, file), 'utf8'), root);
     project.projectType = 'library';
   }
-  const result: CreateNodesResult = { projects: { [root]: project } };
-  cache.set(key, result);
-  return result;
+  return { projects: { [root]: project } };
 }
 
-function definedOnly(options: Record<string, unknown>): ShipshapeOptions {
-  const defaults = resolveOptions({}, 'defaults');
+/** The options the audit executor is given: what the user set, minus the target names and what equals a default. */
+function executorOptions(given: ShipshapeOptions): ShipshapeOptions {
+  const { targetName: _target, statusTargetName: _status, ...rest } = given;
   return Object.fromEntries(
-    Object.entries(options).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify((defaults as Record<string, unknown>)[k])),
+    Object.entries(rest).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify((DEFAULTS as Record<string, unknown>)[key])),
   ) as ShipshapeOptions;
 }
 

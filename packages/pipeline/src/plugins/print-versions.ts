@@ -1,4 +1,4 @@
-import { discoverShipshapePackages } from '@shipshape/core';
+import { discoverShipshapePackages } from '@shipshape/core/engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

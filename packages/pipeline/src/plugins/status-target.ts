@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import type { ResolvedOptions } from '@shipshape/core';
+import { DEFAULTS, type ResolvedOptions } from '@shipshape/core';
 
 /**
  * The workspace-level status target, on the root project. It runs the audits of the enrolled projects
@@ -11,8 +11,8 @@ export function statusProject(options: ResolvedOptions): { targets: Record<strin
     executor: '@shipshape/pipeline:status',
     cache: false,
     options: {
-      ...(options.targetName === 'audit' ? {} : { auditTargetName: options.targetName }),
-      ...(options.reportsDir === 'reports/shipshape/{projectRoot}' ? {} : { reportsDir: options.reportsDir }),
+      ...(options.targetName === DEFAULTS.targetName ? {} : { auditTargetName: options.targetName }),
+      ...(options.reportsDir === DEFAULTS.reportsDir ? {} : { reportsDir: options.reportsDir }),
     },
     metadata: { description: 'Where every enrolled project stands on the ten-week Shipshape plan: terminal table, Markdown, JSON, history and an HTML dashboard.', technologies: ['shipshape'] },
   };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ShipshapeError, type AuditReport } from '@shipshape/core';
-import type { PlanFile } from '../plan/plan-file';
+import { ShipshapeError, type PlanFile } from '@shipshape/core';
+import type { AuditReport } from '@shipshape/core/engine';
 import { planWeek } from '../plan/weeks';
 import { projectStatus } from './compute-status';
 import { STATUS_SCHEMA_VERSION, type StatusReport } from './model';

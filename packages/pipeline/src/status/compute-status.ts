@@ -1,4 +1,5 @@
-import { PLAN_ITEMS, type AuditReport, type PlanItem } from '@shipshape/core';
+import { PLAN_ITEMS, type PlanItem } from '@shipshape/core';
+import type { AuditReport } from '@shipshape/core/engine';
 import type { PlanWeek } from '../plan/weeks';
 import type { ItemState, ItemStatus, ProjectStatus } from './model';
 

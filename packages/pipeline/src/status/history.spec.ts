@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
+import { tempWorkspace } from '@shipshape/core/testing';
 import { appendHistory, readHistory, type HistoryEntry } from './history';
 
 const entry = (at: string, findings: number): HistoryEntry => ({ at, week: 1, projects: { a: { findings, done: 0, items: {} } } });

@@ -1,8 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { StatusReport } from './model';
 
-export const HISTORY_FILE = 'shipshape-history.jsonl';
-
 /** One line of the history: enough to draw the burn-down and see each item's state over time. */
 export interface HistoryEntry {
   at: string;

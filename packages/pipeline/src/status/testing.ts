@@ -1,4 +1,4 @@
-import type { AuditReport, ReportedFinding } from '@shipshape/core';
+import type { AuditReport, ReportedFinding } from '@shipshape/core/engine';
 
 /** A minimal audit report with the given checks and findings, for status tests. */
 export function auditReport(project: string, checks: Array<[id: string, planItem: string]>, findings: Array<[checkId: string, planItem: string, status?: ReportedFinding['status']]>): AuditReport {

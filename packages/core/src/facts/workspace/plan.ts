@@ -2,6 +2,7 @@ import { PLAN_FILE } from '../../config/defaults';
 import { parseJson } from '../../manifest';
 import { PLAN_ITEMS, type PlanItem } from '../../model/plan';
 import { ShipshapeError } from '../../util/errors';
+import type { FileSource } from '../../files/file-source';
 import { defineWorkspaceFact } from '../fact';
 
 export const PLAN_VERSION = 1;
@@ -63,10 +64,20 @@ export function parsePlan(text: string, file = PLAN_FILE): PlanFile {
 }
 
 /** The workspace's plan, validated; undefined when there is none yet. */
+export function readPlan(source: Pick<FileSource, 'read'>): PlanFile | undefined {
+  const text = source.read(PLAN_FILE);
+  return text === undefined ? undefined : parsePlan(text);
+}
+
+/** The workspace's plan, or one error saying how to write one. */
+export function requirePlan(source: Pick<FileSource, 'read'>): PlanFile {
+  const plan = readPlan(source);
+  if (!plan) throw new ShipshapeError('there is no plan yet; write one with: nx g @shipshape/pipeline:plan --start=YYYY-MM-DD --projects=a,b', PLAN_FILE);
+  return plan;
+}
+
+/** The workspace's plan as a fact of the run: read and validated once. */
 export const planFile = defineWorkspaceFact({
   id: 'workspace/plan',
-  compute: (workspace): PlanFile | undefined => {
-    const text = workspace.source.read(PLAN_FILE);
-    return text === undefined ? undefined : parsePlan(text);
-  },
+  compute: (workspace): PlanFile | undefined => readPlan(workspace.source),
 });

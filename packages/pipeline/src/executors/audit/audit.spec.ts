@@ -1,12 +1,12 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
+import { tempWorkspace } from '@shipshape/core/testing';
 import auditExecutor from './audit';
 
 const checksJs = `exports.checks = [{
   id: 'demo/license', title: 'has a license', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
-  run: (project) => (project.packageJson().data.license ? [] : [{ message: 'no license', file: project.file('package.json'), key: 'license', line: 1, column: 1 }]),
+  run: (project) => (JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: 'no license', file: project.file('package.json'), key: 'license', line: 1, column: 1 }]),
 }];\n`;
 
 describe('audit executor', () => {

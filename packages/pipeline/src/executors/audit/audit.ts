@@ -1,5 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { auditProject, errorMessage, isShipshapeError, renderTerminal, toPosixRelative } from '@shipshape/core';
+import { DEFAULTS, errorMessage, isShipshapeError, toPosixRelative } from '@shipshape/core';
+import { auditProject, fromNxGraph, renderTerminal } from '@shipshape/core/engine';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { AuditExecutorSchema } from './schema';
 
@@ -17,9 +18,10 @@ export default async function auditExecutor(options: AuditExecutorSchema, contex
       projectName,
       projectRoot: project.root,
       options: shipshapeOptions,
-      optionsSource: `the ${context.targetName ?? 'audit'} options of ${projectName} (nx.json plugin options or the project's target options)`,
+      optionsSource: `the ${context.targetName ?? DEFAULTS.targetName} options of ${projectName} (nx.json plugin options or the project's target options)`,
       updateBaseline,
       tags: project.tags,
+      graph: context.projectGraph ? fromNxGraph(context.projectGraph) : undefined,
     });
     console.log(renderTerminal([report], { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
     if (baselineWritten) console.log(`Baseline written: ${toPosixRelative(context.root, baselineWritten)}`);

@@ -1,9 +1,9 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditProject, defineCheck, type AuditReport } from '@shipshape/core';
+import { defineCheck, pythonAnalysis } from '@shipshape/core';
+import { auditProject, type AuditReport } from '@shipshape/core/engine';
+import { tempWorkspace, withoutPython } from '@shipshape/core/testing';
 import { checks as structureChecks } from '@shipshape/structure';
-import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
-import { withoutPython } from '../../../../core/src/testing/without-python';
 
 /** A Python check that needs the ast pass, to see what the audit does when Python cannot run. */
 const pythonDocstrings = defineCheck({
@@ -12,8 +12,9 @@ const pythonDocstrings = defineCheck({
   planItem: 'docs/docs-structure',
   languages: ['python'],
   severity: 'info',
+  requires: [pythonAnalysis],
   async run(project) {
-    const analysis = await project.python();
+    const analysis = await project.get(pythonAnalysis);
     return Object.entries(analysis.files)
       .filter(([, result]) => !result.error && !result.docstring)
       .map(([path]) => ({ message: 'module has no docstring', file: path, key: path }));

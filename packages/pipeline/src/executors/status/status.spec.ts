@@ -1,8 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, openPage } from '../../../../core/src/testing/browser';
-import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
+import { launchChromium, openPage } from '../../status/browser';
+import { tempWorkspace } from '@shipshape/core/testing';
 import { auditReport } from '../../status/testing';
 import statusExecutor from './status';
 

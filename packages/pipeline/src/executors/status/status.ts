@@ -1,9 +1,9 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { ShipshapeError, errorMessage, isShipshapeError, writeFileAtomic } from '@shipshape/core';
-import { PLAN_FILE, parsePlan } from '../../plan/plan-file';
-import { parseCalendarDate, todayIn } from '../../plan/weeks';
+import { DEFAULTS, PLAN_FILE, ShipshapeError, errorMessage, isShipshapeError, parseCalendarDate, requirePlan } from '@shipshape/core';
+import { diskSource, writeFileAtomic } from '@shipshape/core/engine';
+import { todayIn } from '../../plan/weeks';
 import { buildStatus } from '../../status/build-status';
 import { runAudits } from '../../status/run-audits';
 import { renderDashboard } from '../../status/dashboard';
@@ -14,17 +14,17 @@ import type { StatusExecutorSchema } from './schema';
 export default async function statusExecutor(options: StatusExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   try {
     const root = context.root;
-    const plan = readPlan(root);
+    const plan = requirePlan(diskSource(root));
     const roots = enrolledRoots(plan.projects, context);
-    if (options.audit !== false && plan.projects.length > 0) console.log(runAudits(root, plan.projects, options.auditTargetName ?? 'audit'));
-    const historyFile = options.historyFile ?? 'shipshape-history.jsonl';
+    if (options.audit !== false && plan.projects.length > 0) console.log(runAudits(root, plan.projects, options.auditTargetName ?? DEFAULTS.targetName));
+    const historyFile = options.historyFile ?? DEFAULTS.historyFile;
     const history = readHistory(join(root, historyFile), historyFile);
     const today = process.env.SHIPSHAPE_TODAY ? parseCalendarDate(process.env.SHIPSHAPE_TODAY, 'SHIPSHAPE_TODAY') : todayIn(plan.timeZone);
-    const status = buildStatus({ workspaceRoot: root, plan, roots, reportsDir: options.reportsDir ?? 'reports/shipshape/{projectRoot}', today, now: new Date(), warnings: history.warnings });
+    const status = buildStatus({ workspaceRoot: root, plan, roots, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, today, now: new Date(), warnings: history.warnings });
 
     const entry = historyEntry(status);
     appendHistory(join(root, historyFile), entry);
-    const outputDir = join(root, options.outputDir ?? 'reports/shipshape');
+    const outputDir = join(root, options.outputDir ?? DEFAULTS.statusDir);
     const markdown = renderStatusMarkdown(status);
     writeFileAtomic(join(outputDir, 'status.json'), `${JSON.stringify(status, null, 2)}\n`);
     writeFileAtomic(join(outputDir, 'status.md'), markdown);
@@ -37,12 +37,6 @@ export default async function statusExecutor(options: StatusExecutorSchema, cont
     console.error(isShipshapeError(error) ? `Shipshape: ${error.message}` : `Shipshape status failed: ${errorMessage(error)}`);
     return { success: false };
   }
-}
-
-function readPlan(root: string) {
-  const path = join(root, PLAN_FILE);
-  if (!existsSync(path)) throw new ShipshapeError('there is no plan yet; write one with: nx g @shipshape/pipeline:plan --start=YYYY-MM-DD --projects=a,b', PLAN_FILE);
-  return parsePlan(readFileSync(path, 'utf8'));
 }
 
 function enrolledRoots(projects: string[], context: ExecutorContext): Record<string, string> {

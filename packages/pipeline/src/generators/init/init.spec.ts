@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
-import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
+import { tempWorkspace } from '@shipshape/core/testing';
 import { initGenerator } from './init';
 
 describe('init generator', () => {

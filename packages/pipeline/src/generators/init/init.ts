@@ -1,10 +1,11 @@
 import { runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { registerNxPlugin, resolveOptions, type ShipshapeOptions } from '@shipshape/core';
+import { DEFAULTS, registerNxPlugin, type ShipshapeOptions } from '@shipshape/core';
+import { resolveOptions } from '@shipshape/core/engine';
 import { phaseInitGenerators } from '../../plan/phase-generators';
 import { PLUGIN_NAME } from '../../plugins/plugin';
 import type { InitGeneratorSchema } from './schema';
 
-const REPORTS_IGNORE = 'reports/shipshape';
+const REPORTS_IGNORE = DEFAULTS.statusDir;
 
 /**
  * `nx add @shipshape/pipeline`: registers the plugin once, keeps the reports out of git, and sets up the
@@ -27,7 +28,7 @@ async function initPhasePackages(tree: Tree): Promise<GeneratorCallback[]> {
 }
 
 function normalizeOptions(schema: InitGeneratorSchema): ShipshapeOptions {
-  const options: ShipshapeOptions = { targetName: schema.targetName ?? 'audit' };
+  const options: ShipshapeOptions = { targetName: schema.targetName ?? DEFAULTS.targetName };
   if (schema.failOn && schema.failOn !== 'error') options.failOn = schema.failOn;
   resolveOptions(options, 'the init generator options');
   return options;

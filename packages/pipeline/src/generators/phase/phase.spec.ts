@@ -1,6 +1,6 @@
 import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { tempWorkspace } from '../../../../core/src/testing/temp-workspace';
+import { tempWorkspace } from '@shipshape/core/testing';
 import { phaseGenerator } from './phase';
 
 const phasePackage = (name: string, order: number) => ({

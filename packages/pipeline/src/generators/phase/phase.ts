@@ -1,7 +1,6 @@
 import { formatFiles, logger, runTasksInSerial, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { ShipshapeError } from '@shipshape/core';
+import { ShipshapeError, requirePlan, treeWorkspace } from '@shipshape/core';
 import { phaseGeneratorsFor } from '../../plan/phase-generators';
-import { readPlanFromTree } from '../../plan/read-plan';
 import type { PhaseGeneratorSchema } from './schema';
 
 /** `nx g @shipshape/pipeline:phase --phase=1`: applies a phase's fixes to every enrolled project. */
@@ -26,7 +25,7 @@ export async function phaseGenerator(tree: Tree, schema: PhaseGeneratorSchema): 
 function normalizeOptions(tree: Tree, schema: PhaseGeneratorSchema): { phase: number; projects: string[] } {
   const phase = Number(schema.phase);
   if (![1, 2, 3, 4, 5].includes(phase)) throw new ShipshapeError(`--phase must be 1 to 5, not "${schema.phase}"`);
-  const plan = readPlanFromTree(tree);
+  const plan = requirePlan(treeWorkspace(tree).source);
   const asked = (schema.projects ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const notEnrolled = asked.filter((name) => !plan.projects.includes(name));
   if (notEnrolled.length > 0) throw new ShipshapeError(`${notEnrolled.join(', ')} ${notEnrolled.length > 1 ? 'are' : 'is'} not enrolled in the plan (enrolled: ${plan.projects.join(', ')})`);

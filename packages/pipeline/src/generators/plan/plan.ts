@@ -1,7 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { ShipshapeError, editJson, treeProjects } from '@shipshape/core';
-import { PLAN_FILE, PLAN_VERSION, parsePlan, planWeeks, type PlanFile } from '../../plan/plan-file';
-import { parseCalendarDate, todayIn } from '../../plan/weeks';
+import { PLAN_FILE, PLAN_VERSION, ShipshapeError, editJson, parseCalendarDate, parsePlan, planWeeks, resolveProject, treeWorkspace, workspaceGraph, type PlanFile } from '@shipshape/core';
+import { todayIn } from '../../plan/weeks';
 import type { PlanGeneratorSchema } from './schema';
 
 interface NormalizedOptions {
@@ -20,17 +19,27 @@ export async function planGenerator(tree: Tree, schema: PlanGeneratorSchema): Pr
 function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema): NormalizedOptions {
   const start = parseCalendarDate(String(schema.start ?? ''), '--start');
   if (schema.timeZone) todayIn(schema.timeZone);
-  const known = treeProjects(tree);
-  const names = list(schema.projects);
-  const unknown = names.filter((name) => !known.some((p) => p.name === name));
+  const known = treeWorkspace(tree).get(workspaceGraph).projects;
+  const resolved = list(schema.projects).map((name) => ({ name, project: resolvedQuietly(known, name) }));
+  const names = resolved.flatMap((r) => (r.project ? [r.project] : []));
+  const unknown = resolved.filter((r) => !r.project).map((r) => r.name);
   if (unknown.length > 0) {
     throw new ShipshapeError(`--projects names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; known projects: ${known.map((p) => p.name).join(', ')}`);
   }
   const tags = list(schema.tags);
-  const tagged = known.filter((p) => p.tags.some((tag) => tags.includes(tag))).map((p) => p.name);
+  const tagged = known.filter((p) => (p.tags ?? []).some((tag) => tags.includes(tag))).map((p) => p.name);
   if (tags.length > 0 && tagged.length === 0) throw new ShipshapeError(`no project has any of the tags ${tags.join(', ')}`);
   if (names.length === 0 && tags.length === 0) throw new ShipshapeError('say which projects to enroll: --projects=a,b or --tags=scope:lib');
   return { start, timeZone: schema.timeZone, projects: [...new Set([...names, ...tagged])] };
+}
+
+/** A project as `nx run` finds it (its short name accepted), or undefined when there is none or several. */
+function resolvedQuietly(known: Parameters<typeof resolveProject>[0], name: string): string | undefined {
+  try {
+    return resolveProject(known, name).name;
+  } catch {
+    return undefined;
+  }
 }
 
 function list(value: string | undefined): string[] {
