@@ -136,6 +136,16 @@ describe('runAudit', () => {
     expect(report.checks.map((c) => c.id)).toEqual(['x/after', 'x/blocked', 'x/first', 'x/crash']);
   });
 
+  it('runs a check whose required check is for another language, and skips one whose required check was turned off', async () => {
+    const pythonOnly = defineCheck({ ...warnEach('x/python', []), languages: ['python'] });
+    const both = defineCheck({ ...warnEach('x/both', ['a']), languages: ['typescript', 'python'], requires: [pythonOnly] });
+    expect((await runAudit(project(), [both, pythonOnly])).checks.map((c) => [c.id, c.skipped])).toEqual([['x/both', undefined]]);
+    const typescriptOnly = defineCheck({ ...warnEach('x/ts', []) });
+    const needing = defineCheck({ ...warnEach('x/needs-ts', ['a']), requires: [typescriptOnly] });
+    const report = await runAudit(project({ checks: { 'x/ts': 'off' } }), [needing, typescriptOnly]);
+    expect(report.checks.map((c) => [c.id, c.skipped])).toEqual([['x/needs-ts', 'it requires the check x/ts, which did not run']]);
+  });
+
   it('computes a fact once per project, shared by every check that reads it', async () => {
     let computed = 0;
     const name = defineFact({ id: 'test/name', inputs: [packageJson], compute: (_p, pkg) => (computed++, pkg?.data.name) });

@@ -1,5 +1,6 @@
 import { isPythonUnavailable } from '../adapters/python';
 import { failedFactOf, type AnyFact } from '../facts/fact';
+import { projectLanguages } from '../facts/project/languages';
 import type { ShipshapeProject } from '../facts/shipshape-project';
 import { isCheck, type Check } from '../model/check';
 import type { FindingInput } from '../model/finding';
@@ -43,6 +44,7 @@ export async function runChecks(project: ShipshapeProject, checks: readonly Chec
   const problems: AuditProblem[] = [];
   const reported = new Set<string>();
   const outcomes = new Map<Check, CheckOutcome>();
+  const languages = project.get(projectLanguages);
   const report = (error: unknown, where: string): string => {
     const problem = problemOf(error, where);
     const key = failedFactOf(error) ?? problem.message;
@@ -55,6 +57,8 @@ export async function runChecks(project: ShipshapeProject, checks: readonly Chec
   const prerequisiteFailure = async (required: AnyFact | Check): Promise<string | undefined> => {
     if (isCheck(required)) {
       const outcome = outcomes.get(required);
+      // A check for another language has nothing to say about this project: it cannot have failed here.
+      if (!outcome && !required.languages.some((l) => languages.includes(l))) return undefined;
       if (!outcome) return `it requires the check ${required.id}, which did not run`;
       return outcome.skipped ? `it requires the check ${required.id}, which was skipped` : undefined;
     }

@@ -25,6 +25,8 @@ export interface FixContext<S extends FixSchema> {
 export interface FixResult {
   /** Workspace-relative path to the new content of each file the fix edits or creates. */
   changes?: Array<{ path: string; content: string }>;
+  /** Files the fix moves (workspace-relative), done before `changes` are written. */
+  moves?: Array<{ from: string; to: string }>;
   /** One line per thing done, for the log. */
   done?: string[];
   /** One line per thing the user must do, each naming the file. */
@@ -81,6 +83,7 @@ export function defineFixGenerator<S extends FixSchema>(spec: FixGeneratorSpec<S
     const node = resolveProject(workspace.get(workspaceGraph).projects, schema.project);
     const project = workspace.project(node);
     const result = await spec.fix({ tree, schema, workspace, project });
+    for (const { from, to } of result.moves ?? []) tree.rename(from, to);
     writeChanges(tree, result.changes ?? []);
     reportFix(spec.name, project.name, result);
     return finishGenerator(tree, schema, result.tasks ?? []);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { GeneratorCallback, Tree } from '@nx/devkit';
 import type { OptionsSection } from '../config/options';
+import type { WorkspaceGraph } from '../facts/workspace-graph';
 import { isCheck, type Check } from '../model/check';
 import { findPlanItem } from '../model/plan';
 import { diskProject } from './projects';
@@ -26,6 +27,8 @@ export interface ConformanceSpec {
   sections?: readonly OptionsSection[];
   /** Options for the audits of the check fixtures. */
   options?: unknown;
+  /** Nx's project graph of the fixture (projects, tags and edges), for checks that look past their project. */
+  graph?: WorkspaceGraph;
 }
 
 interface Collection {
@@ -147,7 +150,7 @@ export function describeConformance(spec: ConformanceSpec): void {
     const checkCases = spec.checks.filter((c) => spec.checkFixtures[c.id]).map((c) => [c.id, c] as const);
     it.each(checkCases)('%s finds something on its finding fixture and nothing on its quiet one', async (_id, check) => {
       const { finds, quiet } = spec.checkFixtures[check.id];
-      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections }));
+      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections, graph: spec.graph }));
       expect((await run(finds)).length).toBeGreaterThan(0);
       expect(await run(quiet)).toEqual([]);
     });

@@ -31,7 +31,7 @@ export default defineTool({
   enablers: ['eslint'],
   configFiles: ['eslint.config.{js,mjs,cjs,ts,mts,cts}', '.eslintrc', '.eslintrc.{js,cjs,json,yaml,yml}'],
   manifestFields: ['eslintConfig'],
-  workspaceConfigFiles: ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts'],
+  workspaceConfigFiles: ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'],
   references({ configs, fields }) {
     const legacy = configs.filter((c) => /\.eslintrc/.test(c.file));
     const packages = configValues(legacy).flatMap(({ file, value }) => legacyReferences(value, file));
