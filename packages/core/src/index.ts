@@ -66,6 +66,7 @@ export { defineFixGenerator, finishGenerator, reportFix, writeChanges, type FixC
 export { definePhaseGenerator, phaseProjects, type PhaseStep } from './generators/phase-generator';
 export { resolveProject } from './generators/resolve-project';
 export { treeWorkspace } from './facts/create-workspace';
+export { pluginWorkspace, type PluginContext } from './facts/plugin-workspace';
 export { registerNxPlugin, type NxJsonTree } from './nx/register-plugin';
 
 // executors (guards that run real tools)

@@ -20,14 +20,23 @@ export interface RunToolOptions {
 /** Runs a tool without a shell, capturing (and optionally streaming) its output; never rejects. */
 export function runTool(command: string, args: readonly string[], options: RunToolOptions): Promise<ToolRun> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    // Its own process group, so that stopping it stops what it started too (a shell script's children).
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: process.platform !== 'win32' });
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid && process.platform !== 'win32') process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    };
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      stop('SIGTERM');
+      setTimeout(() => stop('SIGKILL'), 5_000).unref();
     }, options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout.push(chunk);

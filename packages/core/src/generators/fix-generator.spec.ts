@@ -1,0 +1,96 @@
+import type { Tree } from '@nx/devkit';
+import { logger } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { packageJson } from '../facts/project/manifests';
+import { editJson } from '../manifest';
+import { defineFixGenerator } from './fix-generator';
+import { definePhaseGenerator } from './phase-generator';
+
+/** Adds a "license" to the project's package.json when it has none; leaves a note when there is no package.json. */
+const license = defineFixGenerator<{ project?: string; skipFormat?: boolean }>({
+  name: '@acme/demo:license',
+  fix: ({ project }) => {
+    const manifest = project.get(packageJson);
+    if (!manifest) return { left: [`${project.file('package.json')} does not exist: write it first`] };
+    if (manifest.data.license) return {};
+    return { changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['license'], value: 'MIT' }]) }], done: [`${manifest.path}: "license": "MIT"`] };
+  },
+});
+
+/** Reads what the step before it wrote: the facts of each step see the Tree as it is then. */
+const author = defineFixGenerator<{ project?: string; skipFormat?: boolean }>({
+  name: '@acme/demo:author',
+  fix: ({ project }) => {
+    const manifest = project.get(packageJson);
+    return manifest?.data.license ? { changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['author'], value: 'Acme' }]) }] } : { left: ['no license yet'] };
+  },
+});
+
+function workspace(): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  tree.write('libs/a/package.json', '{\n    "name": "@ws/a"\n}\n');
+  tree.write('libs/a/project.json', JSON.stringify({ name: '@ws/a', root: 'libs/a' }));
+  tree.write('libs/b/project.json', JSON.stringify({ name: '@ws/b', root: 'libs/b' }));
+  return tree;
+}
+
+describe('defineFixGenerator', () => {
+  let warnings: string[];
+  beforeEach(() => {
+    warnings = [];
+    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('finds the project by its short name, writes what changed keeping the file, and is idempotent', async () => {
+    const tree = workspace();
+    await license(tree, { project: 'a', skipFormat: true });
+    expect(tree.read('libs/a/package.json', 'utf-8')).toBe('{\n    "name": "@ws/a",\n    "license": "MIT"\n}\n');
+    const changes = tree.listChanges().length;
+    await license(tree, { project: '@ws/a', skipFormat: true });
+    expect(tree.listChanges()).toHaveLength(changes);
+  });
+
+  it('reports what it leaves to the user in one block naming the project', async () => {
+    await license(workspace(), { project: 'b', skipFormat: true });
+    expect(warnings).toEqual(['@acme/demo:license left one thing of @ws/b for you:\n  - libs/b/package.json does not exist: write it first']);
+  });
+
+  it('names the projects there are when --project is missing or unknown', async () => {
+    await expect(license(workspace(), { skipFormat: true })).rejects.toThrow('--project is required; projects: @ws/a, @ws/b');
+    await expect(license(workspace(), { project: 'c', skipFormat: true })).rejects.toThrow('there is no project "c" in this workspace; projects: @ws/a, @ws/b');
+  });
+});
+
+describe('definePhaseGenerator', () => {
+  beforeEach(() => {
+    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const phase = definePhaseGenerator<{ project?: string; skipFormat?: boolean; withAuthor?: boolean }>({
+    name: '@acme/demo:phase',
+    steps: [
+      { name: 'license', generator: license },
+      { name: 'author', generator: author, when: (schema) => schema.withAuthor === true },
+    ],
+  });
+
+  it('runs its steps in order, each on the Tree the previous one left, and a step only when asked', async () => {
+    const tree = workspace();
+    await phase(tree, { project: 'a', skipFormat: true });
+    expect(JSON.parse(tree.read('libs/a/package.json', 'utf-8')!)).toEqual({ name: '@ws/a', license: 'MIT' });
+    await phase(tree, { project: 'a', skipFormat: true, withAuthor: true });
+    expect(JSON.parse(tree.read('libs/a/package.json', 'utf-8')!)).toEqual({ name: '@ws/a', license: 'MIT', author: 'Acme' });
+  });
+
+  it("applies to the plan's enrolled projects without --project, and says how to enroll when there is no plan", async () => {
+    const tree = workspace();
+    await expect(phase(tree, { skipFormat: true })).rejects.toThrow('name a project with --project, or enroll projects in the plan first');
+    tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2026-12-07', projects: ['@ws/a'], weeks: [] }));
+    await phase(tree, { skipFormat: true });
+    expect(JSON.parse(tree.read('libs/a/package.json', 'utf-8')!).license).toBe('MIT');
+  });
+});
