@@ -1,11 +1,9 @@
-import type { ShipshapeProject } from '@shipshape/core';
-import { diskInput } from './disk-input';
+import { defineFact, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import type { DependencyFacts } from './facts';
-import type { DepsInput } from './input';
 import type { DependencyProblem, Ecosystem, ProblemKind } from './model';
-import { npmFacts } from './npm/facts';
+import { npmDependencies } from './npm/npm-dependencies';
 import { findDependencyProblems } from './problems';
-import { pythonFacts } from './python/facts';
+import { pythonDependencies } from './python/python-dependencies';
 
 export interface ProjectDependencies {
   facts: DependencyFacts;
@@ -19,56 +17,48 @@ export interface DependencyAnalysis {
   failures: Array<{ ecosystem: Ecosystem; error: unknown }>;
 }
 
-export async function analyzeDependencies(input: DepsInput): Promise<DependencyAnalysis> {
-  const analysis: DependencyAnalysis = { analyzed: [], failures: [] };
-  const attempts: Array<[Ecosystem, () => Promise<DependencyFacts | undefined> | DependencyFacts | undefined]> = [
-    ['npm', () => npmFacts(input)],
-    ['python', () => pythonFacts(input)],
-  ];
-  for (const [ecosystem, facts] of attempts) {
-    try {
-      const found = await facts();
-      if (found) analysis.analyzed.push({ facts: found, problems: findDependencyProblems(found) });
-    } catch (error) {
-      analysis.failures.push({ ecosystem, error });
+const ECOSYSTEMS = [
+  ['npm', npmDependencies],
+  ['python', pythonDependencies],
+] as const;
+
+/** Every dependency problem of the project, per manifest, computed once per run and shared by every check and generator step. */
+export const dependencyAnalysis = defineFact({
+  id: 'deps/analysis',
+  compute: async (project): Promise<DependencyAnalysis> => {
+    const analysis: DependencyAnalysis = { analyzed: [], failures: [] };
+    for (const [ecosystem, fact] of ECOSYSTEMS) {
+      try {
+        const facts = await project.get<DependencyFacts | undefined | Promise<DependencyFacts | undefined>>(fact);
+        if (facts) analysis.analyzed.push({ facts, problems: findDependencyProblems(facts) });
+      } catch (error) {
+        analysis.failures.push({ ecosystem, error });
+      }
     }
-  }
-  return analysis;
-}
+    return analysis;
+  },
+});
 
 /** Every manifest analyzed, or the first failure thrown: what a generator, which needs the whole picture, works with. */
-export function completeAnalysis({ analyzed, failures }: DependencyAnalysis): ProjectDependencies[] {
+export async function completeAnalysis(project: ShipshapeProject): Promise<ProjectDependencies[]> {
+  const { analyzed, failures } = await project.get(dependencyAnalysis);
   if (failures.length > 0) throw failures[0].error;
   return analyzed;
 }
 
-const byProject = new WeakMap<ShipshapeProject, Promise<DependencyAnalysis>>();
-
-/** The analysis of an audited project, shared by every dependency check of the audit. */
-export function projectDependencies(project: ShipshapeProject): Promise<DependencyAnalysis> {
-  let found = byProject.get(project);
-  if (!found) {
-    found = analyzeDependencies(diskInput(project));
-    byProject.set(project, found);
-  }
-  return found;
-}
-
 /**
  * What a check reports from the analysis: the manifests that could be analyzed. A failure is thrown (the
- * audit reports it once, however many checks throw it) when nothing could be analyzed, or when the check
- * is about that ecosystem only.
+ * audit reports it once, however many checks throw it) when nothing could be analyzed.
  */
-export async function analyzedFor(project: ShipshapeProject, only?: Ecosystem): Promise<ProjectDependencies[]> {
-  const { analyzed, failures } = await projectDependencies(project);
-  const failure = failures.find((f) => only === undefined || f.ecosystem === only);
-  if (failure && (analyzed.length === 0 || only !== undefined)) throw failure.error;
-  return analyzed.filter((a) => only === undefined || a.facts.ecosystem === only);
+export async function analyzedManifests(project: ShipshapeProject): Promise<ProjectDependencies[]> {
+  const { analyzed, failures } = await project.get(dependencyAnalysis);
+  if (failures.length > 0 && analyzed.length === 0) throw failures[0].error;
+  return analyzed;
 }
 
 /** The problems of the given kinds, as audit findings. */
-export async function findingsOf(project: ShipshapeProject, kinds: readonly ProblemKind[], only?: Ecosystem) {
-  return (await analyzedFor(project, only)).flatMap(({ problems }) =>
+export async function findingsOf(project: ShipshapeProject, kinds: readonly ProblemKind[]): Promise<FindingInput[]> {
+  return (await analyzedManifests(project)).flatMap(({ problems }) =>
     problems.filter((p) => kinds.includes(p.kind)).map((p) => ({ message: p.message, file: p.file, line: p.line, column: p.column, key: p.key })),
   );
 }

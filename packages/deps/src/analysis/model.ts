@@ -1,8 +1,10 @@
+import type { SourceRole } from '@shipshape/core';
+
 /** The two package ecosystems a project can declare dependencies in. */
 export type Ecosystem = 'npm' | 'python';
 
 /** Library code ships to users; dev code (tests, configs, scripts, tooling) does not. */
-export type UseRole = 'runtime' | 'dev';
+export type UseRole = SourceRole;
 
 /**
  * How a declaration is grouped. npm: dependencies / peerDependencies (optional peers are `optional`) /
@@ -49,6 +51,8 @@ export interface DeclaredDependency {
   file: string;
   /** Python: the environment marker after `;`, if any. */
   marker?: string;
+  /** Declared in a tool's own table (Poetry, PDM, Hatch, uv), not PEP 621/735: it counts, but the generators leave it to the user. */
+  tool?: string;
 }
 
 export type ProblemKind = 'missing' | 'transitive' | 'unused' | 'misplaced' | 'types' | 'stdlib' | 'optional' | 'unguarded-optional';

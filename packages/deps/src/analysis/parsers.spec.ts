@@ -1,8 +1,5 @@
-import { scriptReferences } from './npm/scripts';
-import { packageName, specifierTarget, typesPackageOf } from './npm/specifiers';
-import { configStrings } from './npm/config-strings';
+import { formatRequirement, packageName, parseRequirement, specifierTarget, typesPackageOf } from '@shipshape/core';
 import { typedPackage } from './problems';
-import { formatRequirement, parseRequirement } from './python/requirement';
 import { moduleDistributions } from './python/modules';
 
 describe('npm specifiers', () => {
@@ -29,25 +26,6 @@ describe('npm specifiers', () => {
   it('pairs packages with their @types packages, both ways', () => {
     expect([typesPackageOf('lodash'), typesPackageOf('@babel/core')]).toEqual(['@types/lodash', '@types/babel__core']);
     expect([typedPackage('@types/lodash'), typedPackage('@types/babel__core'), typedPackage('lodash')]).toEqual(['lodash', '@babel/core', undefined]);
-  });
-});
-
-describe('package.json scripts', () => {
-  it('finds the binaries behind env assignments, wrappers and package-manager exec, and node preloads', () => {
-    const refs = (command: string) => scriptReferences(command).map((r) => `${r.kind}:${r.name}`);
-    expect(refs('NODE_ENV=production tsc -p tsconfig.lib.json && rimraf dist')).toEqual(['bin:tsc', 'bin:rimraf']);
-    expect(refs('cross-env CI=1 jest --coverage; npx --yes prettier --check .')).toEqual(['bin:jest', 'bin:prettier']);
-    expect(refs('npm exec -- eslint src | pnpm dlx knip')).toEqual(['bin:eslint', 'bin:knip']);
-    expect(refs('node -r ts-node/register --import tsx ./scripts/gen.ts')).toEqual(['module:ts-node/register', 'module:tsx']);
-    expect(refs('npm run build && echo done && ./bin/local.sh')).toEqual([]);
-  });
-});
-
-describe('config strings', () => {
-  it('finds quoted package names and YAML-style values, with their lines', () => {
-    const text = "module.exports = {\n  preset: 'ts-jest',\n  transform: { x: ['@swc/jest', {}] },\n};\n";
-    expect(configStrings(text).map((s) => `${s.line}:${s.value}`)).toEqual(expect.arrayContaining(['2:ts-jest', '3:@swc/jest']));
-    expect(configStrings('plugins:\n  - prettier-plugin-x\n').map((s) => s.value)).toContain('prettier-plugin-x');
   });
 });
 

@@ -1,9 +1,10 @@
 import type { DeclaredDependency, Ecosystem, TargetGroup } from './model';
 
-/** How a message names a manifest section: `"dependencies"`, `[project].dependencies`, `[dependency-groups] dev`. */
+/** How a message names a manifest section: `"dependencies"`, `[project].dependencies`, `[dependency-groups] dev`, `[tool.poetry.dependencies]`. */
 export function describeSection(ecosystem: Ecosystem, section: string): string {
   if (ecosystem === 'npm') return `"${section}"`;
   if (section === 'project.dependencies') return '[project].dependencies';
+  if (section.startsWith('tool.')) return `[${section}]`;
   const [table, name] = splitOnce(section, '.');
   return name ? `[${table === 'optional-dependencies' ? 'project.optional-dependencies' : table}] ${name}` : `[${table}]`;
 }

@@ -1,10 +1,10 @@
 import { validRange as pep440ValidRange } from '@renovatebot/pep440';
 import { parse as parsePep440Specifier } from '@renovatebot/pep440/lib/specifier';
 import semver from 'semver';
-import type { DepsOptions } from '@shipshape/core';
+import { formatRequirement, parseRequirement } from '@shipshape/core';
+import type { DepsOptions } from '../options';
 import type { DependencyFacts } from './facts';
 import type { DeclaredDependency } from './model';
-import { formatRequirement, parseRequirement } from './python/requirement';
 import { describeDeclared } from './sections';
 
 /** A declared range that breaks the policy, with the range or requirement to write instead when there is one. */
@@ -24,7 +24,8 @@ const LOCAL_PROTOCOL = /^(file:|link:|portal:|git\+|git:|github:|gitlab:|bitbuck
 export function findRangeProblems(facts: DependencyFacts, options: DepsOptions): RangeProblem[] {
   if (!facts.publishable) return [];
   return facts.declared.flatMap((declared) => {
-    if (declared.group === 'dev') return [];
+    // a tool's own table (Poetry's `^2.0`) has its own range syntax
+    if (declared.group === 'dev' || declared.tool) return [];
     const problem = facts.ecosystem === 'npm' ? npmRange(facts, declared, options.rangeStyle ?? 'caret') : pythonRange(facts, declared, options.pythonUpperBounds === true);
     return problem ? [problem] : [];
   });

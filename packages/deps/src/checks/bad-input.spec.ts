@@ -1,6 +1,5 @@
-import { resolveOptions, runAudit, ShipshapeProject } from '@shipshape/core';
-import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
-import { withoutPython } from '../../../core/src/testing/without-python';
+import { runAudit } from '@shipshape/core/engine';
+import { diskProject, tempWorkspace, withoutPython } from '@shipshape/core/testing';
 import { checks } from '../checks';
 
 describe('the deps checks on bad input', () => {
@@ -8,7 +7,7 @@ describe('the deps checks on bad input', () => {
   afterAll(() => ws.remove());
   const audit = (root: string, files: Record<string, string>) => {
     ws.write(Object.fromEntries(Object.entries(files).map(([path, content]) => [`${root}/${path}`, content])));
-    return runAudit(new ShipshapeProject({ name: root, root, workspaceRoot: ws.root, options: resolveOptions({}, 'test'), workspaceGraph: { projects: [], dependencies: {} } }), checks);
+    return runAudit(diskProject(ws.root, root, { name: root, graph: { projects: [], dependencies: {} } }), checks);
   };
 
   it('a malformed package.json is one problem naming the file and the position, however many checks read it', async () => {

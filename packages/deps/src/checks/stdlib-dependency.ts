@@ -1,5 +1,6 @@
 import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/analyze';
+import { findingsOf } from '../analysis/dependency-analysis';
+import { pythonDependencies } from '../analysis/python/python-dependencies';
 
 export default defineCheck({
   id: 'deps/stdlib-dependency',
@@ -10,6 +11,7 @@ export default defineCheck({
   fixedBy: '@shipshape/deps:prune',
   description:
     'A module of the standard library (`sys.stdlib_module_names` of the interpreter) declared as a requirement installs an old backport from PyPI, or nothing useful. A requirement with an environment marker (a backport for old Pythons) is left alone.',
-  // Python only: it is also the check that reports, once, when the Python files cannot be read.
-  run: (project) => findingsOf(project, ['stdlib'], 'python'),
+  // Python only: through `requires`, it is also the check that reports, once, when the Python files cannot be read.
+  requires: [pythonDependencies],
+  run: (project) => findingsOf(project, ['stdlib']),
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/analyze';
+import { findingsOf } from '../analysis/dependency-analysis';
+import { npmDependencies } from '../analysis/npm/npm-dependencies';
 
 export default defineCheck({
   id: 'deps/types-placement',
@@ -10,5 +11,6 @@ export default defineCheck({
   fixedBy: '@shipshape/deps:categorize',
   description:
     '`@types/x` belongs in devDependencies unless the library exposes types of its runtime dependency `x` (then users need it, in dependencies).',
+  requires: [npmDependencies],
   run: (project) => findingsOf(project, ['types']),
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/analyze';
+import { findingsOf } from '../analysis/dependency-analysis';
 
 export default defineCheck({
   id: 'deps/unused-dependency',

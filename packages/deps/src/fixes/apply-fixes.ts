@@ -1,18 +1,10 @@
-import type { Tree } from '@nx/devkit';
-import { normalizeDistributionName, parseToml, type PyProject } from '@shipshape/core';
+import { normalizeDistributionName, parseJson, parseToml, type FixResult, type PackageJson, type PyProject } from '@shipshape/core';
 import type { DependencyFacts } from '../analysis/facts';
 import type { DependencyProblem, TargetGroup } from '../analysis/model';
-import { parseNpmManifest } from '../analysis/npm/manifest';
 import type { RangeProblem } from '../analysis/version-ranges';
-import { describeTarget } from '../analysis/sections';
+import { describeDeclared, describeTarget } from '../analysis/sections';
 import { NpmManifestDraft } from './npm-draft';
 import { PyprojectDraft } from './pyproject-draft';
-
-/** What a generator did and what it left for the user, one line each. */
-export interface FixOutcome {
-  done: string[];
-  left: string[];
-}
 
 interface ManifestDraft {
   add(name: string, to: TargetGroup, spec: string): void;
@@ -30,7 +22,7 @@ export function defaultExtra(name: string): string {
 function draftFor(facts: DependencyFacts, extraFor: (name: string) => string): ManifestDraft {
   const { text, file } = facts.manifest;
   if (facts.ecosystem === 'npm') {
-    const draft = new NpmManifestDraft(text, parseNpmManifest(text, file));
+    const draft = new NpmManifestDraft(text, parseJson<PackageJson>(text, file));
     return {
       add: (name, to, spec) => draft.add(name, to, spec),
       move: (fix) => draft.move(fix.declared, fix.to),
@@ -49,10 +41,15 @@ function draftFor(facts: DependencyFacts, extraFor: (name: string) => string): M
   };
 }
 
-/** Applies the fixes of the given problems to the project's manifest in the Tree; adds take the version the workspace resolves. */
-export function applyDependencyFixes(tree: Tree, facts: DependencyFacts, problems: DependencyProblem[], extraFor: (name: string) => string = defaultExtra): FixOutcome {
-  const outcome: FixOutcome = { done: [], left: [] };
-  if (problems.length === 0) return outcome;
+/** The manifest as the draft leaves it, as a change of the fix (the kit writes it only when it differs). */
+function withManifest(facts: DependencyFacts, draft: ManifestDraft, result: Required<Pick<FixResult, 'done' | 'left'>>): FixResult {
+  return { ...result, changes: [{ path: facts.manifest.file, content: draft.result() }] };
+}
+
+/** The fixes of the given problems to the project's manifest; adds take the version the workspace resolves. */
+export function dependencyFixes(facts: DependencyFacts, problems: DependencyProblem[], extraFor: (name: string) => string = defaultExtra): FixResult {
+  const result = { done: [] as string[], left: [] as string[] };
+  if (problems.length === 0) return result;
   const draft = draftFor(facts, extraFor);
   const file = facts.manifest.file;
   const seen = new Set<string>();
@@ -61,50 +58,46 @@ export function applyDependencyFixes(tree: Tree, facts: DependencyFacts, problem
     const id = `${fix.action}:${facts.key(name)}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (fix.action === 'add') {
+    if (fix.action !== 'add' && fix.declared.tool) {
+      result.left.push(`${file}: ${problem.message} (in ${fix.declared.tool}'s ${describeDeclared(facts.ecosystem, fix.declared)}, which Shipshape does not edit)`);
+    } else if (fix.action === 'add') {
       const version = fix.version ?? facts.version(name);
       if (!version) {
-        outcome.left.push(`${file}: "${name}" is not installed, so there is no version to declare; install it (${installCommand(facts, name)}) and run the generator again`);
+        result.left.push(`${file}: "${name}" is not installed, so there is no version to declare; install it (${installCommand(facts, name)}) and run the generator again`);
         continue;
       }
       draft.add(name, fix.to, version.spec);
-      outcome.done.push(`${file}: declared "${name}" (${version.spec}) in ${describeTarget(facts.ecosystem, fix.to)}`);
-      if (version.source === 'table') outcome.left.push(`${file}: confirm the lower bound of "${name}${version.spec}": ${name} is not installed here, so it is Shipshape's suggestion`);
+      result.done.push(`${file}: declared "${name}" (${version.spec}) in ${describeTarget(facts.ecosystem, fix.to)}`);
+      if (version.source === 'table') result.left.push(`${file}: confirm the lower bound of "${name}${version.spec}": ${name} is not installed here, so it is Shipshape's suggestion`);
     } else if (fix.action === 'move') {
       draft.move(fix);
-      outcome.done.push(`${file}: moved "${name}" from ${fix.declared.section} to ${describeTarget(facts.ecosystem, fix.to)}`);
+      result.done.push(`${file}: moved "${name}" from ${fix.declared.section} to ${describeTarget(facts.ecosystem, fix.to)}`);
     } else {
       draft.remove(fix);
-      outcome.done.push(`${file}: removed "${fix.declared.name}" from ${fix.declared.section} (${problem.kind === 'stdlib' ? 'part of the standard library' : 'nothing uses it'})`);
+      result.done.push(`${file}: removed "${fix.declared.name}" from ${fix.declared.section} (${problem.kind === 'stdlib' ? 'part of the standard library' : 'nothing uses it'})`);
     }
   }
-  writeIfChanged(tree, file, facts.manifest.text, draft.result());
-  return outcome;
+  return withManifest(facts, draft, result);
 }
 
-/** Writes the replacement range of every range problem that has one; the others are left for the user. */
-export function applyRangeFixes(tree: Tree, facts: DependencyFacts, problems: RangeProblem[]): FixOutcome {
-  const outcome: FixOutcome = { done: [], left: [] };
-  if (problems.length === 0) return outcome;
+/** The replacement range of every range problem that has one; the others are left for the user. */
+export function rangeFixes(facts: DependencyFacts, problems: RangeProblem[]): FixResult {
+  const result = { done: [] as string[], left: [] as string[] };
+  if (problems.length === 0) return result;
   const draft = draftFor(facts, defaultExtra);
   const file = facts.manifest.file;
   for (const problem of problems) {
     if (!problem.replacement) {
-      outcome.left.push(`${file}: ${problem.message}`);
+      result.left.push(`${file}: ${problem.message}`);
       continue;
     }
     draft.range(problem, problem.replacement);
-    outcome.done.push(`${file}: "${problem.declared.spec}" → "${problem.replacement}"`);
-    if (problem.unconfirmed) outcome.left.push(`${file}: confirm "${problem.replacement}": the package is not installed here, so the lower bound is Shipshape's suggestion`);
+    result.done.push(`${file}: "${problem.declared.spec}" → "${problem.replacement}"`);
+    if (problem.unconfirmed) result.left.push(`${file}: confirm "${problem.replacement}": the package is not installed here, so the lower bound is Shipshape's suggestion`);
   }
-  writeIfChanged(tree, file, facts.manifest.text, draft.result());
-  return outcome;
+  return withManifest(facts, draft, result);
 }
 
 function installCommand(facts: DependencyFacts, name: string): string {
   return facts.ecosystem === 'npm' ? `npm install ${name}` : `pip install ${name}`;
-}
-
-function writeIfChanged(tree: Tree, file: string, before: string, after: string) {
-  if (after !== before) tree.write(file, after);
 }

@@ -1,5 +1,4 @@
-import { editJson, type JsonEdit } from '@shipshape/core';
-import type { NpmManifest } from '../analysis/npm/manifest';
+import { editJson, type JsonEdit, type PackageJson } from '@shipshape/core';
 import type { DeclaredDependency, TargetGroup } from '../analysis/model';
 
 /** Edits of one package.json, collected and written at once with the file's own formatting. */
@@ -8,7 +7,7 @@ export class NpmManifestDraft {
 
   constructor(
     private readonly text: string,
-    private readonly data: NpmManifest,
+    private readonly data: PackageJson,
   ) {}
 
   /** Declares `name` in `to`; an optional dependency becomes an optional peer, kept in devDependencies so that it is installed for tests and builds. */
@@ -29,7 +28,7 @@ export class NpmManifestDraft {
 
   remove(declared: DeclaredDependency): void {
     this.edits.push({ path: [declared.section, declared.name], value: undefined });
-    if (declared.section === 'peerDependencies' && this.data.peerDependenciesMeta?.[declared.name]) {
+    if (declared.section === 'peerDependencies' && (this.data.peerDependenciesMeta as Record<string, unknown> | undefined)?.[declared.name]) {
       this.edits.push({ path: ['peerDependenciesMeta', declared.name], value: undefined });
     }
   }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreateDependenciesContext } from '@nx/devkit';
-import { listProjectFiles } from '@shipshape/core';
-import { withoutPython } from '../../../core/src/testing/without-python';
+import { projectFiles } from '@shipshape/core';
+import { diskProject, withoutPython } from '@shipshape/core/testing';
 import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
 import { createDependencies } from './python-project-graph';
 
@@ -14,7 +14,7 @@ function context(root: string): CreateDependenciesContext {
   const projectFileMap = Object.fromEntries(
     Object.entries(PROJECTS).map(([name, projectRoot]) => [
       name,
-      listProjectFiles({ workspaceRoot: root, projectRoot, maxFileBytes: 1e6 }).files.map((f) => ({ file: f.file, hash: createHash('sha1').update(readFileSync(f.path)).digest('hex') })),
+      diskProject(root, projectRoot).get(projectFiles).map((f) => ({ file: f.file, hash: createHash('sha1').update(readFileSync(f.path)).digest('hex') })),
     ]),
   );
   return {
@@ -44,11 +44,17 @@ describe('createDependencies: Python projects in the Nx graph', () => {
     expect(edges.every((e) => e.type === 'static')).toBe(true);
   });
 
+  it('reads the imports of the projects whose Python files Nx asks about, and leaves the edges of unchanged files to Nx', async () => {
+    const unchanged = { ...context(ws.root), filesToProcess: { projectFileMap: {}, nonProjectFiles: [] } };
+    const edges = await createDependencies(undefined, unchanged);
+    expect(edges.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
+  });
+
   describe('without Python', () => {
     withoutPython();
 
     it('keeps the edges pyproject.toml declares', async () => {
-      // files parsed before are remembered by hash: change the hashes so that they would need Python again
+      // changed files: Nx asks about them again, and reading their imports needs Python
       const changed = context(ws.root);
       for (const files of Object.values(changed.fileMap.projectFileMap)) for (const f of files) f.hash = `${f.hash}-changed`;
       const edges = await createDependencies(undefined, changed);

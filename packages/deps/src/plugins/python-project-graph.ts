@@ -1,90 +1,74 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DependencyType, type CreateDependencies, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
-import { analyzePython, normalizeDistributionName, parseToml, type PyProject, type PythonImport } from '@shipshape/core';
-import { listDir } from '../analysis/fs';
-import { pythonDeclared } from '../analysis/python/manifest';
-import { pythonImportNames } from '../analysis/python/packages';
+import { normalizeDistributionName, pluginWorkspace, pyproject, pythonAnalysis, pythonPackages, type ShipshapeProject } from '@shipshape/core';
+import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
 
 interface PythonProject {
-  name: string;
-  root: string;
+  project: ShipshapeProject;
   distribution?: string;
-  modules: Set<string>;
+  importNames: ReadonlySet<string>;
   declared: string[];
 }
-
-/** Imports of a file, by its content hash: the Nx daemon keeps this across graph computations. */
-const importsByHash = new Map<string, PythonImport[]>();
 
 /**
  * Python projects' dependencies on other Python projects of the workspace, for Nx's project graph: from
  * the requirements in pyproject.toml (the edge's file is pyproject.toml) and from the imports of their
- * .py files (one `ast` pass for all changed files; without Python, only the pyproject.toml edges).
+ * .py files (without Python, only the pyproject.toml edges). Only the projects with Python files Nx asks
+ * about are parsed again: Nx keeps the edges of the files that did not change.
  */
 export const createDependencies: CreateDependencies = async (_options, context) => {
   const projects = pythonProjects(context);
   if (projects.length < 2) return [];
   const byDistribution = new Map(projects.filter((p) => p.distribution).map((p) => [p.distribution!, p]));
-  const byModule = new Map(projects.flatMap((p) => [...p.modules].map((m) => [m, p] as const)));
+  const byImportName = new Map(projects.flatMap((p) => [...p.importNames].map((name) => [name, p] as const)));
   const edges = new Map<string, RawProjectGraphDependency>();
   const add = (source: PythonProject, target: PythonProject | undefined, sourceFile: string) => {
     if (!target || target === source) return;
-    const key = `${source.name}\u0000${target.name}\u0000${sourceFile}`;
-    if (!edges.has(key)) edges.set(key, { source: source.name, target: target.name, sourceFile, type: DependencyType.static });
+    const key = `${source.project.name}\u0000${target.project.name}\u0000${sourceFile}`;
+    if (!edges.has(key)) edges.set(key, { source: source.project.name, target: target.project.name, sourceFile, type: DependencyType.static });
   };
-  for (const project of projects) {
-    for (const declared of project.declared) add(project, byDistribution.get(declared), join(project.root, 'pyproject.toml').split('\\').join('/'));
+  for (const source of projects) {
+    for (const declared of source.declared) add(source, byDistribution.get(declared), source.project.file('pyproject.toml'));
   }
-  const imports = await importsOf(context, projects);
-  for (const project of projects) {
-    for (const [file, found] of imports.get(project.name) ?? []) {
-      for (const imported of found) if (imported.level === 0) add(project, byModule.get(imported.module.split('.')[0]), file);
+  for (const source of projects.filter((p) => changedPythonFiles(context, p.project.name))) {
+    for (const [file, result] of Object.entries(await importsOf(source.project))) {
+      for (const imported of result) if (imported.level === 0) add(source, byImportName.get(imported.module.split('.')[0]), file);
     }
   }
   return [...edges.values()];
 };
 
 function pythonProjects(context: CreateDependenciesContext): PythonProject[] {
-  const found: PythonProject[] = [];
-  for (const [name, config] of Object.entries(context.projects)) {
-    const root = config.root;
-    if (!root || root === '.') continue;
-    const manifest = join(context.workspaceRoot, root, 'pyproject.toml');
-    if (!existsSync(manifest)) continue;
-    let pyproject: PyProject;
-    try {
-      pyproject = parseToml<PyProject>(readFileSync(manifest, 'utf8'), manifest);
-    } catch {
-      continue; // the audit reports a malformed pyproject.toml; the graph goes on without it
-    }
-    const disk = { listDir: (path: string) => listDir(join(context.workspaceRoot, path)), isFile: (path: string) => existsSync(join(context.workspaceRoot, path)) };
-    const distribution = typeof pyproject.project?.name === 'string' ? normalizeDistributionName(pyproject.project.name) : undefined;
-    const declared = pythonDeclared(pyproject, 'pyproject.toml').map((d) => normalizeDistributionName(d.name));
-    found.push({ name, root, distribution, modules: pythonImportNames(disk, root, pyproject), declared });
-  }
-  return found;
+  const workspace = pluginWorkspace(context);
+  return Object.entries(context.projects).flatMap(([name, config]) => {
+    if (!config.root || config.root === '.') return [];
+    const project = workspace.project({ name, root: config.root });
+    const manifest = readPyproject(project);
+    if (!manifest) return [];
+    const distribution = typeof manifest.data.project?.name === 'string' ? normalizeDistributionName(manifest.data.project.name) : undefined;
+    const declared = [...pythonDeclared(manifest.data, manifest.path), ...toolDeclared(project)].map((d) => normalizeDistributionName(d.name));
+    return [{ project, distribution, importNames: project.get(pythonPackages).importNames, declared }];
+  });
 }
 
-/** Per project, the imports of each of its .py files; files whose hash was seen before are not parsed again. */
-async function importsOf(context: CreateDependenciesContext, projects: PythonProject[]): Promise<Map<string, Array<[string, PythonImport[]]>>> {
-  const files = projects.flatMap((p) => (context.fileMap.projectFileMap[p.name] ?? []).filter((f) => f.file.endsWith('.py')).map((f) => ({ project: p.name, ...f })));
-  const unseen = files.filter((f) => !importsByHash.has(f.hash));
-  if (unseen.length > 0) {
-    try {
-      const analysis = await analyzePython(
-        unseen.map((f) => join(context.workspaceRoot, f.file)),
-        { cwd: context.workspaceRoot },
-      );
-      for (const f of unseen) importsByHash.set(f.hash, analysis.files[join(context.workspaceRoot, f.file)]?.imports ?? []);
-    } catch {
-      // no usable Python: the pyproject.toml edges are all the graph gets
-    }
+/** The project's pyproject.toml; undefined when it has none or it is malformed (the audit reports it; the graph goes on without it). */
+function readPyproject(project: ShipshapeProject) {
+  try {
+    return project.get(pyproject);
+  } catch {
+    return undefined;
   }
-  const result = new Map<string, Array<[string, PythonImport[]]>>();
-  for (const f of files) {
-    const imports = importsByHash.get(f.hash);
-    if (imports) result.set(f.project, [...(result.get(f.project) ?? []), [f.file, imports]]);
+}
+
+/** Whether Nx asks about some .py file of the project (all of them on a first computation, the changed ones after). */
+function changedPythonFiles(context: CreateDependenciesContext, project: string): boolean {
+  return (context.filesToProcess.projectFileMap[project] ?? []).some((f) => f.file.endsWith('.py'));
+}
+
+/** The imports of each .py file of the project, by workspace-relative path; none without a usable Python. */
+async function importsOf(project: ShipshapeProject) {
+  try {
+    return Object.fromEntries(Object.entries((await project.get(pythonAnalysis)).files).map(([file, result]) => [file, result.imports]));
+  } catch {
+    return {}; // no usable Python: the pyproject.toml edges are all the graph gets
   }
-  return result;
 }

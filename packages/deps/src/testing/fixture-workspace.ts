@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { resolveOptions, ShipshapeProject, type ShipshapeOptions } from '@shipshape/core';
+import type { ShipshapeOptions, ShipshapeProject } from '@shipshape/core';
+import { diskProject } from '@shipshape/core/testing';
+import { DEPS_OPTIONS } from '../options';
 
 interface InstalledFixture {
   packages: Record<string, { version?: string; link?: string; dependencies?: Record<string, string>; bin?: Record<string, string> }>;
@@ -32,8 +34,7 @@ export function fixtureWorkspace(fixture: string): FixtureWorkspace {
   return {
     root,
     python,
-    project: (projectRoot, options = {}) =>
-      new ShipshapeProject({ name: projectRoot.split('/').pop()!, root: projectRoot, workspaceRoot: root, options: resolveOptions({ python, ...options }, 'test') }),
+    project: (projectRoot, options = {}) => diskProject(root, projectRoot, { name: projectRoot.split('/').pop()!, options: { python, ...options }, sections: [DEPS_OPTIONS] }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -1,4 +1,4 @@
-import type { DepsOptions } from '@shipshape/core';
+import type { DepsOptions } from '../../options';
 
 /** The range to declare an installed version with, in the configured style. */
 export function rangeFor(version: string, style: NonNullable<DepsOptions['rangeStyle']>): string {

@@ -1,6 +1,5 @@
-import type { PyProject } from '@shipshape/core';
+import { parseRequirement, projectTools, type PyProject, type ShipshapeProject } from '@shipshape/core';
 import type { DeclaredDependency, DeclaredGroup } from '../model';
-import { parseRequirement } from './requirement';
 
 /** Extras that hold tests, docs or lint tools rather than a feature of the library. */
 const DEV_EXTRAS = /^(tests?|testing|dev|develop|development|lint|linting|docs?|typing|types|mypy|style|check|ci)$/i;
@@ -30,10 +29,18 @@ export function pythonDeclared(pyproject: PyProject, file: string): DeclaredDepe
   return declared;
 }
 
+/** What the project's Python tools declare in their own tables: Poetry's dependencies and groups, PDM's, Hatch's and uv's development ones. */
+export function toolDeclared(project: ShipshapeProject): DeclaredDependency[] {
+  return project
+    .get(projectTools)
+    .filter((tool) => tool.adapter.ecosystem === 'python')
+    .flatMap((tool) => tool.references.declared.map(({ name, spec, group, section, path, file }) => ({ name, spec, group, section, path, file, tool: tool.adapter.name })));
+}
+
 /** The distributions a workspace-root pyproject.toml declares for development ([dependency-groups], uv's dev-dependencies). */
 export function rootDevDistributions(pyproject: PyProject | undefined): string[] {
   if (!pyproject) return [];
   const groups = Object.values((pyproject['dependency-groups'] as Record<string, unknown> | undefined) ?? {});
-  const uv = ((pyproject.tool as Record<string, any> | undefined)?.uv?.['dev-dependencies'] as unknown) ?? [];
+  const uv = ((pyproject.tool as Record<string, { 'dev-dependencies'?: unknown } | undefined> | undefined)?.uv?.['dev-dependencies'] as unknown) ?? [];
   return [...groups, uv].flatMap((list) => (Array.isArray(list) ? list : [])).flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean);
 }

@@ -1,84 +1,96 @@
-import { inProject, locateToml, normalizeDistributionName, parseToml, projectRelative, type PyProject, type PythonEnvironment } from '@shipshape/core';
+import {
+  defineFact,
+  locateToml,
+  normalizeDistributionName,
+  projectRelative,
+  pyproject,
+  pythonAnalysis,
+  pythonEnvironment,
+  pythonPackages,
+  pythonRole,
+  rootManifests,
+  workspacePackages,
+  type PythonEnvironment,
+} from '@shipshape/core';
+import { depsOptions } from '../../options';
 import type { DependencyFacts } from '../facts';
-import { pythonFileRole } from '../file-roles';
-import type { DepsInput } from '../input';
 import type { DependencyUse, VersionSuggestion } from '../model';
-import { otherWorkspacePackages } from '../workspace';
-import { pythonDeclared, rootDevDistributions } from './manifest';
+import { pythonDeclared, rootDevDistributions, toolDeclared } from './manifest';
 import { moduleDistributions, tableMinimum } from './modules';
-import { pythonImportNames } from './packages';
 
-/** The Python side of a project with a pyproject.toml; undefined when it has none. */
-export async function pythonFacts(input: DepsInput): Promise<DependencyFacts | undefined> {
-  const manifestFile = inProject(input.project.root, 'pyproject.toml');
-  const manifestText = input.read(manifestFile);
-  if (manifestText === undefined) return undefined;
-  const pyproject = parseToml<PyProject>(manifestText, manifestFile);
-  const declared = pythonDeclared(pyproject, manifestFile);
-  const key = normalizeDistributionName;
-  const declaredKeys = new Set(declared.map((d) => key(d.name)));
-  const analysis = await input.python();
-  const environment = Object.keys(analysis.files).length > 0 || declared.length > 0 ? await input.pythonEnvironment() : null;
-  const ownModules = pythonImportNames(input, input.project.root, pyproject);
-  const workspace = otherWorkspacePackages(input).filter((w) => w.python);
-  const distributionOf = moduleDistributions(input.options.pythonModules ?? {}, environment, declaredKeys);
-  const stdlib = new Set([...analysis.stdlibModules, '__future__']);
-  const devFiles = input.options.devFiles ?? [];
+/** The Python side of a project with a pyproject.toml: what it declares and imports; undefined when it has none. */
+export const pythonDependencies = defineFact({
+  id: 'deps/python-dependencies',
+  inputs: [pyproject],
+  compute: async (project, manifest): Promise<DependencyFacts | undefined> => {
+    if (!manifest) return undefined;
+    const { path: file, text, data } = manifest;
+    const options = depsOptions(project);
+    const declared = [...pythonDeclared(data, file), ...toolDeclared(project)];
+    const key = normalizeDistributionName;
+    const declaredKeys = new Set(declared.map((d) => key(d.name)));
+    const analysis = await project.get(pythonAnalysis);
+    const environment = Object.keys(analysis.files).length > 0 || declared.length > 0 ? await project.get(pythonEnvironment) : null;
+    const ownModules = project.get(pythonPackages).importNames;
+    const workspace = project.get(workspacePackages).filter((w) => w.python && w.project.root !== project.root);
+    const distributionOf = moduleDistributions(options.pythonModules ?? {}, environment, declaredKeys);
+    const stdlib = new Set([...analysis.stdlibModules, '__future__']);
+    const devFiles = options.devFiles ?? [];
 
-  const uses: DependencyUse[] = [];
-  for (const [file, result] of Object.entries(analysis.files)) {
-    if (result.error) continue;
-    const role = pythonFileRole(projectRelative(input.project.root, file), { packages: ownModules, devFiles });
-    for (const imported of result.imports) {
-      if (imported.level > 0 || imported.module === '') continue;
-      const top = imported.module.split('.')[0];
-      if (stdlib.has(top) || ownModules.has(top)) continue;
-      const local = workspace.find((w) => w.python!.modules.has(top));
-      const name = local ? local.python!.name : distributionOf(imported.module).name;
-      const use: DependencyUse = {
-        name,
-        file,
-        line: imported.line,
-        column: imported.column,
-        role,
-        typeOnly: imported.guard === 'type-checking',
-        guarded: imported.guard === 'import-error',
-        topLevel: !imported.inFunction,
-        specifier: imported.module,
-        declaredOnly: false,
-      };
-      if (local) use.workspaceProject = local.project;
-      uses.push(use);
+    const uses: DependencyUse[] = [];
+    for (const [path, result] of Object.entries(analysis.files)) {
+      if (result.error) continue;
+      const role = pythonRole(projectRelative(project.root, path), { importNames: ownModules, devFiles });
+      for (const imported of result.imports) {
+        if (imported.level > 0 || imported.module === '') continue;
+        const top = imported.module.split('.')[0];
+        if (stdlib.has(top) || ownModules.has(top)) continue;
+        const local = workspace.find((w) => w.python!.importNames.has(top));
+        const use: DependencyUse = {
+          name: local ? local.python!.name : distributionOf(imported.module).name,
+          file: path,
+          line: imported.line,
+          column: imported.column,
+          role,
+          typeOnly: imported.guard === 'type-checking',
+          guarded: imported.guard === 'import-error',
+          topLevel: !imported.inFunction,
+          specifier: imported.module,
+          declaredOnly: false,
+        };
+        if (local) use.workspaceProject = local.project.name;
+        uses.push(use);
+      }
     }
-  }
 
-  let broughtBy: Map<string, string> | undefined;
-  return {
-    ecosystem: 'python',
-    project: input.project.name,
-    manifest: { file: manifestFile, text: manifestText },
-    declared,
-    uses,
-    key,
-    rootDeclared: new Set(input.project.root === '.' ? [] : rootDevDistributions(readRootPyproject(input)).map(key)),
-    broughtBy(name) {
-      broughtBy ??= requiredThrough(environment, declared.map((d) => d.name));
-      return broughtBy.get(key(name));
-    },
-    version(name): VersionSuggestion | undefined {
-      const local = workspace.find((w) => key(w.python!.name) === key(name));
-      if (local?.python?.version) return { spec: `>=${local.python.version}`, source: 'workspace' };
-      const installed = environment?.versions[key(name)];
-      if (installed) return { spec: `>=${installed}`, source: 'installed' };
-      const minimum = tableMinimum(name);
-      return minimum ? { spec: `>=${minimum}`, source: 'table' } : undefined;
-    },
-    stdlib: new Set([...stdlib].map((m) => m.toLowerCase())),
-    ignored: new Set((input.options.ignoreDependencies ?? []).map(key)),
-    locate: (d) => locateToml(manifestText, d.path) ?? { line: 1, column: 1 },
-    publishable: !(Array.isArray(pyproject.project?.classifiers) && pyproject.project.classifiers.includes('Private :: Do Not Upload')),
-  };
-}
+    let broughtBy: Map<string, string> | undefined;
+    return {
+      ecosystem: 'python',
+      project: project.name,
+      manifest: { file, text },
+      declared,
+      uses,
+      key,
+      rootDeclared: new Set(project.root === '.' ? [] : rootDevDistributions(project.get(rootManifests).pyproject).map(key)),
+      broughtBy(name) {
+        broughtBy ??= requiredThrough(environment, declared.map((d) => d.name));
+        return broughtBy.get(key(name));
+      },
+      version(name): VersionSuggestion | undefined {
+        const local = workspace.find((w) => key(w.python!.name) === key(name));
+        if (local?.python?.version) return { spec: `>=${local.python.version}`, source: 'workspace' };
+        const installed = environment?.versions[key(name)];
+        if (installed) return { spec: `>=${installed}`, source: 'installed' };
+        const minimum = tableMinimum(name);
+        return minimum ? { spec: `>=${minimum}`, source: 'table' } : undefined;
+      },
+      stdlib: new Set([...stdlib].map((m) => m.toLowerCase())),
+      ignored: new Set((options.ignoreDependencies ?? []).map(key)),
+      locate: (d) => locateToml(text, d.path) ?? { line: 1, column: 1 },
+      publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
+    };
+  },
+});
 
 /** For every distribution installed only as a requirement of the declared ones: the declared one that brings it. */
 function requiredThrough(environment: PythonEnvironment | null, roots: string[]): Map<string, string> {
@@ -95,14 +107,4 @@ function requiredThrough(environment: PythonEnvironment | null, roots: string[])
     }
   }
   return broughtBy;
-}
-
-function readRootPyproject(input: DepsInput): PyProject | undefined {
-  const text = input.read('pyproject.toml');
-  if (text === undefined) return undefined;
-  try {
-    return parseToml<PyProject>(text, 'pyproject.toml');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { applyDependencyFixes } from '../../fixes/apply-fixes';
-import { analyzeInTree, problemsOf, reportOutcome } from '../shared/tree-analysis';
+import { defineFixGenerator } from '@shipshape/core';
+import { dependencyFixes } from '../../fixes/apply-fixes';
+import { DEPS_OPTIONS } from '../../options';
+import { fixEachManifest, problemsOf } from '../shared/manifest-fixes';
 import type { CategorizeGeneratorSchema } from './schema';
 
 /**
@@ -8,12 +9,10 @@ import type { CategorizeGeneratorSchema } from './schema';
  * (with the version the workspace resolves) and moves dependencies to the group their use calls for.
  * It never removes a dependency: that is `@shipshape/deps:prune`.
  */
-export async function categorizeGenerator(tree: Tree, schema: CategorizeGeneratorSchema): Promise<GeneratorCallback> {
-  const { project, analyzed } = await analyzeInTree(tree, schema.project);
-  const outcomes = analyzed.map((manifest) => applyDependencyFixes(tree, manifest.facts, problemsOf(manifest, ['missing', 'transitive', 'misplaced', 'types'])));
-  reportOutcome('categorize', project.name, outcomes);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
+export const categorizeGenerator = defineFixGenerator<CategorizeGeneratorSchema>({
+  name: '@shipshape/deps:categorize',
+  sections: [DEPS_OPTIONS],
+  fix: ({ project }) => fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['missing', 'transitive', 'misplaced', 'types']))),
+});
 
 export default categorizeGenerator;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { extractModuleInfo } from '@shipshape/core';
+import { typescriptSources } from '@shipshape/core';
+import { treeProject } from '@shipshape/core/testing';
 import { changedSince, treeSnapshot } from '../../testing/fixture-workspace';
 import { featureDetectionGenerator } from './feature-detection';
 
@@ -86,7 +87,8 @@ def draw() -> object:
     const loader = tree.read('libs/pdf/src/optional/pdfkit.ts', 'utf-8') ?? '';
     expect(loader).toContain('export function loadPdfkit(): Promise<PdfkitModule>');
     expect(loader).toContain("new MissingOptionalDependencyError('pdfkit', 'npm install pdfkit', reason)");
-    expect(extractModuleInfo('pdfkit.ts', loader).imports.filter((i) => !i.typeOnly && i.specifier === 'pdfkit')).toEqual([expect.objectContaining({ kind: 'dynamic', guarded: true })]);
+    const loaderImports = treeProject(tree, '@acme/pdf').get(typescriptSources).module('libs/pdf/src/optional/pdfkit.ts').info?.imports ?? [];
+    expect(loaderImports.filter((i) => !i.typeOnly && i.specifier === 'pdfkit')).toEqual([expect.objectContaining({ kind: 'dynamic', guarded: true })]);
     expect(tree.read('libs/pdf/src/optional/missing-optional-dependency-error.ts', 'utf-8')).toContain('export class MissingOptionalDependencyError extends Error');
     expect(tree.read('libs/pdf/src/index.ts', 'utf-8')).toBe("import PDFDocument from 'pdfkit';\n\nexport const make = () => new PDFDocument();\n");
   });

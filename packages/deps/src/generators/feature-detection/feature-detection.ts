@@ -1,9 +1,9 @@
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { ShipshapeError, parseToml, type PyProject } from '@shipshape/core';
-import type { ProjectDependencies } from '../../analysis/analyze';
+import type { Tree } from '@nx/devkit';
+import { defineFixGenerator, pyproject, pythonPackages, ShipshapeError, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import { completeAnalysis, type ProjectDependencies } from '../../analysis/dependency-analysis';
 import type { DependencyUse } from '../../analysis/model';
-import type { FixOutcome } from '../../fixes/apply-fixes';
-import { analyzeInTree, reportOutcome } from '../shared/tree-analysis';
+import { DEPS_OPTIONS } from '../../options';
+import { fixEachManifest } from '../shared/manifest-fixes';
 import { packageFolderOf, scaffoldPythonLoader, wrapPythonImport } from './python-loader';
 import type { FeatureDetectionGeneratorSchema } from './schema';
 import { scaffoldTypescriptLoader } from './typescript-loader';
@@ -12,17 +12,17 @@ import { scaffoldTypescriptLoader } from './typescript-loader';
  * `nx g @shipshape/deps:feature-detection --project=x [--dependency=y]`: a loader module for the optional
  * dependencies the library imports when a module loads; Python imports are wrapped to fall back to it.
  */
-export async function featureDetectionGenerator(tree: Tree, schema: FeatureDetectionGeneratorSchema): Promise<GeneratorCallback> {
-  const { project, analyzed } = await analyzeInTree(tree, schema.project);
-  if (schema.dependency !== undefined) assertOptional(analyzed, schema.dependency, project.name);
-  const outcomes = analyzed.map((manifest) => {
-    const targets = unguardedUses(manifest, schema.dependency);
-    return manifest.facts.ecosystem === 'npm' ? typescriptLoaders(tree, project.root, targets) : pythonLoaders(tree, project.root, manifest, targets);
-  });
-  reportOutcome('feature-detection', project.name, outcomes);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
+export const featureDetectionGenerator = defineFixGenerator<FeatureDetectionGeneratorSchema>({
+  name: '@shipshape/deps:feature-detection',
+  sections: [DEPS_OPTIONS],
+  fix: async ({ tree, project, schema }) => {
+    if (schema.dependency !== undefined) assertOptional(await completeAnalysis(project), schema.dependency, project.name);
+    return fixEachManifest(project, (manifest) => {
+      const targets = unguardedUses(manifest, schema.dependency);
+      return manifest.facts.ecosystem === 'npm' ? typescriptLoaders(tree, project.root, targets) : pythonLoaders(tree, project, manifest, targets);
+    });
+  },
+});
 
 /** Optional dependencies imported when a module loads, by name; `only` asked for by name gets an entry even with no such import. */
 function unguardedUses({ facts }: ProjectDependencies, only: string | undefined): Map<string, DependencyUse[]> {
@@ -49,33 +49,34 @@ function assertOptional(analyzed: ProjectDependencies[], dependency: string, pro
   }
 }
 
-function typescriptLoaders(tree: Tree, root: string, targets: Map<string, DependencyUse[]>): FixOutcome {
-  const outcome: FixOutcome = { done: [], left: [] };
+function typescriptLoaders(tree: Tree, root: string, targets: Map<string, DependencyUse[]>): FixResult {
+  const done: string[] = [];
+  const left: string[] = [];
   for (const [dependency, uses] of targets) {
     const loader = scaffoldTypescriptLoader(tree, root, dependency);
-    outcome.done.push(`${loader.file}: ${loader.loaderName}() loads "${dependency}" on first use`);
+    done.push(`${loader.file}: ${loader.loaderName}() loads "${dependency}" on first use`);
     for (const use of uses) {
-      outcome.left.push(`${use.file}:${use.line} imports "${dependency}" when the module loads: use \`await ${loader.loaderName}()\` from ${loader.file} where the feature needs it`);
+      left.push(`${use.file}:${use.line} imports "${dependency}" when the module loads: use \`await ${loader.loaderName}()\` from ${loader.file} where the feature needs it`);
     }
   }
-  return outcome;
+  return { done, left };
 }
 
-function pythonLoaders(tree: Tree, root: string, { facts }: ProjectDependencies, targets: Map<string, DependencyUse[]>): FixOutcome {
-  const outcome: FixOutcome = { done: [], left: [] };
-  if (targets.size === 0) return outcome;
-  const distribution = String(parseToml<PyProject>(facts.manifest.text, facts.manifest.file).project?.name ?? '');
+function pythonLoaders(tree: Tree, project: ShipshapeProject, { facts }: ProjectDependencies, targets: Map<string, DependencyUse[]>): FixResult {
+  const result: Required<Pick<FixResult, 'changes' | 'done' | 'left'>> = { changes: [], done: [], left: [] };
+  if (targets.size === 0) return result;
+  const distribution = String(project.get(pyproject)?.data.project?.name ?? '');
   const extraOf = (name: string) => facts.declared.find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))?.section.split('.').slice(1).join('.') ?? facts.key(name);
   const byFile = new Map<string, Array<{ use: DependencyUse; name: string }>>();
   for (const [name, uses] of targets) for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), { use, name }]);
 
   const scaffolded = new Set<string>();
   const scaffold = (file: string | undefined) => {
-    const target = file ? packageFolderOf(root, file) : firstPackage(tree, root, facts);
+    const target = file ? packageFolderOf(project.root, file) : firstPackage(project, facts);
     if (!target) return undefined;
     if (!scaffolded.has(target.folder)) {
       scaffolded.add(target.folder);
-      outcome.done.push(`${scaffoldPythonLoader(tree, target.folder, distribution)}: import_optional(), lazy() and available() for optional dependencies`);
+      result.done.push(`${scaffoldPythonLoader(tree, target.folder, distribution)}: import_optional(), lazy() and available() for optional dependencies`);
     }
     return target;
   };
@@ -86,28 +87,24 @@ function pythonLoaders(tree: Tree, root: string, { facts }: ProjectDependencies,
     for (const { use, name } of [...entries].sort((a, b) => b.use.line - a.use.line)) {
       const wrapped = target && wrapPythonImport(text, use.line, `${target.module}._optional`, { distribution: name, extra: extraOf(name) });
       if (wrapped === undefined) {
-        outcome.left.push(`${file}:${use.line} imports "${use.specifier}" (optional "${name}") when the module loads: move the import into the function that needs it, through import_optional() of ${target?.module ?? 'your package'}._optional`);
+        result.left.push(`${file}:${use.line} imports "${use.specifier}" (optional "${name}") when the module loads: move the import into the function that needs it, through import_optional() of ${target?.module ?? 'your package'}._optional`);
         continue;
       }
       text = wrapped;
-      outcome.done.push(`${file}:${use.line}: "${use.specifier}" falls back to a lazy stand-in when "${name}" is not installed`);
+      result.done.push(`${file}:${use.line}: "${use.specifier}" falls back to a lazy stand-in when "${name}" is not installed`);
     }
-    if (text !== tree.read(file, 'utf-8')) tree.write(file, text);
+    result.changes.push({ path: file, content: text });
   }
-  return outcome;
+  return result;
 }
 
 /** The first runtime package of the project, for a loader asked for by name with no import to fix yet. */
-function firstPackage(tree: Tree, root: string, facts: ProjectDependencies['facts']) {
+function firstPackage(project: ShipshapeProject, facts: ProjectDependencies['facts']) {
   const runtimeFile = facts.uses.find((u) => u.role === 'runtime')?.file;
-  if (runtimeFile) return packageFolderOf(root, runtimeFile);
-  for (const base of ['src', '.']) {
-    const dir = base === '.' ? root : `${root}/src`;
-    if (!tree.exists(dir)) continue;
-    const name = tree.children(dir).find((entry) => tree.isFile(`${dir}/${entry}/__init__.py`));
-    if (name) return packageFolderOf(root, `${dir}/${name}/__init__.py`);
-  }
-  return undefined;
+  if (runtimeFile) return packageFolderOf(project.root, runtimeFile);
+  const { source } = project.workspace;
+  const folder = project.get(pythonPackages).folders.find((f) => source.isFile(`${f}/__init__.py`));
+  return folder ? packageFolderOf(project.root, `${folder}/__init__.py`) : undefined;
 }
 
 export default featureDetectionGenerator;

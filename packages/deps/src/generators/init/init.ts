@@ -1,15 +1,13 @@
 import type { GeneratorCallback, Tree } from '@nx/devkit';
-import { formatFiles } from '@nx/devkit';
-import { registerNxPlugin } from '@shipshape/core';
+import { finishGenerator, registerNxPlugin } from '@shipshape/core';
 import type { InitGeneratorSchema } from './schema';
 
-export const PLUGIN_NAME = '@shipshape/deps';
+const PLUGIN_NAME = '@shipshape/deps';
 
 /** `nx add @shipshape/deps`: registers the plugin that adds Python projects' dependencies to the project graph. */
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<GeneratorCallback> {
   registerNxPlugin(tree, PLUGIN_NAME);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
+  return finishGenerator(tree, schema, []);
 }
 
 export default initGenerator;

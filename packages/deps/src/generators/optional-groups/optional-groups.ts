@@ -1,7 +1,7 @@
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { ShipshapeError } from '@shipshape/core';
-import { applyDependencyFixes, defaultExtra } from '../../fixes/apply-fixes';
-import { analyzeInTree, problemsOf, reportOutcome } from '../shared/tree-analysis';
+import { defineFixGenerator, ShipshapeError } from '@shipshape/core';
+import { defaultExtra, dependencyFixes } from '../../fixes/apply-fixes';
+import { DEPS_OPTIONS } from '../../options';
+import { fixEachManifest, problemsOf } from '../shared/manifest-fixes';
 import type { OptionalGroupsGeneratorSchema } from './schema';
 
 const EXTRA = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
@@ -11,19 +11,16 @@ const EXTRA = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
  * is handled becomes optional: an optional peer dependency (kept in devDependencies for tests and builds) or
  * an extra of [project.optional-dependencies], created if needed.
  */
-export async function optionalGroupsGenerator(tree: Tree, schema: OptionalGroupsGeneratorSchema): Promise<GeneratorCallback> {
-  const extra = normalizeOptions(schema);
-  const { project, analyzed } = await analyzeInTree(tree, schema.project);
-  const extraFor = (name: string) => extra ?? defaultExtra(name);
-  const outcomes = analyzed.map((manifest) => applyDependencyFixes(tree, manifest.facts, problemsOf(manifest, ['optional']), extraFor));
-  reportOutcome('optional-groups', project.name, outcomes);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
-
-function normalizeOptions(schema: OptionalGroupsGeneratorSchema): string | undefined {
-  if (schema.extra !== undefined && !EXTRA.test(schema.extra)) throw new ShipshapeError(`--extra must be a valid extra name (letters, digits, ".", "_", "-"), not "${schema.extra}"`);
-  return schema.extra;
-}
+export const optionalGroupsGenerator = defineFixGenerator<OptionalGroupsGeneratorSchema>({
+  name: '@shipshape/deps:optional-groups',
+  sections: [DEPS_OPTIONS],
+  validate: (schema) => {
+    if (schema.extra !== undefined && !EXTRA.test(schema.extra)) throw new ShipshapeError(`--extra must be a valid extra name (letters, digits, ".", "_", "-"), not "${schema.extra}"`);
+  },
+  fix: ({ project, schema }) => {
+    const extraFor = (name: string) => schema.extra ?? defaultExtra(name);
+    return fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['optional']), extraFor));
+  },
+});
 
 export default optionalGroupsGenerator;

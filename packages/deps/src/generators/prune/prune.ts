@@ -1,18 +1,17 @@
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { applyDependencyFixes } from '../../fixes/apply-fixes';
-import { analyzeInTree, problemsOf, reportOutcome } from '../shared/tree-analysis';
+import { defineFixGenerator } from '@shipshape/core';
+import { dependencyFixes } from '../../fixes/apply-fixes';
+import { DEPS_OPTIONS } from '../../options';
+import { fixEachManifest, problemsOf } from '../shared/manifest-fixes';
 import type { PruneGeneratorSchema } from './schema';
 
 /**
  * `nx g @shipshape/deps:prune --project=x`: REMOVES the declared dependencies that nothing uses (no import,
  * script, configuration or tsconfig) and standard-library modules declared as Python requirements.
  */
-export async function pruneGenerator(tree: Tree, schema: PruneGeneratorSchema): Promise<GeneratorCallback> {
-  const { project, analyzed } = await analyzeInTree(tree, schema.project);
-  const outcomes = analyzed.map((manifest) => applyDependencyFixes(tree, manifest.facts, problemsOf(manifest, ['unused', 'stdlib'])));
-  reportOutcome('prune', project.name, outcomes);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
+export const pruneGenerator = defineFixGenerator<PruneGeneratorSchema>({
+  name: '@shipshape/deps:prune',
+  sections: [DEPS_OPTIONS],
+  fix: ({ project }) => fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['unused', 'stdlib']))),
+});
 
 export default pruneGenerator;

@@ -1,7 +1,8 @@
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { defineFixGenerator } from '@shipshape/core';
 import { findRangeProblems } from '../../analysis/version-ranges';
-import { applyRangeFixes } from '../../fixes/apply-fixes';
-import { analyzeInTree, reportOutcome } from '../shared/tree-analysis';
+import { rangeFixes } from '../../fixes/apply-fixes';
+import { DEPS_OPTIONS, depsOptions } from '../../options';
+import { fixEachManifest } from '../shared/manifest-fixes';
 import type { VersionRangesGeneratorSchema } from './schema';
 
 /**
@@ -9,12 +10,10 @@ import type { VersionRangesGeneratorSchema } from './schema';
  * pins, narrow peers, missing lower bounds, upper caps) from what the workspace resolves; a range it cannot
  * replace (a URL with nothing installed) is listed for the user.
  */
-export async function versionRangesGenerator(tree: Tree, schema: VersionRangesGeneratorSchema): Promise<GeneratorCallback> {
-  const { project, options, analyzed } = await analyzeInTree(tree, schema.project);
-  const outcomes = analyzed.map(({ facts }) => applyRangeFixes(tree, facts, findRangeProblems(facts, options.deps ?? {})));
-  reportOutcome('version-ranges', project.name, outcomes);
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
+export const versionRangesGenerator = defineFixGenerator<VersionRangesGeneratorSchema>({
+  name: '@shipshape/deps:version-ranges',
+  sections: [DEPS_OPTIONS],
+  fix: ({ project }) => fixEachManifest(project, ({ facts }) => rangeFixes(facts, findRangeProblems(facts, depsOptions(project)))),
+});
 
 export default versionRangesGenerator;
