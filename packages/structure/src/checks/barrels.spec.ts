@@ -1,14 +1,14 @@
 import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveOptions, ShipshapeProject, type FindingInput } from '@shipshape/core';
-import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
+import { projectListing, type FindingInput } from '@shipshape/core';
+import { diskProject, tempWorkspace } from '@shipshape/core/testing';
 import { EXAMPLES_ROOT } from '../__fixtures__/examples';
 import initPyExports from './init-py-exports';
 import missingInitPy from './missing-init-py';
 import starExportBarrel from './star-export-barrel';
 
 const barrelFixtures = join(__dirname, '../generators/barrels/__fixtures__');
-const project = (workspaceRoot: string, root: string) => new ShipshapeProject({ name: root, root, workspaceRoot, options: resolveOptions({}, 'test') });
+const project = (workspaceRoot: string, root: string) => diskProject(workspaceRoot, root, { name: root });
 const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
 
 describe('structure/star-export-barrel', () => {
@@ -85,7 +85,7 @@ describe('structure/missing-init-py', () => {
       symlinkSync('..', join(ws.root, 'py/src/acme_catalog/reports/loop'), 'dir');
       const checked = project(ws.root, 'py');
       expect(summary(await missingInitPy.run(checked))).toEqual(['py/src/acme_catalog/reports/csv_export.py:1 py/src/acme_catalog/reports']);
-      expect(checked.listing().skipped).toEqual([expect.objectContaining({ file: 'py/src/acme_catalog/reports/loop', message: expect.stringContaining('symbolic link loop') })]);
+      expect(checked.get(projectListing).skipped).toEqual([expect.objectContaining({ file: 'py/src/acme_catalog/reports/loop', message: expect.stringContaining('symbolic link loop') })]);
     } finally {
       ws.remove();
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { resolveOptions, ShipshapeProject, type FindingInput, type WorkspaceGraph } from '@shipshape/core';
+import type { FindingInput, WorkspaceGraph } from '@shipshape/core';
+import { diskProject } from '@shipshape/core/testing';
 import deepImport from './deep-import';
 import entryPoint from './entry-point';
 import exportsMap from './exports-map';
@@ -16,8 +17,7 @@ const graph: WorkspaceGraph = {
   // Nx's edges: its TypeScript analysis sees ui -> core; it has no Python analysis.
   dependencies: { ui: ['core'], core: [], 'acme-ledger': [], 'acme-reports': [] },
 };
-const project = (name: string, withGraph = true) =>
-  new ShipshapeProject({ name, root: graph.projects.find((p) => p.name === name)!.root, workspaceRoot, options: resolveOptions({}, 'test'), workspaceGraph: withGraph ? graph : undefined });
+const project = (name: string, withGraph = true) => diskProject(workspaceRoot, graph.projects.find((p) => p.name === name)!.root, { name, graph: withGraph ? graph : undefined });
 const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
 
 describe('structure/deep-import', () => {
@@ -63,7 +63,7 @@ describe('structure/entry-point', () => {
   });
 
   it('reports exports entries that neither exist nor have a source, and not those built from a source', async () => {
-    const sloppy = new ShipshapeProject({ name: 's', root: 'sloppy-ts', workspaceRoot: join(__dirname, '__fixtures__'), options: resolveOptions({}, 'test') });
+    const sloppy = diskProject(join(__dirname, '__fixtures__'), 'sloppy-ts', { name: 's' });
     const findings = await entryPoint.run(sloppy);
     expect(summary(findings)).toEqual(['sloppy-ts/package.json:13 missing:exports../pdf']);
     expect(findings[0].message).toBe('package.json "exports" > "./pdf" points at ./lib/render/pdf.js, which does not exist and no source file builds it');

@@ -1,14 +1,13 @@
-import { defineCheck, diskView, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, packageJson, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding } from '../metadata/manifest-findings';
-import { entryPoints, mainSourceEntry } from '../typescript/entry-points';
-import { workspacePathAliases } from '../typescript/workspace-packages';
+import { entryPoints, mainEntry } from '../typescript/entry-points';
+import { rootPathAliases } from '../typescript/root-path-aliases';
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest) return [];
-  const view = diskView(project);
   const findings: FindingInput[] = [];
-  for (const entry of entryPoints(view, manifest.data)) {
+  for (const entry of project.get(entryPoints)) {
     if (entry.exists || entry.source) continue;
     findings.push(
       packageJsonFinding(
@@ -19,20 +18,18 @@ function run(project: ShipshapeProject): FindingInput[] {
       ),
     );
   }
-  if (!mainSourceEntry(view, manifest.data)) {
+  if (!project.get(mainEntry)) {
     findings.push(packageJsonFinding(manifest, ['main'], 'the package has no entry point: no "exports", "main" or "types" that leads to a source file, and no src/index.ts', 'no-entry'));
   }
-  return [...findings, ...brokenAliases(project, view.isFile)];
+  return [...findings, ...brokenAliases(project)];
 }
 
 /** tsconfig path aliases into this project that point at files that do not exist. */
-function brokenAliases(project: ShipshapeProject, isFile: (path: string) => boolean): FindingInput[] {
-  const paths = workspacePathAliases(project.workspaceRoot);
-  if (!paths) return [];
-  return paths.aliases.flatMap(({ alias, targets, line }) =>
+function brokenAliases(project: ShipshapeProject): FindingInput[] {
+  return project.get(rootPathAliases).flatMap(({ alias, targets, file, line }) =>
     targets
-      .filter((t) => !t.includes('*') && (t === project.root || t.startsWith(`${project.root}/`)) && /\.[cm]?[jt]sx?$/.test(t) && !isFile(t))
-      .map((t) => ({ message: `${paths.file} maps "${alias}" to ${t}, which does not exist`, file: paths.file, line, column: 1, key: `alias:${alias}` })),
+      .filter((t) => !t.includes('*') && (t === project.root || t.startsWith(`${project.root}/`)) && /\.[cm]?[jt]sx?$/.test(t) && !project.workspace.source.isFile(t))
+      .map((t) => ({ message: `${file} maps "${alias}" to ${t}, which does not exist`, file, line, column: 1, key: `alias:${alias}` })),
   );
 }
 
@@ -42,6 +39,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['typescript'],
   severity: 'warning',
+  requires: [packageJson],
   description:
     'Every entry point package.json declares (main, module, types, browser, bin, each path of the exports map) exists, or is the build output of a source file that does (dist/index.js of src/index.ts); the workspace tsconfig path aliases into the project point at files that exist; the package has an entry point at all.',
   run,

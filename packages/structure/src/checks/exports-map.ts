@@ -1,24 +1,24 @@
-import { defineCheck, type FindingInput, projectRelative, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, packageJson, projectRelative, typescriptSources, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding } from '../metadata/manifest-findings';
-import { importsByDependents, workspacePackages } from '../typescript/cross-project-imports';
+import { dependentImports } from '../typescript/cross-project-imports';
+
+const INTERNAL_FOLDERS = ['internal', 'internals', '_internal'];
+
+/** The project-relative internal folders (`src/internal`) that hold source files. */
+function internalFolders(project: ShipshapeProject): string[] {
+  const folders = project.get(typescriptSources).files.flatMap((file) => {
+    const parts = projectRelative(project.root, file).split('/');
+    const i = parts.findIndex((p) => INTERNAL_FOLDERS.includes(p));
+    return i >= 0 && i < parts.length - 1 ? [parts.slice(0, i + 1).join('/')] : [];
+  });
+  return [...new Set(folders)];
+}
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest || manifest.data.exports !== undefined) return [];
-  const internals = [
-    ...new Set(
-      project
-        .typescript()
-        .sourceFiles()
-        .map((f) => projectRelative(project.root, f.file).split('/'))
-        .flatMap((parts) => {
-          const i = parts.findIndex((p) => p === 'internal' || p === 'internals' || p === '_internal');
-          return i >= 0 && i < parts.length - 1 ? [parts.slice(0, i + 1).join('/')] : [];
-        }),
-    ),
-  ];
-  const packages = workspacePackages(project);
-  const deep = packages ? [...new Set(importsByDependents(project, packages).filter((i) => i.target.subpath !== '.').map((i) => `${i.file}:${i.ref.line}`))] : [];
+  const internals = internalFolders(project);
+  const deep = [...new Set((project.get(dependentImports) ?? []).filter((i) => i.target.subpath !== '.').map((i) => `${i.file}:${i.ref.line}`))];
   if (internals.length === 0 && deep.length === 0) return [];
   const why = [
     internals.length > 0 ? `its internal folder${internals.length > 1 ? 's' : ''} (${internals.join(', ')}) can be imported by anyone` : '',
@@ -34,6 +34,7 @@ export default defineCheck({
   languages: ['typescript'],
   severity: 'warning',
   fixedBy: '@shipshape/structure:boundaries',
+  requires: [packageJson],
   description:
     'A package with internal folders, or whose files other workspace projects import directly, needs an "exports" map in package.json that exposes only its public entry points; the boundaries generator writes one from the entry points package.json already declares.',
   run,

@@ -1,32 +1,31 @@
-import { defineCheck, diskView, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { packageFolders, pythonLayout } from '../python/layout';
+import { defineCheck, pythonAnalysis, pythonFiles, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { packageFolders } from '../python/package-folders';
 import { reexportedNames } from '../python/public-names';
 
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
-  const view = diskView(project);
-  const folders = new Set(packageFolders(view, pythonLayout(view)));
-  const inits = project.pythonFiles().filter((f) => f.file.endsWith('/__init__.py') && folders.has(f.file.slice(0, -'/__init__.py'.length)));
+  const folders = new Set(project.get(packageFolders));
+  const inits = project.get(pythonFiles).filter((f) => f.endsWith('/__init__.py') && folders.has(f.slice(0, -'/__init__.py'.length)));
   if (inits.length === 0) return [];
-  const analysis = await project.python();
+  const analysis = await project.get(pythonAnalysis);
   const findings: FindingInput[] = [];
   for (const init of inits) {
-    const result = analysis.files[init.path];
+    const result = analysis.files[init];
     if (!result) continue;
     if (result.error) {
-      findings.push({ message: `${init.file} cannot be parsed: ${result.error.message}; the package cannot be imported`, file: init.file, line: result.error.line ?? 1, key: 'unparsable' });
+      findings.push({ message: `${init} cannot be parsed: ${result.error.message}; the package cannot be imported`, file: init, line: result.error.line ?? 1, key: 'unparsable' });
       continue;
     }
     for (const record of result.imports.filter((r) => r.kind === 'from' && r.names.includes('*') && !r.inFunction)) {
       findings.push({
         message: `"from ${'.'.repeat(record.level)}${record.module} import *" re-exports whatever that module's namespace holds (its own imports included): import the names explicitly`,
-        file: init.file,
+        file: init,
         line: record.line,
         column: record.column,
         key: `star:${'.'.repeat(record.level)}${record.module}`,
       });
     }
     if (!result.all && reexportedNames(result).length > 0) {
-      findings.push({ message: `${init.file} re-exports names but has no __all__: say which names are the package's public API`, file: init.file, line: 1, column: 1, key: 'no-all' });
+      findings.push({ message: `${init} re-exports names but has no __all__: say which names are the package's public API`, file: init, line: 1, column: 1, key: 'no-all' });
     }
   }
   return findings;
@@ -39,6 +38,7 @@ export default defineCheck({
   languages: ['python'],
   severity: 'warning',
   fixedBy: '@shipshape/structure:barrels',
+  requires: [packageFolders],
   description:
     'A package __init__.py imports the names it re-exports explicitly (`from .module import Name`, no star imports) and lists them in __all__. The barrels generator rewrites star imports with the names each module defines and adds __all__, keeping the rest of the file.',
   run,

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { resolveOptions, ShipshapeProject, type FindingInput, type WorkspaceGraph } from '@shipshape/core';
+import type { FindingInput, WorkspaceGraph } from '@shipshape/core';
+import { diskProject, tempWorkspace } from '@shipshape/core/testing';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../__fixtures__/examples';
-import { tempWorkspace } from '../../../core/src/testing/temp-workspace';
 import deadFile from './dead-file';
 import pythonLayout from './python-layout';
 import pythonTestsLocation from './python-tests-location';
@@ -11,8 +11,7 @@ import strayRootModules from './stray-root-modules';
 import testsInPublishedOutput from './tests-in-published-output';
 import trackedBuildOutput from './tracked-build-output';
 
-const project = (workspaceRoot: string, root: string, workspaceGraph?: WorkspaceGraph) =>
-  new ShipshapeProject({ name: workspaceGraph?.projects.find((p) => p.root === root)?.name ?? root, root, workspaceRoot, options: resolveOptions({}, 'test'), workspaceGraph });
+const project = (workspaceRoot: string, root: string, graph?: WorkspaceGraph) => diskProject(workspaceRoot, root, { name: graph?.projects.find((p) => p.root === root)?.name ?? root, graph });
 const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
 
 function withWorkspace(files: Record<string, string>, test: (root: string) => Promise<void> | void) {

@@ -1,4 +1,4 @@
-import { defineCheck, isNonEmptyString, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, isNonEmptyString, packageJson, pyproject, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
 import { checkSpdxExpression, replacementOf } from '../metadata/spdx';
 
@@ -14,7 +14,7 @@ function expressionProblem(expression: string): string | undefined {
 }
 
 function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest) return [];
   const license = manifest.data.license;
   if (license === undefined) return [];
@@ -27,7 +27,7 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
 }
 
 function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   const table = manifest?.data.project;
   if (!manifest || !table) return [];
   const findings: FindingInput[] = [];
@@ -64,6 +64,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript', 'python'],
   severity: 'warning',
+  requires: [packageJson, pyproject],
   description:
     'package.json "license" and pyproject.toml [project] "license" (PEP 639) must be SPDX license expressions with current identifiers, checked with spdx-expression-parse; pyproject.toml must not also carry "License ::" classifiers.',
   run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],

@@ -1,19 +1,19 @@
 import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { BOUNDARY_RULE, findBoundaryRule } from '../eslint/boundary-rule';
-import { readFromDisk, rootEslintConfig } from '../eslint/workspace-eslint';
+import { BOUNDARY_RULE } from '../eslint/boundary-rule';
+import { workspaceBoundaryRule } from '../eslint/workspace-boundary-rule';
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const config = rootEslintConfig(readFromDisk(project.workspaceRoot));
-  const rule = config && findBoundaryRule(config.file, config.text);
-  if (!config || !rule) return [];
+  const found = project.get(workspaceBoundaryRule);
+  if (!found) return [];
+  const { file, rule } = found;
   if (project.tags.length === 0) {
-    return [{ message: `${project.name} has no Nx tags, so ${BOUNDARY_RULE} cannot say which projects it may depend on: tag it and add a depConstraint`, file: config.file, line: rule.line, column: 1, key: 'no-tags' }];
+    return [{ message: `${project.name} has no Nx tags, so ${BOUNDARY_RULE} cannot say which projects it may depend on: tag it and add a depConstraint`, file, line: rule.line, column: 1, key: 'no-tags' }];
   }
   if (project.tags.some((tag) => rule.sourceTags.includes(tag))) return [];
   return [
     {
       message: `no depConstraint of ${BOUNDARY_RULE} has a sourceTag of ${project.name} (${project.tags.join(', ')}): only the catch-all rules apply to what it may import`,
-      file: config.file,
+      file,
       line: rule.line,
       column: 1,
       key: 'no-constraint',
@@ -28,6 +28,7 @@ export default defineCheck({
   languages: ['typescript'],
   severity: 'info',
   fixedBy: '@shipshape/structure:boundaries',
+  requires: [workspaceBoundaryRule],
   description:
     'Where ESLint runs @nx/enforce-module-boundaries, the project has Nx tags and a depConstraint for one of them, so that a new dependency on another project is a deliberate change. Without ESLint or the rule, the check has nothing to say.',
   run,

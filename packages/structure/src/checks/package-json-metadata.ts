@@ -1,4 +1,4 @@
-import { defineCheck, documentStart, isNonEmptyString, missingFieldFindings, type PackageJson, type RequiredField } from '@shipshape/core';
+import { defineCheck, documentStart, isNonEmptyString, missingFieldFindings, packageJson, type PackageJson, type RequiredField } from '@shipshape/core';
 
 const hasTypes = (pkg: PackageJson) => {
   if (isNonEmptyString(pkg.types) || isNonEmptyString(pkg.typings)) return true;
@@ -31,9 +31,10 @@ export default defineCheck({
   languages: ['typescript'],
   severity: 'warning',
   fixedBy: '@shipshape/structure:metadata',
+  requires: [packageJson],
   description: 'A publishable package.json names the package, its version, what it does, its license and repository, what it ships and where its types are.',
   run(project) {
-    const manifest = project.packageJson();
+    const manifest = project.get(packageJson);
     if (!manifest) return [];
     const anchor = documentStart(manifest.text);
     return missingFieldFindings({ data: manifest.data, file: manifest.path, fields: FIELDS, anchor, where: 'package.json' });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { resolveOptions, ShipshapeProject, type Check, type FindingInput } from '@shipshape/core';
+import type { Check, FindingInput } from '@shipshape/core';
+import { diskProject } from '@shipshape/core/testing';
 import licenseExpression from './license-expression';
 import packageKeywords from './package-keywords';
 import packageUrls from './package-urls';
@@ -8,7 +9,7 @@ import sideEffects from './side-effects';
 import supportedRuntimes from './supported-runtimes';
 
 const fixtures = join(__dirname, '__fixtures__');
-const project = (name: string) => new ShipshapeProject({ name, root: name, workspaceRoot: fixtures, options: resolveOptions({}, 'test') });
+const project = (name: string) => diskProject(fixtures, name, { name });
 const run = async (check: Check, name: string): Promise<FindingInput[]> => check.run(project(name));
 const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
 

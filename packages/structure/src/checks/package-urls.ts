@@ -1,10 +1,11 @@
-import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, packageJson, pyproject, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import pyprojectMetadata from './pyproject-metadata';
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
 import { PYTHON_URL_ROLES, isWebUrl, normalizeUrlLabel } from '../metadata/urls';
 
 function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest) return [];
   const { homepage, bugs } = manifest.data as { homepage?: unknown; bugs?: unknown };
   const findings: FindingInput[] = [];
@@ -20,11 +21,11 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
 }
 
 function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   const table = manifest?.data.project;
   if (!manifest || !table) return [];
   const urls = table.urls;
-  // A missing [project.urls] is the metadata check's finding; a dynamic one is the build backend's.
+  // A missing [project.urls] is structure/pyproject-metadata's finding (see `requires`); a dynamic one is the build backend's.
   if (typeof urls !== 'object' || urls === null || Object.keys(urls).length === 0) return [];
   const findings: FindingInput[] = [];
   const labels = Object.keys(urls).map(normalizeUrlLabel);
@@ -45,6 +46,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript', 'python'],
   severity: 'warning',
+  requires: [packageJson, pyproject, pyprojectMetadata],
   description:
     'package.json has "homepage" and "bugs" URLs; pyproject.toml [project.urls] has Homepage, Source and Issues entries; every such value is an http(s) URL.',
   run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],

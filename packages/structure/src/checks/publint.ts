@@ -1,16 +1,19 @@
-import { defineCheck, diskView, errorMessage, type FindingInput, type Severity, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, errorMessage, packageJson, type FindingInput, type Severity, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding } from '../metadata/manifest-findings';
 import { runPublint } from '../metadata/run-publint';
 import { entryPoints } from '../typescript/entry-points';
+import entryPoint from './entry-point';
+import packageJsonMetadata from './package-json-metadata';
+import sideEffects from './side-effects';
+import supportedRuntimes from './supported-runtimes';
 
 const SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warning', suggestion: 'info' };
 
-/** publint messages that another structure check already reports, with the generator that fixes them. */
+/** publint messages that a check this one requires already reports, with the generator that fixes them. */
 const REPORTED_ELSEWHERE = new Set(['USE_ENGINES_NODE', 'USE_SIDE_EFFECTS', 'USE_LICENSE']);
-// FILE_DOES_NOT_EXIST on an entry point: structure/entry-point reports it, and knows a build output not built yet from a missing file.
 
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest || manifest.data.private === true) return [];
   let messages;
   try {
@@ -18,7 +21,7 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   } catch (error) {
     return [packageJsonFinding(manifest, [], `publint could not lint the packed package: ${errorMessage(error).split('\n')[0]}`, 'publint-failed')];
   }
-  const entries = entryPoints(diskView(project), manifest.data);
+  const entries = project.get(entryPoints);
   // structure/entry-point reports entry points that are missing; one that is a build output not built yet is not missing.
   const isEntryField = (path: string[]) => entries.some((e) => e.field.join('\0') === path.join('\0'));
   return messages
@@ -36,6 +39,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript'],
   severity: 'warning',
+  requires: [packageJson, entryPoint, supportedRuntimes, sideEffects, packageJsonMetadata],
   description:
     'Runs publint (as a library) on the files `npm pack` would publish and reports its messages at the package.json field they are about, with publint\'s severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.',
   run,

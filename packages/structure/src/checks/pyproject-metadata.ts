@@ -1,4 +1,4 @@
-import { defineCheck, isNonEmptyString, locateToml, missingFieldFindings, type FindingInput, type RequiredField } from '@shipshape/core';
+import { defineCheck, isNonEmptyString, locateToml, missingFieldFindings, pyproject, type FindingInput, type RequiredField } from '@shipshape/core';
 
 type ProjectTable = Record<string, unknown> & { dynamic?: unknown };
 
@@ -29,9 +29,10 @@ export default defineCheck({
   languages: ['python'],
   severity: 'warning',
   fixedBy: '@shipshape/structure:metadata',
+  requires: [pyproject],
   description: 'A publishable pyproject.toml has a PEP 621 [project] table with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table.',
   run(project) {
-    const manifest = project.pyproject();
+    const manifest = project.get(pyproject);
     if (!manifest) return [];
     const { path: file, text, data } = manifest;
     const findings: FindingInput[] = [];

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { defineCheck, diskView, type FindingInput, inProject, locateToml, type ShipshapeProject } from '@shipshape/core';
-import { pythonLayout } from '../python/layout';
+import { defineCheck, locateToml, projectFiles, projectRelative, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { tomlValue } from '../python/toml-value';
 
 const MOVE_TO_SRC = (project: ShipshapeProject) => ({
   generator: '@shipshape/structure:python-src-layout',
@@ -9,17 +9,17 @@ const MOVE_TO_SRC = (project: ShipshapeProject) => ({
 });
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   if (!manifest) return [];
-  const layout = pythonLayout(diskView(project));
+  const layout = project.get(pythonPackages);
   const at = locateToml(manifest.text, ['project']) ?? { line: 1, column: 1 };
   const file = manifest.path;
-  const names = layout.packages.map((p) => posix.basename(p)).join(', ');
-  switch (layout.kind) {
+  const names = layout.folders.map((p) => posix.basename(p)).join(', ');
+  switch (layout.layout) {
     case 'flat':
       return [
         {
-          message: `flat layout: the import package ${names} sits at the project root, so tests and scripts import the working copy instead of the installed package; the src layout (src/${posix.basename(layout.packages[0])}) avoids that (nx g @shipshape/structure:python-src-layout moves it)`,
+          message: `flat layout: the import package ${names} sits at the project root, so tests and scripts import the working copy instead of the installed package; the src layout (src/${posix.basename(layout.folders[0])}) avoids that (nx g @shipshape/structure:python-src-layout moves it)`,
           file,
           ...at,
           key: 'flat',
@@ -30,7 +30,7 @@ function run(project: ShipshapeProject): FindingInput[] {
     case 'mixed':
       return [
         {
-          message: `mixed layout: packages both under src/ and at the project root (${layout.packages.map((p) => p.slice(project.root.length + 1)).join(', ')}); keep every import package under src/`,
+          message: `mixed layout: packages both under src/ and at the project root (${layout.folders.map((p) => projectRelative(project.root, p)).join(', ')}); keep every import package under src/`,
           file,
           ...at,
           key: 'mixed',
@@ -40,16 +40,16 @@ function run(project: ShipshapeProject): FindingInput[] {
     case 'none':
       return [{ message: 'no import package found: no folder with Python modules under src/ or at the project root', file, ...at, key: 'none', severity: 'info' }];
     default:
-      return declaredPackageMismatch(project, layout.packages, file, manifest.text, manifest.data);
+      return declaredPackageMismatch(project, layout.folders, file, manifest.text, manifest.data);
   }
 }
 
 /** hatch's wheel `packages` naming a folder that is not where the package is. */
 function declaredPackageMismatch(project: ShipshapeProject, packages: string[], file: string, text: string, data: Record<string, unknown>): FindingInput[] {
-  const declared = ((((data.tool as Record<string, unknown> | undefined)?.hatch as Record<string, unknown> | undefined)?.build as Record<string, unknown> | undefined)?.targets as Record<string, { packages?: unknown }> | undefined)?.wheel?.packages;
+  const declared = tomlValue(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']);
   if (!Array.isArray(declared)) return [];
-  const actual = packages.map((p) => p.slice(project.root.length + 1));
-  const wrong = declared.filter((d): d is string => typeof d === 'string' && !actual.includes(d.replace(/\/+$/, '')) && !project.files().some((f) => f.file.startsWith(`${inProject(project.root, d)}/`)));
+  const actual = packages.map((p) => projectRelative(project.root, p));
+  const wrong = declared.filter((d): d is string => typeof d === 'string' && !actual.includes(d.replace(/\/+$/, '')) && !project.get(projectFiles).some((f) => f.file.startsWith(`${project.file(d)}/`)));
   return wrong.map((d) => ({
     message: `[tool.hatch.build.targets.wheel] packages lists "${d}", which is not a package folder (the packages are ${actual.join(', ')}): the wheel would not contain the code`,
     file,
@@ -64,6 +64,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['python'],
   severity: 'warning',
+  requires: [pyproject, pythonPackages],
   description:
     'Reports the layout of a Python project: src (packages under src/), flat (packages at the project root: reported as info, with the generator that moves it), or mixed (a warning); and a hatch wheel configuration that names folders where no package is.',
   run,

@@ -1,18 +1,17 @@
 import { posix } from 'node:path';
-import { defineCheck, diskView, type FindingInput, projectRelative, type ShipshapeProject } from '@shipshape/core';
-import { pythonLayout } from '../python/layout';
+import { defineCheck, projectRelative, pyproject, pythonFiles, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 
 const TEST_MODULE = /^(test_.*|.*_test|conftest)\.py$/;
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   if (!manifest) return [];
-  const layout = pythonLayout(diskView(project));
-  const py = project.pythonFiles().map((f) => f.file);
+  const packages = project.get(pythonPackages).folders;
+  const py = project.get(pythonFiles);
   const findings: FindingInput[] = [];
   const reported = new Set<string>();
   for (const file of py) {
-    const pkg = layout.packages.find((p) => file.startsWith(`${p}/`));
+    const pkg = packages.find((p) => file.startsWith(`${p}/`));
     if (!pkg) continue;
     const inside = file.slice(pkg.length + 1).split('/');
     const testDir = inside.findIndex((s) => s === 'tests' || s === 'test');
@@ -29,7 +28,7 @@ function run(project: ShipshapeProject): FindingInput[] {
   }
   const hasTests = py.some((f) => {
     const rel = projectRelative(project.root, f);
-    return /^tests?\//.test(rel) || (TEST_MODULE.test(posix.basename(rel)) && !layout.packages.some((p) => f.startsWith(`${p}/`)));
+    return /^tests?\//.test(rel) || (TEST_MODULE.test(posix.basename(rel)) && !packages.some((p) => f.startsWith(`${p}/`)));
   });
   if (!hasTests && findings.length === 0) {
     findings.push({ message: 'no tests/ folder: the project has no tests next to its package (pytest looks in tests/ by convention)', file: manifest.path, line: 1, column: 1, key: 'no-tests', severity: 'info' });
@@ -43,6 +42,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['python'],
   severity: 'warning',
+  requires: [pyproject, pythonPackages],
   description: 'Test modules and test folders inside the import package ship with it; a project without a tests/ folder is reported as info.',
   run,
 });

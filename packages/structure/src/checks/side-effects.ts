@@ -1,12 +1,12 @@
-import { defineCheck, diskView, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, packageJson, type ShipshapeProject } from '@shipshape/core';
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding } from '../metadata/manifest-findings';
-import { libraryModulesWithSideEffects } from '../typescript/library-side-effects';
+import { sideEffectModules } from '../typescript/library-modules';
 
 function run(project: ShipshapeProject) {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest || manifest.data.sideEffects !== undefined) return [];
-  const withEffects = libraryModulesWithSideEffects(diskView(project), manifest.data);
+  const withEffects = project.get(sideEffectModules);
   if (withEffects.length === 0) {
     return [
       fillableBy(
@@ -33,6 +33,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript'],
   severity: 'info',
+  requires: [packageJson],
   description:
     'Bundlers can drop unused modules only when the package says which modules have side effects. The check reads every library module: when none runs code at load time, "sideEffects": false is safe (and the metadata generator writes it).',
   run,

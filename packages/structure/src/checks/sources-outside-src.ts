@@ -1,9 +1,8 @@
-import { defineCheck, type FindingInput, projectRelative, type ShipshapeProject } from '@shipshape/core';
-import { CONFIG_FILE, DECLARATION_FILE, TEST_FILE } from '../typescript/source-kinds';
+import { CONFIG_FILE, DECLARATION_FILE, defineCheck, projectRelative, TEST_FILE, typescriptSources, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const sources = project.typescript().sourceFiles();
-  const relative = sources.map((f) => projectRelative(project.root, f.file));
+  const sources = project.get(typescriptSources).files;
+  const relative = sources.map((f) => projectRelative(project.root, f));
   if (!relative.some((f) => f.startsWith('src/'))) return [];
   return sources
     .filter((_, i) => {
@@ -11,11 +10,11 @@ function run(project: ShipshapeProject): FindingInput[] {
       return !rel.startsWith('src/') && !CONFIG_FILE.test(rel) && !TEST_FILE.test(rel) && !DECLARATION_FILE.test(rel) && !/^(index|main)\.[cm]?[jt]s$/.test(rel);
     })
     .map((file) => ({
-      message: `${file.file} is source outside src/: the library build does not compile it and its tests do not see it; move it under src/, or into a tools project if it is a script`,
-      file: file.file,
+      message: `${file} is source outside src/: the library build does not compile it and its tests do not see it; move it under src/, or into a tools project if it is a script`,
+      file,
       line: 1,
       column: 1,
-      key: projectRelative(project.root, file.file),
+      key: projectRelative(project.root, file),
     }));
 }
 
@@ -25,6 +24,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['typescript'],
   severity: 'warning',
+  requires: [typescriptSources],
   description: 'In a project with a src/ folder, every TS/JS source outside it (configuration files, tests and declaration files excepted) is a script or a leftover the library build does not see.',
   run,
 });

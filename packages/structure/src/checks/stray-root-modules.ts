@@ -1,19 +1,27 @@
 import { posix } from 'node:path';
-import { defineCheck, diskView, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { ROOT_MODULES_ALLOWED, pythonLayout } from '../python/layout';
+import { defineCheck, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { ROOT_MODULES_ALLOWED } from '../python/package-folders';
+import { tomlValue } from '../python/toml-value';
+
+const MODULE_LISTS = [
+  ['tool', 'setuptools', 'py-modules'],
+  ['tool', 'hatch', 'build', 'targets', 'wheel', 'only-include'],
+  ['tool', 'hatch', 'build', 'targets', 'wheel', 'include'],
+  ['tool', 'hatch', 'build', 'include'],
+];
 
 /** Single-module distributions declare their module: setuptools py-modules, hatch only-include/include. */
 function declaredModules(data: Record<string, unknown>): string[] {
-  const tool = (data.tool ?? {}) as Record<string, any>;
-  const lists = [tool.setuptools?.['py-modules'], tool.hatch?.build?.targets?.wheel?.['only-include'], tool.hatch?.build?.targets?.wheel?.include, tool.hatch?.build?.include];
+  const lists = MODULE_LISTS.map((path) => tomlValue(data, path));
   return lists.flatMap((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])).map((m) => m.replace(/\.py$/, ''));
 }
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   if (!manifest) return [];
   const declared = declaredModules(manifest.data);
-  return pythonLayout(diskView(project))
+  return project
+    .get(pythonPackages)
     .rootModules.filter((file) => !ROOT_MODULES_ALLOWED.has(posix.basename(file)) && !declared.includes(posix.basename(file, '.py')))
     .map((file) => ({
       message: `${posix.basename(file)} is a stray module at the project root, outside the import package: move it into the package, into scripts/, or delete it`,
@@ -30,6 +38,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['python'],
   severity: 'warning',
+  requires: [pyproject, pythonPackages],
   description: 'Python files at the project root (other than setup.py, conftest.py, noxfile.py and the like, or a module the build declares) are neither part of the package nor its tests.',
   run,
 });

@@ -1,11 +1,12 @@
-import { defineCheck, isNonEmptyString, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, isNonEmptyString, packageJson, pyproject, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { validRange } from 'semver';
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
 import { allowsMinor, classifierVersion, parseSpecifier } from '../metadata/python-versions';
+import pyprojectMetadata from './pyproject-metadata';
 
 function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.packageJson();
+  const manifest = project.get(packageJson);
   if (!manifest) return [];
   const engines = manifest.data.engines as { node?: unknown } | undefined;
   if (engines?.node === undefined) {
@@ -18,11 +19,11 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
 }
 
 function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.pyproject();
+  const manifest = project.get(pyproject);
   const table = manifest?.data.project;
   if (!manifest || !table) return [];
   const requires = table['requires-python'];
-  if (!isNonEmptyString(requires)) return []; // missing: the metadata check's finding
+  if (!isNonEmptyString(requires)) return []; // missing: structure/pyproject-metadata's finding (see `requires`)
   const allows = parseSpecifier(requires);
   if (!allows) return [pyprojectFinding(manifest, ['project', 'requires-python'], `[project] "requires-python" is not a valid PEP 440 specifier: "${requires}"`)];
   const versions = (Array.isArray(table.classifiers) ? table.classifiers : [])
@@ -63,6 +64,7 @@ export default defineCheck({
   planItem: 'structure/package-metadata',
   languages: ['typescript', 'python'],
   severity: 'warning',
+  requires: [packageJson, pyproject, pyprojectMetadata],
   description:
     'package.json has a valid "engines.node" range; pyproject.toml "requires-python" is a valid PEP 440 specifier and agrees with the "Programming Language :: Python :: 3.x" classifiers.',
   run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],

@@ -1,11 +1,11 @@
-import { defineCheck, type FindingInput, projectRelative, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, projectRelative, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { trackedFiles } from '../metadata/git';
 
 /** Build leftovers: what a build or a test run writes, which belongs in .gitignore, not in git. */
 const LEFTOVER = /(^|\/)(build|dist|out-tsc|__pycache__|[^/]+\.egg-info)\/|\.(pyc|pyo|tsbuildinfo)$/;
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const tracked = trackedFiles(project.workspaceRoot, project.root === '' ? '.' : project.root);
+  const tracked = project.get(trackedFiles);
   if (!tracked) return [];
   const byLeftover = new Map<string, string>();
   for (const file of tracked) {

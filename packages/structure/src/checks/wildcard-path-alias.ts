@@ -1,14 +1,14 @@
 import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { workspacePathAliases } from '../typescript/workspace-packages';
+import { rootPathAliases } from '../typescript/root-path-aliases';
 
 function run(project: ShipshapeProject): FindingInput[] {
-  const paths = workspacePathAliases(project.workspaceRoot);
-  if (!paths || project.root === '.' || project.root === '') return [];
-  return paths.aliases
+  if (project.root === '.') return [];
+  return project
+    .get(rootPathAliases)
     .filter(({ alias, targets }) => alias.includes('*') && targets.some((t) => t === `${project.root}/*` || t === `${project.root}/src/*`))
-    .map(({ alias, targets, line }) => ({
-      message: `${paths.file} maps "${alias}" to ${targets.join(', ')}: every file of ${project.name} is importable by path, whatever its entry point exports; map the package name to its entry point only`,
-      file: paths.file,
+    .map(({ alias, targets, file, line }) => ({
+      message: `${file} maps "${alias}" to ${targets.join(', ')}: every file of ${project.name} is importable by path, whatever its entry point exports; map the package name to its entry point only`,
+      file,
       line,
       column: 1,
       key: `alias:${alias}`,

@@ -1,7 +1,5 @@
 import { Node, Project, ts, type ArrayLiteralExpression, type SourceFile } from 'ts-morph';
 
-/** The workspace's ESLint flat config files, in the order ESLint looks for them. */
-export const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
 export const BOUNDARY_RULE = '@nx/enforce-module-boundaries';
 
 export interface BoundaryRule {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { defineFact } from '@shipshape/core';
 
 /** What git knows about the workspace: where it is pushed, and who works in it. */
 export interface GitFacts {
@@ -26,7 +27,7 @@ export function readGitFacts(cwd: string): GitFacts {
 }
 
 /** The workspace-relative paths git tracks under `path` (every file when `path` is `.`); undefined outside a git repository. */
-export function trackedFiles(workspaceRoot: string, path: string): string[] | undefined {
+function gitTrackedFiles(workspaceRoot: string, path: string): string[] | undefined {
   const out = (() => {
     try {
       return execFileSync('git', ['ls-files', '-z', '--', path], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
@@ -36,6 +37,12 @@ export function trackedFiles(workspaceRoot: string, path: string): string[] | un
   })();
   return out === undefined ? undefined : out.split('\0').filter(Boolean);
 }
+
+/** The project's files that git tracks (workspace-relative); undefined outside a git repository. */
+export const trackedFiles = defineFact({
+  id: 'structure/tracked-files',
+  compute: (project): string[] | undefined => gitTrackedFiles(project.workspaceRoot, project.root),
+});
 
 export interface HostedRepository {
   /** `https://github.com/owner/repo`, without credentials or `.git`. */

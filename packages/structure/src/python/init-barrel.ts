@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { ShipshapeError, type FileView, type PythonAnalysis, type PythonFileResult } from '@shipshape/core';
-import { moduleName, packageFolders, type PythonLayout } from './layout';
+import { pythonFiles, pythonPackages, ShipshapeError, type PythonAnalysis, type PythonFileResult, type ShipshapeProject } from '@shipshape/core';
+import { moduleName, packageFolders } from './package-folders';
 import { publicNames, reexportedNames } from './public-names';
 
 export interface InitFilePlan {
@@ -15,23 +15,17 @@ export interface InitFilePlan {
 const MAX_LINE = 88;
 const PRIVATE_OR_TEST = /^(_|test_|conftest\.py$)|_test\.py$/;
 
-/** The Python files whose `ast` facts the barrel plan needs: every module of the package folders. */
-export function barrelInputs(view: FileView, layout: PythonLayout): string[] {
-  const folders = new Set(packageFolders(view, layout));
-  return view.files().filter((f) => f.endsWith('.py') && folders.has(posix.dirname(f)));
-}
-
 /**
  * New `__init__.py` files for package folders without one (explicit imports of each module's public names and
  * `__all__`), and edits of existing ones: `from .x import *` made explicit, `__all__` added when missing.
  */
-export function planInitFiles(view: FileView, layout: PythonLayout, analysis: PythonAnalysis, namespaces: string[]): InitFilePlan[] {
+export function planInitFiles(project: ShipshapeProject, analysis: PythonAnalysis, namespaces: string[]): InitFilePlan[] {
   const plans: InitFilePlan[] = [];
-  for (const folder of packageFolders(view, layout)) {
-    const name = moduleName(layout, folder);
+  for (const folder of project.get(packageFolders)) {
+    const name = moduleName(project.get(pythonPackages), folder);
     if (name && namespaces.includes(name)) continue;
     const init = `${folder}/__init__.py`;
-    const plan = view.isFile(init) ? editInit(view, init, analysis, layout) : createInit(view, folder, analysis);
+    const plan = project.workspace.source.isFile(init) ? editInit(project, init, analysis) : createInit(project, folder, analysis);
     if (plan) plans.push(plan);
   }
   return plans;
@@ -44,10 +38,10 @@ function resultOf(analysis: PythonAnalysis, path: string): PythonFileResult {
   return result;
 }
 
-function createInit(view: FileView, folder: string, analysis: PythonAnalysis): InitFilePlan | undefined {
-  const modules = view
-    .files()
-    .filter((f) => posix.dirname(f) === folder && f.endsWith('.py') && !PRIVATE_OR_TEST.test(posix.basename(f)))
+function createInit(project: ShipshapeProject, folder: string, analysis: PythonAnalysis): InitFilePlan | undefined {
+  const modules = project
+    .get(pythonFiles)
+    .filter((f) => posix.dirname(f) === folder && !PRIVATE_OR_TEST.test(posix.basename(f)))
     .sort();
   const lines: string[] = [];
   const all: string[] = [];
@@ -70,14 +64,14 @@ function createInit(view: FileView, folder: string, analysis: PythonAnalysis): I
   return { path: `${folder}/__init__.py`, text: docstring + body, created: true, notes };
 }
 
-function editInit(view: FileView, path: string, analysis: PythonAnalysis, layout: PythonLayout): InitFilePlan | undefined {
-  const original = view.read(path) ?? '';
+function editInit(project: ShipshapeProject, path: string, analysis: PythonAnalysis): InitFilePlan | undefined {
+  const original = project.workspace.source.read(path) ?? '';
   const result = resultOf(analysis, path);
   const notes: string[] = [];
   const lines = original.split('\n');
   for (const record of result.imports) {
     if (record.kind !== 'from' || !record.names.includes('*')) continue;
-    const target = starTarget(view, layout, path, record.module, record.level);
+    const target = starTarget(project, path, record.module, record.level);
     if (!target || target === path) {
       notes.push(`${path}:${record.line} imports * from a module outside the package; left as it is`);
       continue;
@@ -100,7 +94,7 @@ function editInit(view: FileView, path: string, analysis: PythonAnalysis, layout
   let text = lines.join('\n');
   if (!result.all) {
     const starNames = (module: string, level: number) => {
-      const target = starTarget(view, layout, path, module, level);
+      const target = starTarget(project, path, module, level);
       return (target && target !== path && publicNames(resultOf(analysis, target))) || [];
     };
     const names = reexportedNames(result, starNames);
@@ -117,18 +111,18 @@ function loadOnly(module: string, level: number): string {
 }
 
 /** The module file a star import in `initPath` names, when it is in the same project. */
-function starTarget(view: FileView, layout: PythonLayout, initPath: string, module: string, level: number): string | undefined {
+function starTarget(project: ShipshapeProject, initPath: string, module: string, level: number): string | undefined {
   let base: string;
   if (level > 0) {
     base = posix.dirname(initPath);
     for (let i = 1; i < level; i++) base = posix.dirname(base);
   } else {
-    const top = layout.packages.find((p) => module === posix.basename(p) || module.startsWith(`${posix.basename(p)}.`));
+    const top = project.get(pythonPackages).folders.find((p) => module === posix.basename(p) || module.startsWith(`${posix.basename(p)}.`));
     if (!top) return undefined;
     base = posix.dirname(top);
   }
   const path = module ? posix.join(base, ...module.split('.')) : base;
-  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => view.isFile(candidate));
+  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => project.workspace.source.isFile(candidate));
 }
 
 function wrapNames(head: string, names: string[], tail: string): string {

@@ -1,10 +1,7 @@
 import { posix } from 'node:path';
 import type { ExportDeclaration, Project, SourceFile } from 'ts-morph';
-import { SOURCE_FILE } from './import-graph';
-import { inMemoryProgram, moduleExports, programPath, type ExportedName } from './module-exports';
-import { isLibrarySource } from './source-kinds';
-import { libraryTsconfig } from './tsconfig';
-import { type FileView, inProject, projectRelative } from '@shipshape/core';
+import { isLibrarySource, libraryTsconfig, projectFiles, projectRelative, TS_SOURCE_PATTERN, typescriptSources, type ShipshapeProject } from '@shipshape/core';
+import { exportsProgram, moduleExports, programPath, type ExportedName } from './module-exports';
 
 export interface BarrelPlan {
   /** Workspace-relative path of the barrel. */
@@ -21,9 +18,10 @@ const MAX_LINE = 100;
  * (`export { A } from './a'`, `export type { T } from './a'`); created from the folder's modules when missing.
  * Undefined when there is nothing to change.
  */
-export function planBarrel(view: FileView, path: string, program: Project = inMemoryProgram(view)): BarrelPlan | undefined {
+export function planBarrel(project: ShipshapeProject, path: string): BarrelPlan | undefined {
+  const program = project.get(exportsProgram);
   const source = program.getSourceFile(programPath(path));
-  if (!source) return createBarrel(view, path, program);
+  if (!source) return createBarrel(project, path, program);
   const notes: string[] = [];
   const stars = source.getExportDeclarations().filter(isStarExport);
   if (stars.length === 0) return undefined;
@@ -91,13 +89,13 @@ function exportStatement(keyword: string, names: string[], specifier: string, en
 }
 
 /** A new barrel for a folder: the public names of each of its modules and of its sub-barrels, explicitly. */
-function createBarrel(view: FileView, path: string, program: Project): BarrelPlan | undefined {
+function createBarrel(project: ShipshapeProject, path: string, program: Project): BarrelPlan | undefined {
   const folder = posix.dirname(path);
   const notes: string[] = [];
-  const extension = relativeImportExtension(view, folder);
+  const extension = relativeImportExtension(project, folder);
   const lines: string[] = [];
   const seen = new Set<string>();
-  for (const module of barrelMembers(view, folder, path)) {
+  for (const module of barrelMembers(project, folder, path)) {
     const source = program.getSourceFile(programPath(module));
     if (!source) continue;
     const stem = module.slice(folder.length + 1).replace(/\/index\.[cm]?[jt]sx?$/, '').replace(/\.[cm]?[jt]sx?$/, '');
@@ -115,13 +113,12 @@ function createBarrel(view: FileView, path: string, program: Project): BarrelPla
 }
 
 /** The modules a folder barrel re-exports: its library source files and the barrels of its sub-folders; internals left out. */
-function barrelMembers(view: FileView, folder: string, barrel: string): string[] {
+function barrelMembers(project: ShipshapeProject, folder: string, barrel: string): string[] {
   const members: string[] = [];
-  for (const file of view.files()) {
-    if (!file.startsWith(`${folder}/`) || file === barrel || !SOURCE_FILE.test(file)) continue;
+  for (const file of project.get(typescriptSources).files) {
+    if (!file.startsWith(`${folder}/`) || file === barrel) continue;
     const rest = file.slice(folder.length + 1).split('/');
-    const relative = projectRelative(view.root, file);
-    if (!isLibrarySource(relative) || rest.some((s) => s.startsWith('_') || s === 'internal')) continue;
+    if (!isLibrarySource(projectRelative(project.root, file)) || rest.some((s) => s.startsWith('_') || s === 'internal')) continue;
     if (rest.length === 1 || (rest.length === 2 && /^index\.[cm]?[jt]sx?$/.test(rest[1]))) members.push(file);
   }
   return members.sort();
@@ -131,21 +128,21 @@ function barrelMembers(view: FileView, folder: string, barrel: string): string[]
  * How the project writes relative imports: with `.js` (ES modules under node16/nodenext resolution) or
  * without an extension. Read from the imports it already has, else from the tsconfig.
  */
-export function relativeImportExtension(view: FileView, folder?: string): '' | '.js' {
-  const count = (files: string[]) => {
+export function relativeImportExtension(project: ShipshapeProject, folder?: string): '' | '.js' {
+  const count = (files: readonly string[]) => {
     let withJs = 0;
     for (const file of files) {
-      for (const match of (view.read(file) ?? '').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) withJs += /\.[cm]?js$/.test(match[1]) ? 1 : -1;
+      for (const match of (project.workspace.source.read(file) ?? '').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) withJs += /\.[cm]?js$/.test(match[1]) ? 1 : -1;
     }
     return withJs;
   };
-  const sources = view.files().filter((f) => SOURCE_FILE.test(f));
+  const sources = project.get(projectFiles).map((f) => f.file).filter((f) => TS_SOURCE_PATTERN.test(f));
   const local = folder === undefined ? 0 : count(sources.filter((f) => posix.dirname(f) === folder));
   const balance = local !== 0 ? local : count(sources);
   if (balance !== 0) return balance > 0 ? '.js' : '';
-  const resolution = String(libraryTsconfig(view)?.compilerOptions.moduleResolution ?? '').toLowerCase();
+  const resolution = String(project.get(libraryTsconfig)?.compilerOptions.moduleResolution ?? '').toLowerCase();
   return resolution === 'node16' || resolution === 'nodenext' ? '.js' : '';
 }
 
 /** The entry barrel's path for a project without one: src/index.ts. */
-export const DEFAULT_ENTRY = (root: string) => inProject(root, 'src/index.ts');
+export const DEFAULT_ENTRY = 'src/index.ts';

@@ -1,6 +1,5 @@
 import { Node, Project, ts, type SourceFile, type Symbol as TsSymbol } from 'ts-morph';
-import { SOURCE_FILE } from './import-graph';
-import { type FileView, projectRelative } from '@shipshape/core';
+import { defineFact, projectFiles, projectRelative, TS_SOURCE_PATTERN } from '@shipshape/core';
 
 export interface ExportedName {
   name: string;
@@ -9,25 +8,29 @@ export interface ExportedName {
 }
 
 /**
- * One project's sources in an in-memory ts-morph program, as a view shows them (a generator's Tree with its
- * pending changes, or the disk). Paths in the program are `/` + the workspace-relative path.
+ * The project's sources in an in-memory ts-morph program, as the run sees them (a generator's Tree with its
+ * pending changes, or the disk): what a module really exports, `export *` chains followed. Paths in the
+ * program are `/` + the workspace-relative path.
  */
-export function inMemoryProgram(view: FileView): Project {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve, noEmit: true },
-  });
-  for (const file of view.files()) {
-    if (!SOURCE_FILE.test(file) || !projectRelative(view.root, file).split('/').every((s) => s !== 'node_modules')) continue;
-    const text = view.read(file);
-    if (text !== undefined && !text.includes('\u0000')) project.createSourceFile(`/${file}`, text, { overwrite: true });
-  }
-  return project;
-}
+export const exportsProgram = defineFact({
+  id: 'structure/exports-program',
+  inputs: [projectFiles],
+  compute: (project, files): Project => {
+    const program = new Project({
+      useInMemoryFileSystem: true,
+      skipAddingFilesFromTsConfig: true,
+      compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve, noEmit: true },
+    });
+    for (const { file } of files) {
+      if (!TS_SOURCE_PATTERN.test(file) || projectRelative(project.root, file).split('/').includes('node_modules')) continue;
+      const text = project.workspace.source.read(file);
+      if (text !== undefined && !text.includes('\u0000')) program.createSourceFile(`/${file}`, text, { overwrite: true });
+    }
+    return program;
+  },
+});
 
 export const programPath = (file: string) => `/${file}`;
-export const workspacePath = (source: SourceFile) => source.getFilePath().replace(/^\//, '');
 
 /** What a module really exports, `export *` chains followed, with whether each name is a type only. */
 export function moduleExports(project: Project, source: SourceFile): ExportedName[] {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { addFixture, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
-import { inMemoryProgram, moduleExports } from '../../typescript/module-exports';
-import { treeView } from '@shipshape/core';
+import { treeProject } from '@shipshape/core/testing';
+import { exportsProgram, moduleExports } from '../../typescript/module-exports';
 import { barrelsGenerator } from './barrels';
 
 const TS_ROOT = 'libs/catalog';
@@ -52,7 +52,7 @@ export { normalize } from './normalize-a';
   it('keeps the public API (names and type-only-ness) and compiles, with isolatedModules and verbatimModuleSyntax', async () => {
     const tree = workspace();
     const api = () => {
-      const program = inMemoryProgram(treeView(tree, TS_ROOT));
+      const program = treeProject(tree, 'catalog').get(exportsProgram);
       return moduleExports(program, program.getSourceFileOrThrow(`/${TS_ROOT}/src/index.ts`));
     };
     const before = api();

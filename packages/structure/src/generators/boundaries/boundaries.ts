@@ -1,66 +1,47 @@
-import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { editJson, type FileView, findTreeProject, inProject, parseJson, ShipshapeError, type TreeProject, treeView } from '@shipshape/core';
-import { pythonLayout } from '../../python/layout';
-import { applyTags, planDepConstraint } from './dep-constraints';
+import { defineFixGenerator, editJson, packageJson, pyproject, ShipshapeError, type FixResult, type JsonEdit, type ShipshapeProject } from '@shipshape/core';
+import type { Tree } from '@nx/devkit';
+import { planDepConstraint } from './dep-constraints';
 import { exportsMapFor } from './exports-map';
-import { hasInternalPackage, internalPackageInit } from './python-internal';
+import { internalPackages } from './python-internal';
 import type { BoundariesGeneratorSchema } from './schema';
 
-interface NormalizedOptions {
-  project: TreeProject;
-  view: FileView;
-  packageJson?: { path: string; text: string; data: Record<string, unknown> };
-  python: boolean;
-  pythonInternal: boolean;
+/** The package.json edit that exposes only the entry points, when the package has no exports map yet. */
+function exportsMapEdit(project: ShipshapeProject, done: string[], left: string[]): JsonEdit[] {
+  const manifest = project.get(packageJson);
+  if (!manifest || manifest.data.exports !== undefined) return [];
+  const map = exportsMapFor(project, manifest.data);
+  if (!map) {
+    left.push(`${manifest.path} declares no entry point (main, module, types) and there is no src/index.ts: no exports map written`);
+    return [];
+  }
+  done.push(`${manifest.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases`);
+  return [{ path: ['exports'], value: map }];
+}
+
+/** TypeScript: an exports map, and a module boundary constraint where ESLint enforces them. Edits of one file are made together. */
+function typescriptBoundaries(tree: Tree, project: ShipshapeProject): FixResult {
+  const manifest = project.get(packageJson);
+  if (!manifest) return {};
+  const done: string[] = [];
+  const left: string[] = [];
+  const edits = new Map<string, JsonEdit[]>([[manifest.path, exportsMapEdit(project, done, left)]]);
+  const constraint = planDepConstraint(tree, project);
+  if (constraint.tags) edits.set(constraint.tags.path, [...(edits.get(constraint.tags.path) ?? []), constraint.tags.edit]);
+  const changes = [...edits].filter(([, list]) => list.length > 0).map(([path, list]) => ({ path, content: editJson(project.workspace.source.read(path) ?? '', list) }));
+  if (constraint.config) changes.push(constraint.config);
+  return { changes, done, left: [...left, ...constraint.notes] };
 }
 
 /** `nx g @shipshape/structure:boundaries --project=x`: only the entry points are public. */
-export async function boundariesGenerator(tree: Tree, schema: BoundariesGeneratorSchema): Promise<GeneratorCallback> {
-  const options = normalizeOptions(tree, schema);
-  const constraint = options.packageJson ? planDepConstraint(tree, options.project.name) : { writes: [], notes: [] };
-  const writes = [...planExportsMap(options), ...planPythonInternal(options), ...constraint.writes];
-  for (const { path, text } of writes) tree.write(path, text);
-  if ('tags' in constraint && constraint.tags) applyTags(tree, options.project.name, constraint.tags);
-  if (constraint.notes.length > 0) logger.warn(constraint.notes.join('\n'));
-  if (!schema.skipFormat) await formatFiles(tree);
-  return () => undefined;
-}
-
-function normalizeOptions(tree: Tree, schema: BoundariesGeneratorSchema): NormalizedOptions {
-  const project = findTreeProject(tree, schema.project);
-  const path = inProject(project.root, 'package.json');
-  const options: NormalizedOptions = {
-    project,
-    view: treeView(tree, project.root),
-    python: tree.exists(inProject(project.root, 'pyproject.toml')),
-    pythonInternal: schema.pythonInternal ?? true,
-  };
-  if (tree.exists(path)) {
-    const text = tree.read(path, 'utf-8') ?? '';
-    const data = parseJson<unknown>(text, path);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ShipshapeError('package.json must hold a JSON object', path);
-    options.packageJson = { path, text, data: data as Record<string, unknown> };
-  }
-  if (!options.packageJson && !options.python) throw new ShipshapeError(`project "${project.name}" has neither a package.json nor a pyproject.toml`, project.root);
-  return options;
-}
-
-function planExportsMap({ packageJson, view }: NormalizedOptions): Array<{ path: string; text: string }> {
-  if (!packageJson || packageJson.data.exports !== undefined) return [];
-  const map = exportsMapFor(view, packageJson.data);
-  if (!map) {
-    logger.warn(`${packageJson.path} declares no entry point (main, module, types) and there is no src/index.ts: no exports map written`);
-    return [];
-  }
-  logger.info(`${packageJson.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases`);
-  return [{ path: packageJson.path, text: editJson(packageJson.text, [{ path: ['exports'], value: map }]) }];
-}
-
-function planPythonInternal({ view, python, pythonInternal }: NormalizedOptions): Array<{ path: string; text: string }> {
-  if (!python || !pythonInternal) return [];
-  return pythonLayout(view)
-    .packages.filter((folder) => view.isFile(`${folder}/__init__.py`) && !hasInternalPackage(view, folder))
-    .map((folder) => internalPackageInit(folder));
-}
+export const boundariesGenerator = defineFixGenerator<BoundariesGeneratorSchema>({
+  name: '@shipshape/structure:boundaries',
+  fix: ({ tree, project, schema }) => {
+    const python = project.get(pyproject) !== undefined;
+    if (!project.get(packageJson) && !python) throw new ShipshapeError(`project "${project.name}" has neither a package.json nor a pyproject.toml`, project.root);
+    const typescript = typescriptBoundaries(tree, project);
+    const internal = python && (schema.pythonInternal ?? true) ? internalPackages(project) : [];
+    return { ...typescript, changes: [...(typescript.changes ?? []), ...internal] };
+  },
+});
 
 export default boundariesGenerator;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { addProjectConfiguration, logger, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { resolveOptions, ShipshapeProject } from '@shipshape/core';
+import { diskProject } from '@shipshape/core/testing';
 import { NX_ESLINT_CONFIG } from '../../__fixtures__/eslint-config';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../../__fixtures__/examples';
 import { addFixture, withFilesOnDisk } from '../../__fixtures__/tree';
@@ -23,7 +23,7 @@ function workspace(): Tree {
 }
 
 const auditRules = (dir: string, name: string, tags: string[]) =>
-  moduleBoundaryRules.run(new ShipshapeProject({ name, root: EXAMPLES_GRAPH.projects.find((p) => p.name === name)!.root, workspaceRoot: dir, options: resolveOptions({}, 'test'), tags }));
+  moduleBoundaryRules.run(diskProject(dir, EXAMPLES_GRAPH.projects.find((p) => p.name === name)!.root, { name, tags }));
 
 describe('boundaries generator: Nx module boundaries', () => {
   beforeEach(() => {

@@ -1,41 +1,46 @@
-import { readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
-import { addConstraint, findBoundaryRule } from '../../eslint/boundary-rule';
-import { rootEslintConfig } from '../../eslint/workspace-eslint';
+import { readProjectConfiguration, type Tree } from '@nx/devkit';
+import { workspaceGraph, type JsonEdit, type ShipshapeProject } from '@shipshape/core';
+import { addConstraint, BOUNDARY_RULE } from '../../eslint/boundary-rule';
+import { workspaceBoundaryRule } from '../../eslint/workspace-boundary-rule';
 import { dependencyTags, preferredTag } from './dependency-tags';
 
 export interface ConstraintPlan {
-  writes: Array<{ path: string; text: string }>;
-  tags?: string[];
+  /** The root ESLint config with the project's constraint added. */
+  config?: { path: string; content: string };
+  /** The edit that tags an untagged project, in the file Nx reads its configuration from. */
+  tags?: { path: string; edit: JsonEdit };
   notes: string[];
+}
+
+/** Where Nx keeps the project's tags: project.json, else the "nx" field of package.json. */
+function tagsEdit(tree: Tree, project: ShipshapeProject, tags: string[]): ConstraintPlan['tags'] {
+  const projectJson = project.file('project.json');
+  return tree.exists(projectJson) ? { path: projectJson, edit: { path: ['tags'], value: tags } } : { path: project.file('package.json'), edit: { path: ['nx', 'tags'], value: tags } };
 }
 
 /**
  * Where ESLint runs @nx/enforce-module-boundaries: a tag for an untagged project (`scope:<name>`), and a
  * depConstraint for it that allows what it depends on today (Nx's graph), so that a new dependency is a choice.
  */
-export function planDepConstraint(tree: Tree, projectName: string, deps: (project: string) => { tags: string[]; note?: string } = dependencyTags): ConstraintPlan {
-  const config = rootEslintConfig((path) => (tree.exists(path) ? (tree.read(path, 'utf-8') ?? undefined) : undefined));
-  const rule = config && findBoundaryRule(config.file, config.text);
-  if (!config || !rule) return { writes: [], notes: [] };
-  let configuration;
+export function planDepConstraint(tree: Tree, project: ShipshapeProject): ConstraintPlan {
+  const found = project.get(workspaceBoundaryRule);
+  if (!found) return { notes: [] };
+  let configured: string[] | undefined;
   try {
-    configuration = readProjectConfiguration(tree, projectName);
+    configured = readProjectConfiguration(tree, project.name).tags;
   } catch {
-    return { writes: [], notes: [`${projectName} has no project configuration to tag; skipped the module boundary rule`] };
+    return { notes: [`${project.name} has no project configuration to tag; skipped the module boundary rule`] };
   }
-  const tags = configuration.tags?.length ? configuration.tags : [`scope:${projectName.replace(/^@/, '').replace(/[^A-Za-z0-9_-]+/g, '-')}`];
+  const given = configured?.length ? configured : undefined;
+  const tags = given ?? [`scope:${project.name.replace(/^@/, '').replace(/[^A-Za-z0-9_-]+/g, '-')}`];
   const own = preferredTag(tags)!;
-  if (tags.some((t) => rule.sourceTags.includes(t))) return { writes: [], tags: configuration.tags?.length ? undefined : tags, notes: [] };
-  if (!rule.constraints) return { writes: [], tags, notes: [`${config.file}: ${'@nx/enforce-module-boundaries'} has no depConstraints array to add to`] };
-  const { tags: allowed, note } = deps(projectName);
+  const tagging = given ? undefined : tagsEdit(tree, project, tags);
+  if (tags.some((t) => found.rule.sourceTags.includes(t))) return { tags: tagging, notes: [] };
+  if (!found.rule.constraints) return { tags: tagging, notes: [`${found.file}: ${BOUNDARY_RULE} has no depConstraints array to add to`] };
+  const { tags: allowed, note } = dependencyTags(project.name, project.get(workspaceGraph));
   return {
-    writes: [{ path: config.file, text: addConstraint(rule, own, [...new Set([own, ...allowed])]) }],
-    tags: configuration.tags?.length ? undefined : tags,
+    config: { path: found.file, content: addConstraint(found.rule, own, [...new Set([own, ...allowed])]) },
+    tags: tagging,
     notes: note ? [note] : [],
   };
-}
-
-export function applyTags(tree: Tree, projectName: string, tags: string[]): void {
-  const configuration = readProjectConfiguration(tree, projectName);
-  updateProjectConfiguration(tree, projectName, { ...configuration, tags });
 }

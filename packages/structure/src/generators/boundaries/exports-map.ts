@@ -1,5 +1,5 @@
-import { mainSourceEntry } from '../../typescript/entry-points';
-import { type FileView, projectRelative } from '@shipshape/core';
+import { projectRelative, type PackageJson, type ShipshapeProject } from '@shipshape/core';
+import { mainEntry } from '../../typescript/entry-points';
 
 const relative = (path: string) => (path.startsWith('./') || path.startsWith('../') ? path : `./${path}`);
 
@@ -8,7 +8,7 @@ const relative = (path: string) => (path.startsWith('./') || path.startsWith('..
  * "." from types / module / main (types first, as TypeScript needs), and ./package.json, which tools read.
  * Undefined when the package declares no entry and has no src/index.ts either.
  */
-export function exportsMapFor(view: FileView, manifest: Record<string, unknown>): Record<string, unknown> | undefined {
+export function exportsMapFor(project: ShipshapeProject, manifest: PackageJson): Record<string, unknown> | undefined {
   const str = (field: string) => (typeof manifest[field] === 'string' ? relative(manifest[field] as string) : undefined);
   const types = str('types') ?? str('typings');
   const module = str('module');
@@ -18,9 +18,9 @@ export function exportsMapFor(view: FileView, manifest: Record<string, unknown>)
   else if (types && (main ?? module)) root = { types, default: main ?? module };
   else if (main ?? module) root = main ?? module;
   else {
-    const source = mainSourceEntry(view, manifest);
+    const source = project.get(mainEntry);
     if (!source) return undefined;
-    root = relative(projectRelative(view.root, source));
+    root = relative(projectRelative(project.root, source));
   }
   return { '.': root, './package.json': './package.json' };
 }

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
-import type { Tree } from '@nx/devkit';
-import { inProject, parseJson } from '@shipshape/core';
+import { defineFact, defineWorkspaceFact, inProject, parseJson, rootManifests, type FileSource, type ShipshapeProject } from '@shipshape/core';
 import { hostedRepository, readGitFacts, type GitFacts, type HostedRepository } from '../../metadata/git';
 import { LICENSE_FILE_NAMES, detectLicense } from '../../metadata/license-file';
 import { README_FILE_NAMES, firstParagraph } from '../../metadata/readme';
@@ -25,26 +24,38 @@ export interface MetadataSources {
 
 type RootPackage = { license?: unknown; author?: unknown; repository?: unknown; engines?: { node?: unknown } };
 
-function readJson<T>(tree: Tree, path: string): T | undefined {
-  if (!tree.exists(path)) return undefined;
-  try {
-    return parseJson<T>(tree.read(path, 'utf-8') ?? '', path);
-  } catch {
-    return undefined;
-  }
-}
+/** What git knows about the workspace (its origin remote, its user), asked once per run. */
+export const gitFacts = defineWorkspaceFact({
+  id: 'structure/git',
+  compute: (workspace): GitFacts => readGitFacts(workspace.root),
+});
 
-export function readMetadataSources(tree: Tree, root: string, git: GitFacts = readGitFacts(tree.root)): MetadataSources {
-  const rootPackage = readJson<RootPackage>(tree, 'package.json') ?? {};
-  const nxJson = readJson<{ defaultBase?: unknown }>(tree, 'nx.json') ?? {};
-  return {
-    repository: repositoryOf(git, rootPackage),
-    branch: typeof nxJson.defaultBase === 'string' ? nxJson.defaultBase : 'main',
-    license: licenseOf(tree, root, rootPackage),
-    readme: readmeOf(tree, root),
-    author: authorOf(rootPackage, git),
-    nodeEngines: typeof rootPackage.engines?.node === 'string' ? rootPackage.engines.node : undefined,
-  };
+/** What the workspace tells about a project's missing metadata: its git remote, root package.json, LICENSE, README, author. */
+export const metadataSources = defineFact({
+  id: 'structure/metadata-sources',
+  inputs: [gitFacts, rootManifests],
+  compute: (project, git, root): MetadataSources => {
+    const rootPackage = (root.packageJson ?? {}) as RootPackage;
+    const defaultBase = nxDefaultBase(project.workspace.source);
+    return {
+      repository: repositoryOf(git, rootPackage),
+      branch: defaultBase ?? 'main',
+      license: licenseOf(project, rootPackage),
+      readme: readmeOf(project),
+      author: authorOf(rootPackage, git),
+      nodeEngines: typeof rootPackage.engines?.node === 'string' ? rootPackage.engines.node : undefined,
+    };
+  },
+});
+
+function nxDefaultBase(source: FileSource): string | undefined {
+  const text = source.read('nx.json');
+  try {
+    const base = text === undefined ? undefined : parseJson<{ defaultBase?: unknown }>(text, 'nx.json').defaultBase;
+    return typeof base === 'string' ? base : undefined;
+  } catch {
+    return undefined; // a malformed nx.json is Nx's to report
+  }
 }
 
 function repositoryOf(git: GitFacts, rootPackage: RootPackage): HostedRepository | undefined {
@@ -55,30 +66,31 @@ function repositoryOf(git: GitFacts, rootPackage: RootPackage): HostedRepository
   return typeof url === 'string' ? hostedRepository(url) : undefined;
 }
 
-function licenseFile(tree: Tree, dir: string): { path: string; id?: string } | undefined {
+function licenseFile(source: FileSource, dir: string): { path: string; id?: string } | undefined {
   for (const name of LICENSE_FILE_NAMES) {
     const path = inProject(dir, name);
-    if (tree.exists(path) && tree.isFile(path)) return { path, id: detectLicense(tree.read(path, 'utf-8') ?? '') };
+    if (source.isFile(path)) return { path, id: detectLicense(source.read(path) ?? '') };
   }
   return undefined;
 }
 
 /** The project's own LICENSE file first, then the root package.json license, then the workspace LICENSE file. */
-function licenseOf(tree: Tree, root: string, rootPackage: RootPackage): MetadataSources['license'] {
-  const own = root === '.' ? undefined : licenseFile(tree, root);
-  if (own?.id) return { id: own.id, from: own.path, projectFile: posix.relative(root, own.path) };
+function licenseOf(project: ShipshapeProject, rootPackage: RootPackage): MetadataSources['license'] {
+  const { source } = project.workspace;
+  const own = project.root === '.' ? undefined : licenseFile(source, project.root);
+  if (own?.id) return { id: own.id, from: own.path, projectFile: posix.relative(project.root, own.path) };
   if (own) return undefined; // the project's own license text is not one we can name: do not guess
   const declared = rootPackage.license;
   if (typeof declared === 'string' && checkSpdxExpression(declared).valid) return { id: declared, from: 'package.json', projectFile: undefined };
-  const workspace = licenseFile(tree, '.');
+  const workspace = licenseFile(source, '.');
   if (workspace?.id) return { id: workspace.id, from: workspace.path };
   return undefined;
 }
 
-function readmeOf(tree: Tree, root: string): MetadataSources['readme'] {
+function readmeOf(project: ShipshapeProject): MetadataSources['readme'] {
   for (const name of README_FILE_NAMES) {
-    const path = inProject(root, name);
-    if (tree.exists(path) && tree.isFile(path)) return { file: name, paragraph: firstParagraph(tree.read(path, 'utf-8') ?? '') };
+    const path = project.file(name);
+    if (project.workspace.source.isFile(path)) return { file: name, paragraph: firstParagraph(project.workspace.source.read(path) ?? '') };
   }
   return undefined;
 }

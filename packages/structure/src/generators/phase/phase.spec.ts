@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { ShipshapeProject, resolveOptions } from '@shipshape/core';
+import { projectLanguages } from '@shipshape/core';
+import { diskProject } from '@shipshape/core/testing';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../../__fixtures__/examples';
 import { addFixture, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
 import { checks } from '../../checks';
@@ -26,8 +27,8 @@ function workspace(): Tree {
 async function audit(dir: string): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
   for (const { name, root } of EXAMPLES_GRAPH.projects) {
-    const project = new ShipshapeProject({ name, root, workspaceRoot: dir, options: resolveOptions({}, 'test'), workspaceGraph: EXAMPLES_GRAPH });
-    const languages = project.languages();
+    const project = diskProject(dir, root, { name, graph: EXAMPLES_GRAPH });
+    const languages = project.get(projectLanguages);
     for (const check of checks.filter((c) => c.id !== 'structure/publint' && c.languages.some((l) => languages.includes(l)))) {
       for (const finding of await check.run(project)) (found[check.id] ??= []).push(`${finding.file} ${finding.key}`);
     }

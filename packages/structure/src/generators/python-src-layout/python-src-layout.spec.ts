@@ -31,7 +31,7 @@ describe('python-src-layout generator', () => {
     const before = tree.read(`${ROOT}/pyproject.toml`, 'utf-8')!;
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
     const moved = ['__init__.py', 'accounts.py', 'amounts.py', 'balancing.py', 'csv_import.py', 'journal.py', 'reports/export.py', 'reports/trial_balance.py'];
-    expect(info).toEqual(moved.map((f) => `move ${ROOT}/ledger/${f} -> ${ROOT}/src/ledger/${f}`));
+    expect(info).toEqual(moved.map((f) => `@shipshape/structure:python-src-layout: move ${ROOT}/ledger/${f} -> ${ROOT}/src/ledger/${f}`));
     for (const f of moved) {
       expect(tree.exists(`${ROOT}/ledger/${f}`)).toBe(false);
       expect(tree.exists(`${ROOT}/src/ledger/${f}`)).toBe(true);
@@ -53,7 +53,7 @@ describe('python-src-layout generator', () => {
     const changes = tree.listChanges().map((c) => [c.path, c.type]);
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
     expect(tree.listChanges().map((c) => [c.path, c.type])).toEqual(changes);
-    expect(info[info.length - 1]).toBe('ledger-py already has its packages under src/: nothing to move');
+    expect(info[info.length - 1]).toBe('@shipshape/structure:python-src-layout: ledger-py already has its packages under src/: nothing to move');
   });
 
   it('refuses to move onto an existing folder, and writes nothing', async () => {
