@@ -6,6 +6,8 @@ const packagesDir = path.join(__dirname, 'packages');
 
 module.exports = {
   testEnvironment: 'node',
+  // Tests are not timed (benchmarks measure speed); the bound only stops a hung test on a loaded machine.
+  testTimeout: 60_000,
   transform: {
     '^.+\\.[cm]?[tj]sx?$': [
       require.resolve('@swc/jest'),

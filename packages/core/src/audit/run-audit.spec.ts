@@ -111,7 +111,7 @@ describe('runAudit', () => {
       },
     });
     const needing = (id: string) => defineCheck({ ...warnEach(id, ['a']), requires: [broken] });
-    const reading = defineCheck({ ...warnEach('x/reads', []), run: (p) => [p.get(broken)].flat() as never[] });
+    const reading = defineCheck({ ...warnEach('x/reads', []), run: (p) => (p.get(broken), []) });
     const report = await runAudit(project(), [needing('x/n1'), needing('x/n2'), reading, warnEach('x/ok', ['a'])]);
     expect(counted.computed).toBe(1);
     expect(report.problems).toEqual([{ kind: 'error', file: 'libs/a/thing.toml', message: 'libs/a/thing.toml: no such thing' }]);

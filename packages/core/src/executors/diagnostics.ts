@@ -6,7 +6,7 @@ export interface DiagnosticPattern {
   /** Named groups: file, line, column (optional), severity (optional), code (optional), message. */
   pattern: RegExp;
   /** A tool's severity word to ours; default: error. */
-  severity?(word: string | undefined): Severity;
+  severity?: (word: string | undefined) => Severity;
 }
 
 /** Every line of a tool's output that matches, as a finding with a workspace-relative file (paths are resolved against `cwd`). */

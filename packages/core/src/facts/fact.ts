@@ -51,7 +51,7 @@ export function defineFact<T, const I extends readonly AnyFact[] = []>(spec: {
     scope: 'project' as const,
     description: spec.description,
     inputs,
-    compute: (project: ShipshapeProject) => spec.compute(project, ...(inputs.map((input) => project.get(input)) as Values<I>)),
+    compute: (project: ShipshapeProject): T => spec.compute(project, ...(inputs.map((input): unknown => project.get(input)) as Values<I>)),
   });
 }
 
@@ -69,7 +69,7 @@ export function defineWorkspaceFact<T, const I extends readonly WorkspaceFact<un
     scope: 'workspace' as const,
     description: spec.description,
     inputs,
-    compute: (workspace: ShipshapeWorkspace) => spec.compute(workspace, ...(inputs.map((input) => workspace.get(input)) as Values<I>)),
+    compute: (workspace: ShipshapeWorkspace): T => spec.compute(workspace, ...(inputs.map((input): unknown => workspace.get(input)) as Values<I>)),
   });
 }
 
@@ -101,7 +101,7 @@ export class FactMemo<C> {
     if (!entry) {
       try {
         const value = fact.compute(this.context);
-        entry = { value: value instanceof Promise ? value.catch((error: unknown) => Promise.reject(markFailed(error, fact.id))) : value };
+        entry = { value: value instanceof Promise ? value.catch((error: unknown) => Promise.reject(markFailed(error, fact.id) as Error)) : value };
       } catch (error) {
         entry = { error: markFailed(error, fact.id) };
       }

@@ -20,7 +20,7 @@ export function withValueAt(node: unknown, path: string[], value: unknown): unkn
   if (path.length === 0) return value;
   const [key, ...rest] = path;
   if (Array.isArray(node)) {
-    const copy = [...node];
+    const copy: unknown[] = [...(node as unknown[])];
     const index = Number(key);
     if (rest.length === 0 && value === undefined) copy.splice(index, 1);
     else copy[index] = withValueAt(copy[index], rest, value);

@@ -5,7 +5,7 @@ import { positionAt } from './position';
 /** JSON with comments and trailing commas, as Nx reads nx.json and tsconfig files; errors name file, line and column. */
 export function parseJsonWithComments<T = unknown>(text: string, file: string): T {
   const errors: ParseError[] = [];
-  const data = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length > 0) {
     const { line, column } = positionAt(text, errors[0].offset);
     const problem = printParseErrorCode(errors[0].error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();

@@ -36,7 +36,7 @@ export function editYaml(text: string, edits: YamlEdit[]): string {
   let changed = false;
   for (const { path, value } of edits) {
     const current: unknown = document.getIn(path);
-    const currentValue = current instanceof Object && 'toJSON' in current ? (current as Node).toJSON() : current;
+    const currentValue: unknown = current instanceof Object && 'toJSON' in current ? (current as Node).toJSON() : current;
     if (sameData(currentValue, value) && document.hasIn(path) === (value !== undefined)) continue;
     if (value === undefined) document.deleteIn(path);
     else document.setIn(path, value);

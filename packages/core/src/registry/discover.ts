@@ -84,8 +84,8 @@ function loadCheckPackage(info: ShipshapePackageInfo): CheckPackage | undefined 
   const modulePath = join(info.dir, info.checks);
   let loaded: { checks?: unknown };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require(modulePath);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a check package is named at run time
+    loaded = require(modulePath) as { checks?: unknown };
   } catch (error) {
     throw new ShipshapeError(`the checks of ${info.name} could not be loaded from ${modulePath}: ${errorMessage(error)}; is the package built?`);
   }

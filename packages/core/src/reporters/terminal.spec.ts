@@ -113,7 +113,7 @@ describe('renderTerminal', () => {
     expect(colored).toContain(`${ESC}31merror${ESC}0m`);
     expect(colored).toContain(`${ESC}33mwarning${ESC}0m`);
     expect(colored).toContain(`${ESC}36minfo${ESC}0m`);
-    expect(colored.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+    expect(colored.replace(new RegExp(`${ESC}\\[[\\d;]*m`, 'g'), '')).toBe(plain);
   });
 
   it('says so when a project has no findings', () => {

@@ -122,7 +122,7 @@ export function declarationProblems(spec: ConformanceSpec): string[] {
   return spec.checks.flatMap((check) => [
     ...(findPlanItem(check.planItem) ? [] : [`${check.id}: plan item "${check.planItem}" is not in the plan`]),
     ...(check.fixedBy?.startsWith(`${name}:`) && !(check.fixedBy.slice(name.length + 1) in generators) ? [`${check.id}: fixedBy "${check.fixedBy}" is not a generator of ${name}'s generators.json`] : []),
-    ...(check.requires ?? []).filter((r) => isCheck(r) && !registered.has(r as Check)).map((r) => `${check.id} requires ${(r as Check).id}, which is not registered`),
+    ...(check.requires ?? []).filter((r) => isCheck(r) && !registered.has(r)).map((r) => `${check.id} requires ${(r as Check).id}, which is not registered`),
   ]);
 }
 
@@ -195,7 +195,7 @@ export function describeConformance(spec: ConformanceSpec): void {
     const checkCases = spec.checks.filter((c) => spec.checkFixtures[c.id]).map((c) => [c.id, c] as const);
     it.each(checkCases)('%s finds something on its finding fixture and nothing on its quiet one', async (_id, check) => {
       const { finds, quiet } = spec.checkFixtures[check.id];
-      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections }));
+      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections, graph: spec.graph }));
       expect((await run(finds)).length).toBeGreaterThan(0);
       expect(await run(quiet)).toEqual([]);
     });

@@ -4,6 +4,7 @@ import { declaredNames } from '../facts/project/declared-names';
 import { projectFiles } from '../facts/project/files';
 import { packageJson, pyproject } from '../facts/project/manifests';
 import { projectRelative } from '../files/paths';
+import { dataAt } from '../util/data';
 import { matchesGlob } from '../util/glob';
 import { TOOLS } from './registry';
 import type { ToolAdapter, ToolConfigFile, ToolContext, ToolReferences } from './tool';
@@ -15,15 +16,6 @@ export interface ProjectTool {
   enabledBy: string;
   configs: ToolConfigFile[];
   references: ToolReferences;
-}
-
-function dataAt(data: unknown, path: readonly string[]): unknown {
-  let node = data;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 /** The tools the project uses, each with what its configuration references (see core/src/tools). */

@@ -4,13 +4,6 @@ import { pyproject } from '../facts/project/manifests';
 import type { DeclaredReference, Place } from './tool';
 import { parseRequirement } from '../manifest/python-requirement';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped TOML tables
-export type Table = Record<string, any>;
-
-export function isTable(value: unknown): value is Table {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Where an entry of the project's pyproject.toml is written; the file as a whole when it cannot be found. */
 export function pyprojectPlaces(project: ShipshapeProject): (path: string[]) => Place {
   const manifest = project.get(pyproject);

@@ -165,7 +165,7 @@ function spreadItems(value: StaticValue): StaticValue[] {
 function merge(values: StaticValue[], where: { line: number; column: number }): StaticValue {
   if (values.every((v) => v.kind === 'object')) {
     const properties = new Map<string, StaticValue>();
-    for (const value of values) for (const [key, item] of (value as Extract<StaticValue, { kind: 'object' }>).properties) properties.set(key, item);
+    for (const value of values) for (const [key, item] of (value).properties) properties.set(key, item);
     return { kind: 'object', properties, ...where };
   }
   return { kind: 'array', items: values, ...where };

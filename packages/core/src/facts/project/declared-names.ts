@@ -1,5 +1,6 @@
 import { normalizeDistributionName } from '../../adapters/python';
 import { parseRequirement } from '../../manifest/python-requirement';
+import { dataAt, isTable } from '../../util/data';
 import { defineFact } from '../fact';
 import { rootManifests } from '../workspace/root-manifests';
 import { packageJson, pyproject, type PackageJson, type PyProject } from './manifests';
@@ -20,7 +21,11 @@ function requirementNames(list: unknown): string[] {
 }
 
 function tableKeys(table: unknown): string[] {
-  return typeof table === 'object' && table !== null && !Array.isArray(table) ? Object.keys(table) : [];
+  return isTable(table) ? Object.keys(table) : [];
+}
+
+function tableValues(table: unknown): unknown[] {
+  return isTable(table) ? Object.values(table) : [];
 }
 
 /**
@@ -29,21 +34,18 @@ function tableKeys(table: unknown): string[] {
  */
 export function pythonDeclaredNames(data: PyProject | undefined): string[] {
   if (!data) return [];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped TOML tables
-  const tool = (data.tool ?? {}) as Record<string, any>;
-  const project = data.project ?? {};
   const lists = [
-    project.dependencies,
-    ...Object.values((project['optional-dependencies'] as Record<string, unknown> | undefined) ?? {}),
-    ...Object.values((data['dependency-groups'] as Record<string, unknown> | undefined) ?? {}),
-    data['build-system']?.requires,
-    tool.uv?.['dev-dependencies'],
-    ...Object.values((tool.pdm?.['dev-dependencies'] as Record<string, unknown> | undefined) ?? {}),
+    dataAt(data, ['project', 'dependencies']),
+    ...tableValues(dataAt(data, ['project', 'optional-dependencies'])),
+    ...tableValues(data['dependency-groups']),
+    dataAt(data, ['build-system', 'requires']),
+    dataAt(data, ['tool', 'uv', 'dev-dependencies']),
+    ...tableValues(dataAt(data, ['tool', 'pdm', 'dev-dependencies'])),
   ];
   const poetry = [
-    tool.poetry?.dependencies,
-    tool.poetry?.['dev-dependencies'],
-    ...Object.values((tool.poetry?.group as Record<string, { dependencies?: unknown }> | undefined) ?? {}).map((g) => g?.dependencies),
+    dataAt(data, ['tool', 'poetry', 'dependencies']),
+    dataAt(data, ['tool', 'poetry', 'dev-dependencies']),
+    ...tableValues(dataAt(data, ['tool', 'poetry', 'group'])).map((group) => dataAt(group, ['dependencies'])),
   ].flatMap(tableKeys);
   return [...new Set([...lists.flatMap(requirementNames), ...poetry.filter((n) => n !== 'python')].map(normalizeDistributionName))];
 }

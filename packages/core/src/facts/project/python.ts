@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { analyzePython, analyzePythonSources, type PythonAnalysis } from '../../adapters/python';
 import { projectRelative } from '../../files/paths';
+import { dataAt, stringsIn } from '../../util/data';
 import { defineFact } from '../fact';
 import { pythonInterpreter } from '../workspace/python';
 import { projectFiles } from './files';
@@ -90,8 +91,12 @@ export const pythonPackages = defineFact({
 
 /** Packages the build backend's configuration names (hatch, setuptools, poetry). */
 function backendPackages(data: PyProject | undefined): string[] {
-  const tool = (data?.tool ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped TOML tables
-  const poetry = Array.isArray(tool.poetry?.packages) ? tool.poetry.packages.map((p: { include?: unknown }) => p?.include) : undefined;
-  const candidates = [tool.hatch?.build?.targets?.wheel?.packages, tool.hatch?.build?.packages, tool.setuptools?.packages, poetry];
-  return candidates.flatMap((list) => (Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && IDENTIFIER.test(posix.basename(p))) : []));
+  const poetry = dataAt(data, ['tool', 'poetry', 'packages']);
+  const named = [
+    ...stringsIn(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']),
+    ...stringsIn(data, ['tool', 'hatch', 'build', 'packages']),
+    ...stringsIn(data, ['tool', 'setuptools', 'packages']),
+    ...(Array.isArray(poetry) ? poetry.map((entry) => dataAt(entry, ['include'])).filter((include): include is string => typeof include === 'string') : []),
+  ];
+  return named.filter((p) => IDENTIFIER.test(posix.basename(p)));
 }

@@ -85,12 +85,12 @@ export function readTsconfig(source: FileSource, path: string): Tsconfig | undef
       };
     }
     const own = { ...((config.compilerOptions ?? {}) as Record<string, unknown>) };
-    for (const key of PATH_OPTIONS) if (typeof own[key] === 'string') own[key] = resolveDir(own[key] as string, dir, configDir);
+    for (const key of PATH_OPTIONS) if (typeof own[key] === 'string') own[key] = resolveDir(own[key], dir, configDir);
     const result: Tsconfig = { ...merged, compilerOptions: { ...merged.compilerOptions, ...own } };
     if (own.paths && typeof own.paths === 'object') {
-      result.paths = { values: own.paths as Record<string, unknown>, base: typeof own.baseUrl === 'string' ? (own.baseUrl as string) : dir };
+      result.paths = { values: own.paths as Record<string, unknown>, base: typeof own.baseUrl === 'string' ? (own.baseUrl) : dir };
     } else if (result.paths && typeof own.baseUrl === 'string') {
-      result.paths = { ...result.paths, base: own.baseUrl as string };
+      result.paths = { ...result.paths, base: own.baseUrl };
     }
     for (const key of ['include', 'exclude', 'files'] as const) {
       const value = config[key];

@@ -1,4 +1,5 @@
-import { isTable, pyprojectPlaces, requirementList } from '../python-tables';
+import { dataAt, isTable } from '../../util/data';
+import { pyprojectPlaces, requirementList } from '../python-tables';
 import { defineTool } from '../tool';
 
 /** PDM: development groups in `[tool.pdm.dev-dependencies]` (PEP 735 groups are read by the dependency checks themselves). */
@@ -11,7 +12,7 @@ export default defineTool({
   references({ project, fields }) {
     const place = pyprojectPlaces(project);
     const declared = fields.flatMap((field) => {
-      const groups = isTable(field.value) ? field.value['dev-dependencies'] : undefined;
+      const groups = dataAt(field.value, ['dev-dependencies']);
       return Object.entries(isTable(groups) ? groups : {}).flatMap(([group, list]) =>
         requirementList(list, 'dev', `tool.pdm.dev-dependencies.${group}`, ['tool', 'pdm', 'dev-dependencies', group], place),
       );

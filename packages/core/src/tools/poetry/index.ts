@@ -1,4 +1,5 @@
-import { isTable, pyprojectPlaces, type Table } from '../python-tables';
+import { dataAt, isTable } from '../../util/data';
+import { pyprojectPlaces } from '../python-tables';
 import { defineTool, type DeclaredReference } from '../tool';
 
 /** Poetry declares dependencies in its own tables: `[tool.poetry.dependencies]`, groups, the old dev-dependencies; `optional = true` ones belong to extras. */
@@ -21,11 +22,11 @@ export default defineTool({
       }
     };
     for (const field of fields) {
-      const poetry = field.value as Table;
-      table(poetry.dependencies, 'runtime', ['tool', 'poetry', 'dependencies']);
-      table(poetry['dev-dependencies'], 'dev', ['tool', 'poetry', 'dev-dependencies']);
-      for (const [group, body] of Object.entries(isTable(poetry.group) ? poetry.group : {})) {
-        table((body as Table)?.dependencies, 'dev', ['tool', 'poetry', 'group', group, 'dependencies']);
+      table(dataAt(field.value, ['dependencies']), 'runtime', ['tool', 'poetry', 'dependencies']);
+      table(dataAt(field.value, ['dev-dependencies']), 'dev', ['tool', 'poetry', 'dev-dependencies']);
+      const groups = dataAt(field.value, ['group']);
+      for (const [group, body] of Object.entries(isTable(groups) ? groups : {})) {
+        table(dataAt(body, ['dependencies']), 'dev', ['tool', 'poetry', 'group', group, 'dependencies']);
       }
     }
     return { declared };

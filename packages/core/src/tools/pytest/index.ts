@@ -1,4 +1,5 @@
-import { isTable, pyprojectPlaces } from '../python-tables';
+import { isTable, stringsIn } from '../../util/data';
+import { pyprojectPlaces } from '../python-tables';
 import { defineTool, type EntryReference, type PackageReference } from '../tool';
 
 /** Options (in addopts) that come from a plugin distribution. */
@@ -28,13 +29,11 @@ export default defineTool({
     for (const field of fields) {
       const options = isTable(field.value) ? field.value : {};
       const at = place(['tool', 'pytest', 'ini_options']);
-      const addopts = Array.isArray(options.addopts) ? options.addopts.join(' ') : typeof options.addopts === 'string' ? options.addopts : '';
+      const addopts = typeof options.addopts === 'string' ? options.addopts : stringsIn(options, ['addopts']).join(' ');
       for (const [pattern, name] of OPTION_PLUGINS) if (pattern.test(addopts)) packages.push({ name, role: 'dev', via: `addopts "${addopts.trim()}"`, ...at });
       for (const [option, name] of Object.entries(INI_PLUGINS)) if (option in options) packages.push({ name, role: 'dev', via: `${option}`, ...at });
-      for (const required of Array.isArray(options.required_plugins) ? options.required_plugins : []) {
-        if (typeof required === 'string') packages.push({ name: required.split(/[<>=!~ ]/)[0], role: 'dev', via: 'required_plugins', ...at });
-      }
-      for (const path of Array.isArray(options.testpaths) ? options.testpaths : []) if (typeof path === 'string') entries.push({ ...at, pattern: project.file(`${path}/**`), kind: 'test' });
+      for (const required of stringsIn(options, ['required_plugins'])) packages.push({ name: required.split(/[<>=!~ ]/)[0], role: 'dev', via: 'required_plugins', ...at });
+      for (const path of stringsIn(options, ['testpaths'])) entries.push({ ...at, pattern: project.file(`${path}/**`), kind: 'test' });
       packages.push({ name: 'pytest', role: 'dev', via: '[tool.pytest.ini_options]', ...at });
     }
     return { packages, entries };

@@ -1,4 +1,5 @@
-import { isTable, pyprojectPlaces } from '../python-tables';
+import { stringsIn } from '../../util/data';
+import { pyprojectPlaces } from '../python-tables';
 import { defineTool, type EntryReference, type PackageReference } from '../tool';
 
 /** setuptools: setup.py / setup.cfg, `[tool.setuptools]` packages, and setuptools-scm when versions come from git. */
@@ -17,9 +18,8 @@ export default defineTool({
         packages.push({ name: 'setuptools-scm', role: 'dev', via: '[tool.setuptools_scm]', ...place(['tool', 'setuptools_scm']) });
         continue;
       }
-      const list = isTable(field.value) ? field.value.packages : undefined;
-      for (const folder of Array.isArray(list) ? list : []) {
-        if (typeof folder === 'string') entries.push({ ...place(['tool', 'setuptools', 'packages']), pattern: project.file(folder.replace(/\./g, '/')), kind: 'build' });
+      for (const folder of stringsIn(field.value, ['packages'])) {
+        entries.push({ ...place(['tool', 'setuptools', 'packages']), pattern: project.file(folder.replace(/\./g, '/')), kind: 'build' });
       }
     }
     return { entries, packages };

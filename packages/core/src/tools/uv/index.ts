@@ -1,4 +1,5 @@
-import { isTable, pyprojectPlaces, requirementList } from '../python-tables';
+import { dataAt } from '../../util/data';
+import { pyprojectPlaces, requirementList } from '../python-tables';
 import { defineTool } from '../tool';
 
 /** uv: `[tool.uv] dev-dependencies` (before PEP 735 groups). */
@@ -10,7 +11,7 @@ export default defineTool({
   manifestFields: ['tool.uv'],
   references({ project, fields }) {
     const place = pyprojectPlaces(project);
-    const declared = fields.flatMap((field) => requirementList(isTable(field.value) ? field.value['dev-dependencies'] : undefined, 'dev', 'tool.uv.dev-dependencies', ['tool', 'uv', 'dev-dependencies'], place));
+    const declared = fields.flatMap((field) => requirementList(dataAt(field.value, ['dev-dependencies']), 'dev', 'tool.uv.dev-dependencies', ['tool', 'uv', 'dev-dependencies'], place));
     return { declared };
   },
 });
