@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS, resolveOptions } from './options';
+import { DEFAULT_OPTIONS, optionsSchema, resolveOptions } from './options';
 
 describe('resolveOptions', () => {
   it('fills defaults', () => {
@@ -38,5 +38,16 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json', [section])).toThrow('"deps" has an unknown option "rangestyle"');
     expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json', [section])).toThrow(/"deps.pythonModules.yaml" must match pattern/);
     expect(() => resolveOptions({ deps }, 'nx.json')).toThrow('the options has an unknown option "deps"');
+  });
+});
+
+describe('the options schema', () => {
+  it("states the same defaults as the code (Nx Console and the docs show the schema's)", () => {
+    const properties = optionsSchema.properties as Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }>;
+    const resolved = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
+    for (const [key, property] of Object.entries(properties)) {
+      if ('default' in property) expect([key, property.default]).toEqual([key, resolved[key]]);
+    }
+    expect(properties.projects.properties?.exclude.default).toEqual(DEFAULT_OPTIONS.projects.exclude);
   });
 });

@@ -18,6 +18,7 @@ export interface ShipshapeOptions {
   checks?: Record<string, 'off' | Severity>;
   ignore?: IgnoreRule[];
   packages?: string[];
+  projects?: { include?: string[]; exclude?: string[] };
   baselineFile?: string;
   reportsDir?: string;
   maxFileBytes?: number;
@@ -28,6 +29,7 @@ export interface ShipshapeOptions {
 
 export type ResolvedOptions = Required<Pick<ShipshapeOptions, 'targetName' | 'statusTargetName' | 'failOn' | 'checks' | 'ignore' | 'packages' | 'baselineFile' | 'reportsDir' | 'maxFileBytes'>> &
   Pick<ShipshapeOptions, 'python'> & {
+    projects: { include: string[]; exclude: string[] };
     /** The phase packages' sections, by name, as given (each package reads its own with `packageOptions`). */
     sections: Record<string, unknown>;
   };
@@ -39,6 +41,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   checks: {},
   ignore: [],
   packages: [],
+  projects: { include: [], exclude: [...DEFAULTS.excludedProjectRoots] },
   baselineFile: DEFAULTS.baselineFile,
   reportsDir: DEFAULTS.reportsDir,
   maxFileBytes: DEFAULTS.maxFileBytes,
@@ -83,6 +86,11 @@ export function resolveOptions(options: unknown, source: string, sections: reado
   const { python, ...rest } = given as ShipshapeOptions;
   const resolved: ResolvedOptions = { ...DEFAULT_OPTIONS, sections: {} };
   for (const [key, value] of Object.entries(rest)) {
+    if (key === 'projects') {
+      const { include = [], exclude = [...DEFAULTS.excludedProjectRoots] } = value as NonNullable<ShipshapeOptions['projects']>;
+      resolved.projects = { include, exclude };
+      continue;
+    }
     if (BASE_KEYS.has(key)) {
       (resolved as unknown as Record<string, unknown>)[key] = value;
       continue;

@@ -4,28 +4,45 @@ import { createNodes, createNodesV2 } from './plugin';
 
 describe('createNodes', () => {
   const ws = tempWorkspace({
-    'package.json': '{"name":"root","private":true}',
+    'package.json': '{"name":"root","private":true,"workspaces":["libs/*"]}',
     'libs/ts/package.json': '{"name":"@acme/ts"}',
     'libs/py/pyproject.toml': '# the ledger\n[project]\nname = "acme-ledger"\n',
     'libs/both/package.json': '{"name":"both"}',
     'libs/both/pyproject.toml': '[project]\nname = "both-py"\n',
     'libs/broken/pyproject.toml': '[project\nname = ',
+    'libs/ts/src/__fixtures__/app/package.json': '{"name":"fixture-app"}',
+    'libs/py/tests/fixtures/sample/pyproject.toml': '[project]\nname = "sample"\n',
+    'examples/demo/package.json': '{"name":"demo"}',
+    'tools/scripts/package.json': '{"name":"scripts"}',
+    'tools/gen/project.json': '{"name":"gen"}',
   });
   afterAll(() => ws.remove());
 
   const context: CreateNodesContextV2 = { workspaceRoot: ws.root, nxJsonConfiguration: {} };
-  const files = ['package.json', 'libs/ts/package.json', 'libs/py/pyproject.toml', 'libs/both/package.json', 'libs/both/pyproject.toml', 'libs/broken/pyproject.toml'];
+  const files = [
+    'package.json',
+    'libs/ts/package.json',
+    'libs/py/pyproject.toml',
+    'libs/both/package.json',
+    'libs/both/pyproject.toml',
+    'libs/broken/pyproject.toml',
+    'libs/ts/src/__fixtures__/app/package.json',
+    'libs/py/tests/fixtures/sample/pyproject.toml',
+    'examples/demo/package.json',
+    'tools/scripts/package.json',
+    'tools/gen/project.json',
+  ];
 
   const infer = async (options?: object) => Object.fromEntries((await createNodes[1](files, options, context)).map(([file, result]) => [file, result.projects]));
 
   it('is exported under both names with a manifest glob', () => {
     expect(createNodesV2).toBe(createNodes);
-    expect(createNodes[0]).toBe('**/{package.json,pyproject.toml}');
+    expect(createNodes[0]).toBe('**/{package.json,pyproject.toml,project.json}');
   });
 
   it('adds a cached audit target to every library project', async () => {
     const nodes = await infer();
-    expect(Object.keys(nodes).sort()).toEqual(['libs/both/package.json', 'libs/broken/pyproject.toml', 'libs/py/pyproject.toml', 'libs/ts/package.json', 'package.json']);
+    expect(Object.keys(nodes).sort()).toEqual(['libs/both/package.json', 'libs/broken/pyproject.toml', 'libs/py/pyproject.toml', 'libs/ts/package.json', 'package.json', 'tools/gen/project.json']);
     const target = nodes['libs/ts/package.json']?.['libs/ts']?.targets?.audit;
     expect(target).toMatchObject({
       executor: '@shipshape/pipeline:audit',
@@ -73,5 +90,36 @@ describe('createNodes', () => {
 
   it('names nx.json and the option when the plugin options are invalid', async () => {
     await expect(infer({ failOn: 'sometimes' })).rejects.toThrow('invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): "failOn" must be one of');
+  });
+
+  it('turns no fixture, example or stray package.json into a project: only what the workspace already has, and Python projects', async () => {
+    const nodes = await infer();
+    expect(nodes['libs/ts/src/__fixtures__/app/package.json']).toBeUndefined();
+    expect(nodes['libs/py/tests/fixtures/sample/pyproject.toml']).toBeUndefined();
+    expect(nodes['examples/demo/package.json']).toBeUndefined();
+    expect(nodes['tools/scripts/package.json']).toBeUndefined();
+    expect(nodes['tools/gen/project.json']?.['tools/gen']?.targets?.audit).toBeDefined();
+  });
+
+  it('audits what projects.include names and leaves out what projects.exclude names', async () => {
+    const nodes = await infer({ projects: { include: ['examples/*'], exclude: ['libs/broken'] } });
+    expect(nodes['examples/demo/package.json']?.['examples/demo']?.targets?.audit).toBeDefined();
+    expect(nodes['libs/broken/pyproject.toml']).toBeUndefined();
+    expect(nodes['libs/py/tests/fixtures/sample/pyproject.toml']?.['libs/py/tests/fixtures/sample']).toMatchObject({ name: 'sample' });
+  });
+
+  it("reads pnpm's workspace globs, negations included", async () => {
+    const pnpm = tempWorkspace({
+      'package.json': '{"name":"root","private":true}',
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - '!packages/private-*'\n",
+      'packages/a/package.json': '{"name":"a"}',
+      'packages/private-b/package.json': '{"name":"b"}',
+    });
+    try {
+      const results = await createNodes[1](['package.json', 'packages/a/package.json', 'packages/private-b/package.json'], {}, { workspaceRoot: pnpm.root, nxJsonConfiguration: {} });
+      expect(results.map(([file]) => file).sort()).toEqual(['package.json', 'packages/a/package.json']);
+    } finally {
+      pnpm.remove();
+    }
   });
 });

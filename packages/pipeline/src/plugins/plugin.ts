@@ -4,35 +4,25 @@ import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult
 import { DEFAULTS, PIPELINE_PLUGIN, type ResolvedOptions, type ShipshapeOptions } from '@shipshape/core';
 import { discoverOptionSections, pythonProjectName, resolveOptions } from '@shipshape/core/engine';
 import { auditTarget } from './audit-target';
+import { auditedManifests } from './project-roots';
 import { statusProject } from './status-target';
 
 export const PLUGIN_NAME = PIPELINE_PLUGIN;
-const MANIFESTS = '**/{package.json,pyproject.toml}';
+const MANIFESTS = '**/{package.json,pyproject.toml,project.json}';
 
 /**
- * Infers the audit target for every library project: TS/JS projects by their package.json, Python projects
- * by their pyproject.toml (a Python project needs no project.json or other Python plugin to be seen).
+ * Infers the audit target for the workspace's projects (see `auditedManifests`): a Python project is seen by
+ * its pyproject.toml alone, without a project.json or another Python plugin.
  */
 export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
-    return createNodesFromFiles((file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx), uniqueProjectFiles(files), options ?? {}, context);
+    return createNodesFromFiles((file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx), auditedManifests(files, resolved, context.workspaceRoot), options ?? {}, context);
   },
 ];
 
 export const createNodesV2 = createNodes;
-
-/** A folder with both manifests is one project; keep one file per folder. */
-function uniqueProjectFiles(files: readonly string[]): string[] {
-  const byDir = new Map<string, string>();
-  for (const file of files) {
-    const dir = dirname(file);
-    if (file.includes('node_modules/') || (dir === '.' && file !== 'package.json')) continue;
-    if (!byDir.has(dir) || file.endsWith('package.json')) byDir.set(dir, file);
-  }
-  return [...byDir.values()].sort();
-}
 
 function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOptions, context: CreateNodesContextV2): CreateNodesResult {
   const root = dirname(file);
@@ -50,7 +40,7 @@ function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOption
 
 /** The options the audit executor is given: what the user set, minus the target names and what equals a default. */
 function executorOptions(given: ShipshapeOptions): ShipshapeOptions {
-  const { targetName: _target, statusTargetName: _status, ...rest } = given;
+  const { targetName: _target, statusTargetName: _status, projects: _projects, ...rest } = given;
   return Object.fromEntries(
     Object.entries(rest).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify((DEFAULTS as Record<string, unknown>)[key])),
   ) as ShipshapeOptions;

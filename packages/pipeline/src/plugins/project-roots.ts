@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { matchesGlob, parseJson, parseYaml, type ResolvedOptions } from '@shipshape/core';
+
+/** The package manager's workspace globs: package.json `workspaces` (npm, yarn, bun) and pnpm-workspace.yaml `packages`. */
+export function workspaceGlobs(workspaceRoot: string): string[] {
+  const read = (name: string) => {
+    const path = join(workspaceRoot, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  };
+  const globs: string[] = [];
+  const manifest = read('package.json');
+  if (manifest !== undefined) {
+    try {
+      const workspaces = parseJson<{ workspaces?: unknown }>(manifest, 'package.json').workspaces;
+      const list = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
+      if (Array.isArray(list)) globs.push(...list.filter((g): g is string => typeof g === 'string'));
+    } catch {
+      // a malformed root package.json is the root project's audit's to report
+    }
+  }
+  const pnpm = read('pnpm-workspace.yaml');
+  if (pnpm !== undefined) {
+    try {
+      const packages = parseYaml(pnpm, 'pnpm-workspace.yaml').toJS() as { packages?: unknown };
+      if (Array.isArray(packages?.packages)) globs.push(...packages.packages.filter((g): g is string => typeof g === 'string'));
+    } catch {
+      // pnpm reports its own malformed file
+    }
+  }
+  return globs.map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''));
+}
+
+/** Is a folder one of the workspace's packages (matched by a glob and by no `!` glob)? */
+export function isWorkspaceMember(root: string, globs: readonly string[]): boolean {
+  const matches = (glob: string) => matchesGlob(root, glob) || matchesGlob(`${root}/`, glob);
+  return globs.some((g) => !g.startsWith('!') && matches(g)) && !globs.some((g) => g.startsWith('!') && matches(g.slice(1)));
+}
+
+/**
+ * The manifests of the folders that get an audit target, one per folder: projects the workspace already has
+ * (a project.json; a package.json the package manager's workspaces list) and Python projects (pyproject.toml,
+ * which no other plugin may claim), plus `projects.include`, minus `projects.exclude` (fixtures and examples
+ * by default). A package.json that is only test data never becomes a project.
+ */
+export function auditedManifests(files: readonly string[], options: ResolvedOptions, workspaceRoot: string): string[] {
+  const globs = workspaceGlobs(workspaceRoot);
+  const byRoot = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.includes('node_modules/')) continue;
+    const root = dirname(file);
+    byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
+  }
+  const chosen: string[] = [];
+  for (const [root, manifests] of byRoot) {
+    const has = (name: string) => manifests.some((m) => m.endsWith(name));
+    if (root === '.') {
+      if (has('package.json')) chosen.push('package.json');
+      continue;
+    }
+    const included = options.projects.include.some((g) => matchesGlob(root, g));
+    if (!included && options.projects.exclude.some((g) => matchesGlob(root, g) || matchesGlob(`${root}/`, g))) continue;
+    const known = has('project.json') || (has('package.json') && isWorkspaceMember(root, globs));
+    if (known || included || has('pyproject.toml')) chosen.push(manifests.find((m) => m.endsWith('package.json')) ?? manifests.find((m) => m.endsWith('project.json')) ?? manifests[0]);
+  }
+  return chosen.sort();
+}
