@@ -59,6 +59,7 @@ async function main() {
 
   const verdicts = readJson(VERDICTS)?.verdicts ?? {};
   for (const f of findings) f.verdict = verdicts[f.fingerprint];
+  for (const g of gate) for (const f of g.errors) f.verdict = verdicts[f.fingerprint];
 
   out(`Shipshape corpus: ${projects.length} projects, ${findings.length} findings (prepare ${secs(prepared - started)}${fresh ? ', laid out anew' : ', cached'}, audit ${secs(audited - prepared)})`);
   for (const pr of problems) out(`  problem in ${pr.project}: [${pr.kind}] ${pr.message}`);
@@ -126,7 +127,7 @@ function report(findings, gate, verdicts, projects) {
   out(`\nFalse-positive classes (${fps.length} FP):`);
   for (const [k, list] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
     out(`  ${String(list.length).padStart(5)}  ${k}`);
-    for (const f of verbose ? list : list.slice(0, 2)) out(`         e.g. ${f.project}: ${f.file}: ${f.verdict.reason}`);
+    for (const f of verbose ? list : list.slice(0, 2)) out(`         e.g. ${f.project}: ${f.file}: ${verbose ? f.verdict.reason : clip(f.verdict.reason, 150)}`);
   }
   const seen = new Set(findings.map((f) => f.fingerprint));
   const inScope = new Set(projects.map((p) => p.name));
@@ -279,6 +280,10 @@ function groupBy(list, key) {
     map.get(k).push(item);
   }
   return map;
+}
+
+function clip(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
 function secs(ms) {
