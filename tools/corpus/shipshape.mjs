@@ -11,9 +11,9 @@ const require = createRequire(import.meta.url);
 let loaded;
 function load() {
   if (!loaded) {
-    let core;
+    let engine;
     try {
-      core = require(join(repo, 'packages/core/dist/index.js'));
+      engine = require(join(repo, 'packages/core/dist/engine.js'));
     } catch (error) {
       throw new Error(`cannot load packages/core/dist (run \`npm run build\` first): ${error.message}`);
     }
@@ -21,7 +21,7 @@ function load() {
       ...require(join(repo, 'packages/structure/dist/checks.js')).checks,
       ...require(join(repo, 'packages/deps/dist/checks.js')).checks,
     ];
-    loaded = { core, checks };
+    loaded = { engine, checks };
   }
   return loaded;
 }
@@ -38,10 +38,11 @@ export function checkIds() {
  * Returns { findings: [{ checkId, severity, message, file, line, fingerprint }], problems, passed, failOn }.
  */
 export async function auditCorpusProject({ workspaceRoot, projectRoot, projectName, workspaceGraph }) {
-  const { core, checks } = load();
-  const options = core.resolveOptions({}, 'the corpus harness (default options)');
-  const project = new core.ShipshapeProject({ name: projectName, root: projectRoot, workspaceRoot, options, workspaceGraph });
-  const report = await core.runAudit(project, checks);
+  const { engine, checks } = load();
+  const options = engine.resolveOptions({}, 'the corpus harness (default options)');
+  const workspace = engine.diskWorkspace({ workspaceRoot, options, graph: workspaceGraph });
+  const tags = workspaceGraph?.projects.find((p) => p.root === projectRoot)?.tags;
+  const report = await engine.runAudit(workspace.project({ name: projectName, root: projectRoot, tags }), checks);
   return {
     findings: report.findings
       .filter((f) => f.status !== 'ignored')
