@@ -1,0 +1,2 @@
+"""Flat package."""
+from .core import *
