@@ -1,3 +1,4 @@
+import type { ManifestText, ShipshapeProject } from '@shipshape/core';
 import type { DeclaredDependency, DependencyUse, Ecosystem, VersionSuggestion } from './model';
 
 /**
@@ -27,4 +28,25 @@ export interface DependencyFacts {
   locate(declared: DeclaredDependency): { line: number; column: number };
   /** Not published (npm `"private": true`): version ranges do not matter to anyone else. */
   publishable: boolean;
+}
+
+/** A lookup whose map is built on first use, under the facts' `key`: reading what is installed is not free. */
+export function lazyLookup(build: () => ReadonlyMap<string, string>, key: (name: string) => string = (name) => name): (name: string) => string | undefined {
+  let map: ReadonlyMap<string, string> | undefined;
+  return (name) => (map ??= build()).get(key(name));
+}
+
+/** What the facts say about the manifest itself, the same for package.json and pyproject.toml but for how a path is found in its text. */
+export function manifestFacts(
+  ecosystem: Ecosystem,
+  project: ShipshapeProject,
+  manifest: ManifestText<unknown>,
+  locate: (text: string, path: string[]) => { line: number; column: number } | undefined,
+): Pick<DependencyFacts, 'ecosystem' | 'project' | 'manifest' | 'locate'> {
+  return {
+    ecosystem,
+    project: project.name,
+    manifest: { file: manifest.path, text: manifest.text },
+    locate: (declared) => locate(manifest.text, declared.path) ?? { line: 1, column: 1 },
+  };
 }

@@ -23,7 +23,7 @@ export interface FixtureWorkspace {
 /**
  * A copy of a fixture workspace in a temporary folder, with what its `installed.json` describes installed:
  * npm packages in node_modules (workspace packages as links, binaries in node_modules/.bin) and Python
- * distributions in a virtual environment (metadata only: nothing is importable).
+ * distributions in a virtual environment (metadata only: nothing is importable) that nx.json names.
  */
 export function fixtureWorkspace(fixture: string): FixtureWorkspace {
   const root = mkdtempSync(join(tmpdir(), 'shipshape-deps-'));
@@ -31,6 +31,7 @@ export function fixtureWorkspace(fixture: string): FixtureWorkspace {
   const installed = JSON.parse(readFileSync(join(fixture, 'installed.json'), 'utf8')) as InstalledFixture;
   installNpm(root, installed.packages);
   const python = installPython(root, installed.python ?? {});
+  writeFileSync(join(root, 'nx.json'), nxJson(python));
   return {
     root,
     python,
@@ -97,8 +98,13 @@ export function fixtureTree(fixture: string, createTree: () => Tree): { tree: Tr
   }
   const venvRoot = mkdtempSync(join(tmpdir(), 'shipshape-deps-venv-'));
   const python = installPython(venvRoot, installed.python ?? {});
-  tree.write('nx.json', JSON.stringify({ plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit', python } }] }, null, 2));
+  tree.write('nx.json', nxJson(python));
   return { tree, python, remove: () => rmSync(venvRoot, { recursive: true, force: true }) };
+}
+
+/** nx.json naming the fixture's interpreter in the pipeline plugin's options, where generators read it. */
+function nxJson(python: string): string {
+  return JSON.stringify({ plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit', python } }] }, null, 2);
 }
 
 /** Every file of the Tree with its content, to tell later which ones a generator changed. */

@@ -1,6 +1,6 @@
 import { declaredNames, defineFact, locateJson, npmDeclaredNames, npmInstallation, packageJson, rootManifests, workspacePackages } from '@shipshape/core';
 import { depsOptions } from '../../options';
-import type { DependencyFacts } from '../facts';
+import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { VersionSuggestion } from '../model';
 import { npmDeclared } from './manifest';
 import { rangeFor } from './ranges';
@@ -12,7 +12,7 @@ export const npmDependencies = defineFact({
   inputs: [packageJson, declaredNames, workspacePackages, npmInstallation],
   compute: (project, manifest, names, packages, installation): DependencyFacts | undefined => {
     if (!manifest) return undefined;
-    const { path: file, text, data } = manifest;
+    const { path: file, data } = manifest;
     const options = depsOptions(project);
     const declared = npmDeclared(data, file);
     const declaredAnywhere = names.npmWithRoot;
@@ -20,19 +20,13 @@ export const npmDependencies = defineFact({
     const uses = npmUses(project, { ownName: data.name, declared: declaredAnywhere, workspace });
     const workspaceVersions = new Map(workspace.flatMap((w) => (w.npm?.version ? [[w.npm.name, w.npm.version] as const] : [])));
     const style = options.rangeStyle ?? 'caret';
-    let broughtBy: Map<string, string> | undefined;
     return {
-      ecosystem: 'npm',
-      project: project.name,
-      manifest: { file, text },
+      ...manifestFacts('npm', project, manifest, locateJson),
       declared,
       uses,
       key: (name) => name,
       rootDeclared: new Set(project.root === '.' ? [] : npmDeclaredNames(project.get(rootManifests).packageJson)),
-      broughtBy(name) {
-        broughtBy ??= installation.closure([...declaredAnywhere], project.root);
-        return broughtBy.get(name);
-      },
+      broughtBy: lazyLookup(() => installation.closure([...declaredAnywhere], project.root)),
       version(name): VersionSuggestion | undefined {
         const local = workspaceVersions.get(name);
         if (local) return { spec: rangeFor(local, style), source: 'workspace' };
@@ -41,7 +35,6 @@ export const npmDependencies = defineFact({
       },
       stdlib: new Set(),
       ignored: new Set(options.ignoreDependencies ?? []),
-      locate: (d) => locateJson(text, d.path) ?? { line: 1, column: 1 },
       publishable: data.private !== true,
     };
   },

@@ -13,7 +13,7 @@ import {
   type PythonEnvironment,
 } from '@shipshape/core';
 import { depsOptions } from '../../options';
-import type { DependencyFacts } from '../facts';
+import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { DependencyUse, VersionSuggestion } from '../model';
 import { pythonDeclared, rootDevDistributions, toolDeclared } from './manifest';
 import { moduleDistributions, tableMinimum } from './modules';
@@ -24,7 +24,7 @@ export const pythonDependencies = defineFact({
   inputs: [pyproject],
   compute: async (project, manifest): Promise<DependencyFacts | undefined> => {
     if (!manifest) return undefined;
-    const { path: file, text, data } = manifest;
+    const { path: file, data } = manifest;
     const options = depsOptions(project);
     const declared = [...pythonDeclared(data, file), ...toolDeclared(project)];
     const key = normalizeDistributionName;
@@ -63,19 +63,13 @@ export const pythonDependencies = defineFact({
       }
     }
 
-    let broughtBy: Map<string, string> | undefined;
     return {
-      ecosystem: 'python',
-      project: project.name,
-      manifest: { file, text },
+      ...manifestFacts('python', project, manifest, locateToml),
       declared,
       uses,
       key,
       rootDeclared: new Set(project.root === '.' ? [] : rootDevDistributions(project.get(rootManifests).pyproject).map(key)),
-      broughtBy(name) {
-        broughtBy ??= requiredThrough(environment, declared.map((d) => d.name));
-        return broughtBy.get(key(name));
-      },
+      broughtBy: lazyLookup(() => requiredThrough(environment, declared.map((d) => d.name)), key),
       version(name): VersionSuggestion | undefined {
         const local = workspace.find((w) => key(w.python!.name) === key(name));
         if (local?.python?.version) return { spec: `>=${local.python.version}`, source: 'workspace' };
@@ -86,7 +80,6 @@ export const pythonDependencies = defineFact({
       },
       stdlib: new Set([...stdlib].map((m) => m.toLowerCase())),
       ignored: new Set((options.ignoreDependencies ?? []).map(key)),
-      locate: (d) => locateToml(text, d.path) ?? { line: 1, column: 1 },
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
     };
   },
