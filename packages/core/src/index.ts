@@ -37,6 +37,7 @@ export type { FileSource } from './files/file-source';
 export { decodeSource } from './files/read-source';
 export { inProject, isWithin, projectRelative, toPosixRelative } from './files/paths';
 export { matchesGlob } from './util/glob';
+export { dataAt, isTable, stringsIn } from './util/data';
 
 // manifests, edited keeping the user's formatting
 export {
