@@ -45,6 +45,6 @@ export default defineCheck({
       return findings;
     }
     const anchor = locateToml(text, ['project']) ?? { line: 1, column: 1 };
-    return [...findings, ...missingFieldFindings({ data: table as ProjectTable, file, fields: FIELDS, anchor, where: '[project]' })];
+    return [...findings, ...missingFieldFindings({ data: table, file, fields: FIELDS, anchor, where: '[project]' })];
   },
 });

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
-import { defineCheck, locateToml, projectFiles, projectRelative, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { tomlValue } from '../python/toml-value';
+import { dataAt, defineCheck, locateToml, projectFiles, projectRelative, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 
 const MOVE_TO_SRC = (project: ShipshapeProject) => ({
   generator: '@shipshape/structure:python-src-layout',
@@ -46,7 +45,7 @@ function run(project: ShipshapeProject): FindingInput[] {
 
 /** hatch's wheel `packages` naming a folder that is not where the package is. */
 function declaredPackageMismatch(project: ShipshapeProject, packages: string[], file: string, text: string, data: Record<string, unknown>): FindingInput[] {
-  const declared = tomlValue(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']);
+  const declared = dataAt(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']);
   if (!Array.isArray(declared)) return [];
   const actual = packages.map((p) => projectRelative(project.root, p));
   const wrong = declared.filter((d): d is string => typeof d === 'string' && !actual.includes(d.replace(/\/+$/, '')) && !project.get(projectFiles).some((f) => f.file.startsWith(`${project.file(d)}/`)));

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { defineCheck, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, pyproject, pythonPackages, stringsIn, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { ROOT_MODULES_ALLOWED } from '../python/package-folders';
-import { tomlValue } from '../python/toml-value';
 
 const MODULE_LISTS = [
   ['tool', 'setuptools', 'py-modules'],
@@ -12,8 +11,7 @@ const MODULE_LISTS = [
 
 /** Single-module distributions declare their module: setuptools py-modules, hatch only-include/include. */
 function declaredModules(data: Record<string, unknown>): string[] {
-  const lists = MODULE_LISTS.map((path) => tomlValue(data, path));
-  return lists.flatMap((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])).map((m) => m.replace(/\.py$/, ''));
+  return MODULE_LISTS.flatMap((path) => stringsIn(data, path)).map((m) => m.replace(/\.py$/, ''));
 }
 
 function run(project: ShipshapeProject): FindingInput[] {

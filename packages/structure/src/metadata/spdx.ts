@@ -1,6 +1,6 @@
-import parseSpdx = require('spdx-expression-parse');
-import licenseIds = require('spdx-license-ids');
-import deprecatedIds = require('spdx-license-ids/deprecated.json');
+import parseSpdx from 'spdx-expression-parse';
+import licenseIds from 'spdx-license-ids';
+import deprecatedIds from 'spdx-license-ids/deprecated.json';
 
 export type SpdxVerdict =
   | { valid: true; licenses: string[]; deprecated: string[] }

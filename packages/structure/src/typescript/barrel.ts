@@ -140,8 +140,8 @@ export function relativeImportExtension(project: ShipshapeProject, folder?: stri
   const local = folder === undefined ? 0 : count(sources.filter((f) => posix.dirname(f) === folder));
   const balance = local !== 0 ? local : count(sources);
   if (balance !== 0) return balance > 0 ? '.js' : '';
-  const resolution = String(project.get(libraryTsconfig)?.compilerOptions.moduleResolution ?? '').toLowerCase();
-  return resolution === 'node16' || resolution === 'nodenext' ? '.js' : '';
+  const resolution = project.get(libraryTsconfig)?.compilerOptions.moduleResolution;
+  return typeof resolution === 'string' && ['node16', 'nodenext'].includes(resolution.toLowerCase()) ? '.js' : '';
 }
 
 /** The entry barrel's path for a project without one: src/index.ts. */

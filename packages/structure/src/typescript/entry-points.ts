@@ -38,7 +38,7 @@ function collectExports(node: unknown, field: (string | number)[], subpath: stri
 /** Every entry point package.json declares: main, module, types, browser, bin, each leaf of exports. */
 function declaredEntries(manifest: PackageJson): DeclaredEntry[] {
   const found: DeclaredEntry[] = [];
-  for (const field of FIELDS) if (typeof manifest[field] === 'string') found.push({ field: [field], target: manifest[field] as string });
+  for (const field of FIELDS) if (typeof manifest[field] === 'string') found.push({ field: [field], target: manifest[field] });
   if (typeof manifest.bin === 'string') found.push({ field: ['bin'], target: manifest.bin });
   else if (isObject(manifest.bin)) for (const [name, target] of Object.entries(manifest.bin)) if (typeof target === 'string') found.push({ field: ['bin', name], target });
   collectExports(manifest.exports, ['exports'], undefined, found);

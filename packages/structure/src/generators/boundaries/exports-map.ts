@@ -9,7 +9,7 @@ const relative = (path: string) => (path.startsWith('./') || path.startsWith('..
  * Undefined when the package declares no entry and has no src/index.ts either.
  */
 export function exportsMapFor(project: ShipshapeProject, manifest: PackageJson): Record<string, unknown> | undefined {
-  const str = (field: string) => (typeof manifest[field] === 'string' ? relative(manifest[field] as string) : undefined);
+  const str = (field: string) => (typeof manifest[field] === 'string' ? relative(manifest[field]) : undefined);
   const types = str('types') ?? str('typings');
   const module = str('module');
   const main = str('main');
