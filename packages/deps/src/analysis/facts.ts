@@ -3,7 +3,7 @@ import type { DeclaredDependency, DependencyUse, Ecosystem, VersionSuggestion } 
 
 /**
  * What the dependency rules need to know about one project, the same for npm and Python: what it declares,
- * what it uses, and what the workspace resolves. Built from the disk (checks) or from the Nx Tree (generators).
+ * what it uses, and what the workspace resolves. Built from the project's facts: the same on disk (checks) and on the Tree (generators).
  */
 export interface DependencyFacts {
   ecosystem: Ecosystem;

@@ -1,22 +1,10 @@
-import {
-  defineFact,
-  locateToml,
-  normalizeDistributionName,
-  projectRelative,
-  pyproject,
-  pythonAnalysis,
-  pythonEnvironment,
-  pythonPackages,
-  pythonRole,
-  rootManifests,
-  workspacePackages,
-  type PythonEnvironment,
-} from '@shipshape/core';
+import { defineFact, locateToml, normalizeDistributionName, pyproject, pythonAnalysis, pythonEnvironment, rootManifests, workspacePackages, type PythonEnvironment } from '@shipshape/core';
 import { depsOptions } from '../../options';
 import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
-import type { DependencyUse, VersionSuggestion } from '../model';
+import type { VersionSuggestion } from '../model';
 import { pythonDeclared, rootDevDistributions, toolDeclared } from './manifest';
 import { moduleDistributions, tableMinimum } from './modules';
+import { pythonUses } from './uses';
 
 /** The Python side of a project with a pyproject.toml: what it declares and imports; undefined when it has none. */
 export const pythonDependencies = defineFact({
@@ -31,38 +19,10 @@ export const pythonDependencies = defineFact({
     const declaredKeys = new Set(declared.map((d) => key(d.name)));
     const analysis = await project.get(pythonAnalysis);
     const environment = Object.keys(analysis.files).length > 0 || declared.length > 0 ? await project.get(pythonEnvironment) : null;
-    const ownModules = project.get(pythonPackages).importNames;
     const workspace = project.get(workspacePackages).filter((w) => w.python && w.project.root !== project.root);
     const distributionOf = moduleDistributions(options.pythonModules ?? {}, environment, declaredKeys);
     const stdlib = new Set([...analysis.stdlibModules, '__future__']);
-    const devFiles = options.devFiles ?? [];
-
-    const uses: DependencyUse[] = [];
-    for (const [path, result] of Object.entries(analysis.files)) {
-      if (result.error) continue;
-      const role = pythonRole(projectRelative(project.root, path), { importNames: ownModules, devFiles });
-      for (const imported of result.imports) {
-        if (imported.level > 0 || imported.module === '') continue;
-        const top = imported.module.split('.')[0];
-        if (stdlib.has(top) || ownModules.has(top)) continue;
-        const local = workspace.find((w) => w.python!.importNames.has(top));
-        const use: DependencyUse = {
-          name: local ? local.python!.name : distributionOf(imported.module).name,
-          file: path,
-          line: imported.line,
-          column: imported.column,
-          role,
-          typeOnly: imported.guard === 'type-checking',
-          guarded: imported.guard === 'import-error',
-          topLevel: !imported.inFunction,
-          specifier: imported.module,
-          declaredOnly: false,
-        };
-        if (local) use.workspaceProject = local.project.name;
-        uses.push(use);
-      }
-    }
-
+    const uses = pythonUses(project, { analysis, stdlib, workspace, distributionOf: (module) => distributionOf(module).name });
     return {
       ...manifestFacts('python', project, manifest, locateToml),
       declared,
