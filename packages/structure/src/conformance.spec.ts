@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { logger } from '@nx/devkit';
 import type { WorkspaceGraph } from '@shipshape/core';
 import { describeConformance } from '@shipshape/core/testing';
 import { checks } from './checks';
@@ -30,6 +31,13 @@ const graph: WorkspaceGraph = {
   projects: ROOTS.map((root) => ({ name: root.split('/').pop()!, root, tags: root === 'published-ts' ? ['scope:published'] : [] })),
   dependencies: { ...Object.fromEntries(ROOTS.map((root) => [root.split('/').pop()!, []])), ui: ['core'] },
 };
+
+// The generators report what they leave to the user; the suite checks what they write.
+beforeAll(() => {
+  jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+});
+afterAll(() => jest.restoreAllMocks());
 
 describeConformance({
   packageRoot: join(__dirname, '..'),
