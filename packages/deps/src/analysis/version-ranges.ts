@@ -71,7 +71,7 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
     const replacement = lower ? formatRequirement(requirement, lower) : undefined;
     const advice = !lower
       ? ': add one, e.g. ">=X.Y" with the oldest version you test against'
-      : suggestion!.source === 'table'
+      : suggestion?.source === 'table'
         ? `: use "${replacement}" (Shipshape's suggestion: ${requirement.name} is not installed here, confirm the version)`
         : `: use "${replacement}" (the installed version)`;
     return { declared, message: `${where} ${reason}${advice}`, replacement, unconfirmed: suggestion?.source === 'table' };

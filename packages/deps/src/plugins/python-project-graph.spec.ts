@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CreateDependenciesContext } from '@nx/devkit';
+import { DependencyType, type CreateDependenciesContext } from '@nx/devkit';
 import { projectFiles } from '@shipshape/core';
 import { diskProject, withoutPython } from '@shipshape/core/testing';
 import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
@@ -41,7 +41,7 @@ describe('createDependencies: Python projects in the Nx graph', () => {
       'fx-clean-py -> fx-lib (libs/clean-py/pyproject.toml)',
       'fx-clean-py -> fx-lib (libs/clean-py/src/clean_py/__init__.py)',
     ]);
-    expect(edges.every((e) => e.type === 'static')).toBe(true);
+    expect(edges.every((e) => e.type === DependencyType.static)).toBe(true);
   });
 
   it('reads the imports of the projects whose Python files Nx asks about, and leaves the edges of unchanged files to Nx', async () => {

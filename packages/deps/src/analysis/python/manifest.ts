@@ -41,6 +41,7 @@ export function toolDeclared(project: ShipshapeProject): DeclaredDependency[] {
 export function rootDevDistributions(pyproject: PyProject | undefined): string[] {
   if (!pyproject) return [];
   const groups = Object.values((pyproject['dependency-groups'] as Record<string, unknown> | undefined) ?? {});
-  const uv = ((pyproject.tool as Record<string, { 'dev-dependencies'?: unknown } | undefined> | undefined)?.uv?.['dev-dependencies'] as unknown) ?? [];
-  return [...groups, uv].flatMap((list) => (Array.isArray(list) ? list : [])).flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean);
+  const uv = (pyproject.tool as { uv?: { 'dev-dependencies'?: unknown } } | undefined)?.uv?.['dev-dependencies'];
+  const entries = [...groups, uv].flatMap((list): unknown[] => (Array.isArray(list) ? list : []));
+  return entries.flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean);
 }

@@ -65,7 +65,8 @@ function typescriptLoaders(tree: Tree, root: string, targets: Map<string, Depend
 function pythonLoaders(tree: Tree, project: ShipshapeProject, { facts }: ProjectDependencies, targets: Map<string, DependencyUse[]>): FixResult {
   const result: Required<Pick<FixResult, 'changes' | 'done' | 'left'>> = { changes: [], done: [], left: [] };
   if (targets.size === 0) return result;
-  const distribution = String(project.get(pyproject)?.data.project?.name ?? '');
+  const name = project.get(pyproject)?.data.project?.name;
+  const distribution = typeof name === 'string' ? name : '';
   const extraOf = (name: string) => facts.declared.find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))?.section.split('.').slice(1).join('.') ?? facts.key(name);
   const byFile = new Map<string, Array<{ use: DependencyUse; name: string }>>();
   for (const [name, uses] of targets) for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), { use, name }]);
