@@ -1,7 +1,7 @@
 import type { DeclaredDependency, Ecosystem, TargetGroup } from './model';
 
 /** How a message names a manifest section: `"dependencies"`, `[project].dependencies`, `[dependency-groups] dev`, `[tool.poetry.dependencies]`. */
-export function describeSection(ecosystem: Ecosystem, section: string): string {
+function describeSection(ecosystem: Ecosystem, section: string): string {
   if (ecosystem === 'npm') return `"${section}"`;
   if (section === 'project.dependencies') return '[project].dependencies';
   if (section.startsWith('tool.')) return `[${section}]`;

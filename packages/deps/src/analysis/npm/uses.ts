@@ -16,7 +16,7 @@ import {
 import { depsOptions } from '../../options';
 import type { DependencyUse, UseRole } from '../model';
 
-export interface NpmUseContext {
+interface NpmUseContext {
   /** The package's own name: importing itself is no dependency. */
   ownName: unknown;
   /** Names the project or the workspace root declare: what tools reference counts only for these. */

@@ -9,7 +9,7 @@ interface TableEntry {
 const MODULES = table.modules as Record<string, TableEntry>;
 const MINIMUM_BY_DISTRIBUTION = new Map(Object.values(MODULES).filter((e) => e.minimum).map((e) => [normalizeDistributionName(e.distribution), e.minimum!]));
 
-export type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
+type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
 
 /**
  * Maps an imported module to the distribution that provides it: the user's configuration first, then a

@@ -2,7 +2,7 @@ import { projectRelative, pythonPackages, pythonRole, type PythonAnalysis, type 
 import { depsOptions } from '../../options';
 import type { DependencyUse } from '../model';
 
-export interface PythonUseContext {
+interface PythonUseContext {
   analysis: PythonAnalysis;
   /** Top-level modules of the standard library: never a dependency. */
   stdlib: ReadonlySet<string>;

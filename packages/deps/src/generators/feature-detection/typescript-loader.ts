@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { generateFiles, OverwriteStrategy, type Tree } from '@nx/devkit';
 import { inProject } from '@shipshape/core';
 
-export interface TypescriptLoader {
+interface TypescriptLoader {
   /** Workspace-relative path of the loader module. */
   file: string;
   loaderName: string;
 }
 
 /** Where a project's loaders go: `src/optional/` (or `optional/` without a src folder). */
-export function loaderFolder(tree: Tree, root: string): string {
+function loaderFolder(tree: Tree, root: string): string {
   return tree.exists(inProject(root, 'src')) ? inProject(root, 'src/optional') : inProject(root, 'optional');
 }
 
