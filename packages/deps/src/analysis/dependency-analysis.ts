@@ -59,6 +59,8 @@ export async function analyzedManifests(project: ShipshapeProject): Promise<Proj
 /** The problems of the given kinds, as audit findings. */
 export async function findingsOf(project: ShipshapeProject, kinds: readonly ProblemKind[]): Promise<FindingInput[]> {
   return (await analyzedManifests(project)).flatMap(({ problems }) =>
-    problems.filter((p) => kinds.includes(p.kind)).map((p) => ({ message: p.message, file: p.file, line: p.line, column: p.column, key: p.key })),
+    problems
+      .filter((p) => kinds.includes(p.kind))
+      .map((p) => ({ message: p.message, file: p.file, line: p.line, column: p.column, key: p.key })),
   );
 }

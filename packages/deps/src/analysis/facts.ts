@@ -31,7 +31,10 @@ export interface DependencyFacts {
 }
 
 /** A lookup whose map is built on first use, under the facts' `key`: reading what is installed is not free. */
-export function lazyLookup(build: () => ReadonlyMap<string, string>, key: (name: string) => string = (name) => name): (name: string) => string | undefined {
+export function lazyLookup(
+  build: () => ReadonlyMap<string, string>,
+  key: (name: string) => string = (name) => name,
+): (name: string) => string | undefined {
   let map: ReadonlyMap<string, string> | undefined;
   return (name) => (map ??= build()).get(key(name));
 }

@@ -71,7 +71,10 @@ export interface DependencyProblem {
   /** What the fingerprint is built from: the kind and the name, never a line. */
   key: string;
   /** Add `name` to `to`; move `declared` to `to`; remove `declared`. */
-  fix: { action: 'add'; to: TargetGroup; version?: VersionSuggestion } | { action: 'move'; declared: DeclaredDependency; to: TargetGroup } | { action: 'remove'; declared: DeclaredDependency };
+  fix:
+    | { action: 'add'; to: TargetGroup; version?: VersionSuggestion }
+    | { action: 'move'; declared: DeclaredDependency; to: TargetGroup }
+    | { action: 'remove'; declared: DeclaredDependency };
 }
 
 /** A version for a dependency the generators add: what the workspace resolves, or a floor the user must confirm. */

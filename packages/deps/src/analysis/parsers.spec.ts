@@ -4,7 +4,21 @@ import { moduleDistributions } from './python/modules';
 
 describe('npm specifiers', () => {
   it('tells packages (without subpath), built-ins and local modules apart', () => {
-    const cases = ['lodash/fp', '@scope/pkg/sub/path', 'node:fs/promises', 'fs', './local', '../up', '/abs', '#internal', 'https://x.dev/m.js', 'style-loader!./a.css', 'virtual:pwa', 'pkg?raw', '@/alias'];
+    const cases = [
+      'lodash/fp',
+      '@scope/pkg/sub/path',
+      'node:fs/promises',
+      'fs',
+      './local',
+      '../up',
+      '/abs',
+      '#internal',
+      'https://x.dev/m.js',
+      'style-loader!./a.css',
+      'virtual:pwa',
+      'pkg?raw',
+      '@/alias',
+    ];
     expect(cases.map((c) => [c, specifierTarget(c)])).toEqual([
       ['lodash/fp', { kind: 'package', name: 'lodash' }],
       ['@scope/pkg/sub/path', { kind: 'package', name: '@scope/pkg' }],
@@ -25,7 +39,11 @@ describe('npm specifiers', () => {
 
   it('pairs packages with their @types packages, both ways', () => {
     expect([typesPackageOf('lodash'), typesPackageOf('@babel/core')]).toEqual(['@types/lodash', '@types/babel__core']);
-    expect([typedPackage('@types/lodash'), typedPackage('@types/babel__core'), typedPackage('lodash')]).toEqual(['lodash', '@babel/core', undefined]);
+    expect([typedPackage('@types/lodash'), typedPackage('@types/babel__core'), typedPackage('lodash')]).toEqual([
+      'lodash',
+      '@babel/core',
+      undefined,
+    ]);
   });
 });
 
@@ -37,7 +55,12 @@ describe('PEP 508 requirements', () => {
       specifier: '>=2.28,<3',
       marker: 'python_version < "3.12"',
     });
-    expect(parseRequirement('pkg @ git+https://example.com/pkg.git')).toEqual({ name: 'pkg', extras: [], specifier: '', url: 'git+https://example.com/pkg.git' });
+    expect(parseRequirement('pkg @ git+https://example.com/pkg.git')).toEqual({
+      name: 'pkg',
+      extras: [],
+      specifier: '',
+      url: 'git+https://example.com/pkg.git',
+    });
     expect(parseRequirement('  = nope')).toBeUndefined();
     const parsed = parseRequirement('Pillow[avif]; sys_platform != "win32"')!;
     expect(formatRequirement(parsed, '>=10.2')).toBe('Pillow[avif]>=10.2; sys_platform != "win32"');
@@ -49,15 +72,9 @@ describe('Python module to distribution', () => {
 
   it('prefers the configuration, then a declared distribution of the environment, then the table, then the module name', () => {
     const resolve = moduleDistributions({ internal_sdk: 'acme-internal-sdk' }, environment, new Set(['google-api-core']));
-    expect(['internal_sdk.client', 'google.api_core', 'google.protobuf', 'yaml', 'PIL.Image', 'sklearn', 'requests'].map((m) => resolve(m).name)).toEqual([
-      'acme-internal-sdk',
-      'google-api-core',
-      'protobuf',
-      'PyYAML',
-      'Pillow',
-      'scikit-learn',
-      'requests',
-    ]);
+    expect(
+      ['internal_sdk.client', 'google.api_core', 'google.protobuf', 'yaml', 'PIL.Image', 'sklearn', 'requests'].map((m) => resolve(m).name),
+    ).toEqual(['acme-internal-sdk', 'google-api-core', 'protobuf', 'PyYAML', 'Pillow', 'scikit-learn', 'requests']);
     const undeclared = moduleDistributions({}, environment, new Set());
     expect(undeclared('google.protobuf').name).toBe('protobuf');
   });

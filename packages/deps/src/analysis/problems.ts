@@ -34,11 +34,28 @@ function useProblems(facts: DependencyFacts, uses: DependencyUse[], declarations
     const allGuarded = runtime.every((u) => u.guarded);
     const target: TargetGroup = allGuarded ? 'optional' : 'runtime';
     if (groups.has('runtime') || groups.has('peer') || groups.has('optional')) {
-      if (allGuarded && groups.has('runtime') && !groups.has('optional')) return [optionalProblem(facts, name, runtime, declarations.find((d) => d.group === 'runtime')!)];
+      if (allGuarded && groups.has('runtime') && !groups.has('optional'))
+        return [
+          optionalProblem(
+            facts,
+            name,
+            runtime,
+            declarations.find((d) => d.group === 'runtime')!,
+          ),
+        ];
       if (!groups.has('runtime') && !groups.has('peer') && groups.has('optional')) return unguardedProblems(facts, name, runtime);
       return [];
     }
-    if (groups.has('dev')) return [movedToRuntime(facts, name, runtime, declarations.find((d) => d.group === 'dev')!, target)];
+    if (groups.has('dev'))
+      return [
+        movedToRuntime(
+          facts,
+          name,
+          runtime,
+          declarations.find((d) => d.group === 'dev')!,
+          target,
+        ),
+      ];
     return undeclared(facts, name, runtime, target);
   }
   if (runtimeTypes.length > 0) {
@@ -63,7 +80,10 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
   const what = first.role === 'runtime' ? (first.typeOnly ? 'the types of library code' : 'library code') : 'tests or tooling';
   const module = first.specifier !== name && facts.ecosystem === 'python' ? `"${first.specifier}" (distribution "${name}")` : `"${name}"`;
   const add = `declare it in ${describeTarget(facts.ecosystem, to)}`;
-  const rootOnly = to !== 'dev' && facts.rootDeclared.has(facts.key(name)) ? ' (the workspace root declares it, but that is not published with the package)' : '';
+  const rootOnly =
+    to !== 'dev' && facts.rootDeclared.has(facts.key(name))
+      ? ' (the workspace root declares it, but that is not published with the package)'
+      : '';
   const handled = to === 'optional' ? ', where its absence is handled,' : '';
   const message = via
     ? `${module} is imported by ${what} (${where})${handled} but is only installed as a dependency of "${via}"${rootOnly}: ${add}`
@@ -84,7 +104,13 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
   ];
 }
 
-function movedToRuntime(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency, to: TargetGroup): DependencyProblem {
+function movedToRuntime(
+  facts: DependencyFacts,
+  name: string,
+  uses: DependencyUse[],
+  declared: DeclaredDependency,
+  to: TargetGroup,
+): DependencyProblem {
   const first = uses[0];
   return {
     kind: 'misplaced',

@@ -11,8 +11,17 @@ function describeSection(ecosystem: Ecosystem, section: string): string {
 
 /** Where a fix to `to` puts a dependency, in words. */
 export function describeTarget(ecosystem: Ecosystem, to: TargetGroup): string {
-  if (ecosystem === 'npm') return { runtime: '"dependencies"', dev: '"devDependencies"', optional: 'an optional peer dependency ("peerDependencies" with "peerDependenciesMeta" optional)' }[to];
-  return { runtime: '[project].dependencies', dev: 'a [dependency-groups] group (PEP 735), e.g. "dev"', optional: 'an extra of [project.optional-dependencies]' }[to];
+  if (ecosystem === 'npm')
+    return {
+      runtime: '"dependencies"',
+      dev: '"devDependencies"',
+      optional: 'an optional peer dependency ("peerDependencies" with "peerDependenciesMeta" optional)',
+    }[to];
+  return {
+    runtime: '[project].dependencies',
+    dev: 'a [dependency-groups] group (PEP 735), e.g. "dev"',
+    optional: 'an extra of [project.optional-dependencies]',
+  }[to];
 }
 
 export function describeDeclared(ecosystem: Ecosystem, declared: DeclaredDependency): string {

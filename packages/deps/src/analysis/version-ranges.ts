@@ -26,28 +26,44 @@ export function findRangeProblems(facts: DependencyFacts, options: DepsOptions):
   return facts.declared.flatMap((declared) => {
     // a tool's own table (Poetry's `^2.0`) has its own range syntax
     if (declared.group === 'dev' || declared.tool) return [];
-    const problem = facts.ecosystem === 'npm' ? npmRange(facts, declared, options.rangeStyle ?? 'caret') : pythonRange(facts, declared, options.pythonUpperBounds === true);
+    const problem =
+      facts.ecosystem === 'npm'
+        ? npmRange(facts, declared, options.rangeStyle ?? 'caret')
+        : pythonRange(facts, declared, options.pythonUpperBounds === true);
     return problem ? [problem] : [];
   });
 }
 
-function npmRange(facts: DependencyFacts, declared: DeclaredDependency, style: NonNullable<DepsOptions['rangeStyle']>): RangeProblem | undefined {
+function npmRange(
+  facts: DependencyFacts,
+  declared: DeclaredDependency,
+  style: NonNullable<DepsOptions['rangeStyle']>,
+): RangeProblem | undefined {
   const spec = declared.spec.trim();
   const where = `"${declared.name}": "${declared.spec}" in ${describeDeclared('npm', declared)}`;
   const installed = () => facts.version(declared.name)?.spec;
   const fromInstalled = (reason: string): RangeProblem => {
     const replacement = installed();
-    return { declared, message: `${where} ${reason}${replacement ? `: use "${replacement}" (what the workspace resolves)` : ''}`, replacement };
+    return {
+      declared,
+      message: `${where} ${reason}${replacement ? `: use "${replacement}" (what the workspace resolves)` : ''}`,
+      replacement,
+    };
   };
   if (spec.startsWith('workspace:') || spec.startsWith('npm:')) return undefined;
   if (NO_RANGE.has(spec)) return fromInstalled('accepts any version, including future breaking ones');
-  if (LOCAL_PROTOCOL.test(spec)) return fromInstalled('points at a URL, a git repository or a local path, which users of the published package cannot install');
+  if (LOCAL_PROTOCOL.test(spec))
+    return fromInstalled('points at a URL, a git repository or a local path, which users of the published package cannot install');
   if (semver.validRange(spec) === null) return fromInstalled('is not a valid semver range');
   const exact = semver.valid(spec);
   if (declared.group === 'peer' || (declared.group === 'optional' && declared.section === 'peerDependencies')) {
     if (exact || /^~/.test(spec)) {
       const version = semver.minVersion(spec)?.version ?? exact!;
-      return { declared, message: `${where} is a narrow peer range: users must have exactly this ${exact ? 'version' : 'minor version'}; widen it to "^${version}" (or more)`, replacement: `^${version}` };
+      return {
+        declared,
+        message: `${where} is a narrow peer range: users must have exactly this ${exact ? 'version' : 'minor version'}; widen it to "^${version}" (or more)`,
+        replacement: `^${version}`,
+      };
     }
     return undefined;
   }
@@ -64,7 +80,11 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
   const requirement = parseRequirement(declared.spec);
   if (!requirement || facts.stdlib.has(facts.key(requirement.name).replace(/-/g, '_'))) return undefined; // stdlib-dependency's finding
   const where = `"${declared.spec}" in ${describeDeclared('python', declared)}`;
-  if (requirement.url) return { declared, message: `${where} is a direct URL reference, which PyPI refuses in a published distribution: depend on a released version` };
+  if (requirement.url)
+    return {
+      declared,
+      message: `${where} is a direct URL reference, which PyPI refuses in a published distribution: depend on a released version`,
+    };
   const suggestion = facts.version(requirement.name);
   const withLowerBound = (reason: string): RangeProblem => {
     const lower = suggestion?.spec;
@@ -79,10 +99,15 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
   if (requirement.specifier === '') return withLowerBound('has no lower bound, so any old release satisfies it');
   if (!pep440ValidRange(requirement.specifier)) return { declared, message: `${where} is not a valid PEP 440 version specifier` };
   const clauses = parsePep440Specifier(requirement.specifier);
-  if (clauses.some((c) => c.operator === '===')) return { declared, message: `${where} uses "===" (arbitrary equality), which matches a version string exactly: use ">="` };
+  if (clauses.some((c) => c.operator === '==='))
+    return { declared, message: `${where} uses "===" (arbitrary equality), which matches a version string exactly: use ">="` };
   const exact = clauses.find((c) => c.operator === '==' && !c.version.includes('*'));
   if (exact) {
-    return { declared, message: `${where} pins one exact version: a library should accept a range; use ">=${exact.version}"`, replacement: formatRequirement(requirement, `>=${exact.version}`) };
+    return {
+      declared,
+      message: `${where} pins one exact version: a library should accept a range; use ">=${exact.version}"`,
+      replacement: formatRequirement(requirement, `>=${exact.version}`),
+    };
   }
   const lowers = clauses.filter((c) => ['>=', '>', '~=', '=='].includes(c.operator));
   if (lowers.length === 0) return withLowerBound('has no lower bound, so any old release satisfies it');
@@ -90,7 +115,9 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
   if (upperBounds || caps.length === 0) return undefined;
   const kept = clauses
     .filter((c) => !caps.includes(c) || c.operator === '~=' || c.operator === '==')
-    .map((c) => (c.operator === '~=' ? `>=${c.version}` : c.operator === '==' ? `>=${c.version.replace(/\.\*$/, '')}` : `${c.operator}${c.version}`));
+    .map((c) =>
+      c.operator === '~=' ? `>=${c.version}` : c.operator === '==' ? `>=${c.version.replace(/\.\*$/, '')}` : `${c.operator}${c.version}`,
+    );
   const replacement = formatRequirement(requirement, kept.join(','));
   return {
     declared,

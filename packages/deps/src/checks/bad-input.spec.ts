@@ -11,15 +11,27 @@ describe('the deps checks on bad input', () => {
   };
 
   it('a malformed package.json is one problem naming the file and the position, however many checks read it', async () => {
-    const report = await audit('bad-json', { 'package.json': '{\n  "name": "x",\n  "dependencies": {\n}\n', 'src/index.ts': "import 'x';\n" });
-    expect(report.problems).toEqual([{ kind: 'error', file: 'bad-json/package.json', message: expect.stringMatching(/^bad-json\/package\.json: invalid JSON at line 5/) }]);
+    const report = await audit('bad-json', {
+      'package.json': '{\n  "name": "x",\n  "dependencies": {\n}\n',
+      'src/index.ts': "import 'x';\n",
+    });
+    expect(report.problems).toEqual([
+      { kind: 'error', file: 'bad-json/package.json', message: expect.stringMatching(/^bad-json\/package\.json: invalid JSON at line 5/) },
+    ]);
     expect(report.summary.passed).toBe(false);
   });
 
   it('a malformed pyproject.toml is one problem naming the file and the line', async () => {
-    const report = await audit('bad-toml', { 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["a",\n', 'x/__init__.py': 'import a\n' });
+    const report = await audit('bad-toml', {
+      'pyproject.toml': '[project]\nname = "x"\ndependencies = ["a",\n',
+      'x/__init__.py': 'import a\n',
+    });
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatchObject({ kind: 'error', file: 'bad-toml/pyproject.toml', message: expect.stringMatching(/^bad-toml\/pyproject\.toml: invalid TOML at line \d+/) });
+    expect(report.problems[0]).toMatchObject({
+      kind: 'error',
+      file: 'bad-toml/pyproject.toml',
+      message: expect.stringMatching(/^bad-toml\/pyproject\.toml: invalid TOML at line \d+/),
+    });
   });
 
   describe('without Python', () => {
@@ -31,7 +43,9 @@ describe('the deps checks on bad input', () => {
         'pyproject.toml': '[project]\nname = "mixed"\nversion = "1.0.0"\ndependencies = []\n',
         'mixed/__init__.py': 'import yaml\n',
       });
-      expect(report.problems).toEqual([{ kind: 'skipped', message: expect.stringMatching(/python3 could not be run|python3 was not found/) }]);
+      expect(report.problems).toEqual([
+        { kind: 'skipped', message: expect.stringMatching(/python3 could not be run|python3 was not found/) },
+      ]);
       expect(report.findings.map((f) => f.checkId)).toEqual(['deps/unused-dependency']);
     });
   });

@@ -5,7 +5,11 @@ import { checks } from '../checks';
 
 const FIXTURE = join(__dirname, '__fixtures__/workspace');
 const PROJECTS = ['libs/app-ts', 'libs/clean-ts', 'libs/util', 'libs/app-py', 'libs/clean-py', 'libs/lib-py'];
-const planted = JSON.parse(readFileSync(join(FIXTURE, 'planted.json'), 'utf8')).findings as Array<{ check: string; file: string; line: number }>;
+const planted = JSON.parse(readFileSync(join(FIXTURE, 'planted.json'), 'utf8')).findings as Array<{
+  check: string;
+  file: string;
+  line: number;
+}>;
 
 interface Found {
   check: string;
@@ -37,7 +41,8 @@ describe('the deps checks on a workspace with planted issues', () => {
     for (const root of PROJECTS) {
       const project = ws.project(root);
       for (const check of checks) {
-        for (const finding of await check.run(project)) found.push({ check: check.id, file: finding.file, line: finding.line ?? 0, message: finding.message });
+        for (const finding of await check.run(project))
+          found.push({ check: check.id, file: finding.file, line: finding.line ?? 0, message: finding.message });
       }
     }
   }, 60_000);
@@ -53,7 +58,6 @@ describe('the deps checks on a workspace with planted issues', () => {
     const clean = found.filter((f) => /libs\/(clean-ts|clean-py|util|lib-py)\//.test(f.file));
     expect(clean).toEqual([]);
   });
-
 });
 
 describe('the score', () => {
@@ -62,6 +66,14 @@ describe('the score', () => {
       { check: 'a/b', file: 'x', line: 1 },
       { check: 'a/b', file: 'x', line: 2 },
     ];
-    expect(score([{ ...truth[0], message: '' }, { check: 'a/b', file: 'x', line: 9, message: '' }], truth)).toMatchObject({ precision: 0.5, recall: 0.5 });
+    expect(
+      score(
+        [
+          { ...truth[0], message: '' },
+          { check: 'a/b', file: 'x', line: 9, message: '' },
+        ],
+        truth,
+      ),
+    ).toMatchObject({ precision: 0.5, recall: 0.5 });
   });
 });

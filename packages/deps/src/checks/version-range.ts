@@ -16,7 +16,12 @@ export default defineCheck({
     const findings: FindingInput[] = [];
     for (const { facts } of await analyzedManifests(project)) {
       for (const problem of findRangeProblems(facts, depsOptions(project))) {
-        findings.push({ message: problem.message, file: problem.declared.file, ...facts.locate(problem.declared), key: `range:${problem.declared.section}:${facts.key(problem.declared.name)}` });
+        findings.push({
+          message: problem.message,
+          file: problem.declared.file,
+          ...facts.locate(problem.declared),
+          key: `range:${problem.declared.section}:${facts.key(problem.declared.name)}`,
+        });
       }
     }
     return findings;

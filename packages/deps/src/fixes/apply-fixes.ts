@@ -47,7 +47,11 @@ function withManifest(facts: DependencyFacts, draft: ManifestDraft, result: Requ
 }
 
 /** The fixes of the given problems to the project's manifest; adds take the version the workspace resolves. */
-export function dependencyFixes(facts: DependencyFacts, problems: DependencyProblem[], extraFor: (name: string) => string = defaultExtra): FixResult {
+export function dependencyFixes(
+  facts: DependencyFacts,
+  problems: DependencyProblem[],
+  extraFor: (name: string) => string = defaultExtra,
+): FixResult {
   const result = { done: [] as string[], left: [] as string[] };
   if (problems.length === 0) return result;
   const draft = draftFor(facts, extraFor);
@@ -59,22 +63,31 @@ export function dependencyFixes(facts: DependencyFacts, problems: DependencyProb
     if (seen.has(id)) continue;
     seen.add(id);
     if (fix.action !== 'add' && fix.declared.tool) {
-      result.left.push(`${file}: ${problem.message} (in ${fix.declared.tool}'s ${describeDeclared(facts.ecosystem, fix.declared)}, which Shipshape does not edit)`);
+      result.left.push(
+        `${file}: ${problem.message} (in ${fix.declared.tool}'s ${describeDeclared(facts.ecosystem, fix.declared)}, which Shipshape does not edit)`,
+      );
     } else if (fix.action === 'add') {
       const version = fix.version ?? facts.version(name);
       if (!version) {
-        result.left.push(`${file}: "${name}" is not installed, so there is no version to declare; install it (${installCommand(facts, name)}) and run the generator again`);
+        result.left.push(
+          `${file}: "${name}" is not installed, so there is no version to declare; install it (${installCommand(facts, name)}) and run the generator again`,
+        );
         continue;
       }
       draft.add(name, fix.to, version.spec);
       result.done.push(`${file}: declared "${name}" (${version.spec}) in ${describeTarget(facts.ecosystem, fix.to)}`);
-      if (version.source === 'table') result.left.push(`${file}: confirm the lower bound of "${name}${version.spec}": ${name} is not installed here, so it is Shipshape's suggestion`);
+      if (version.source === 'table')
+        result.left.push(
+          `${file}: confirm the lower bound of "${name}${version.spec}": ${name} is not installed here, so it is Shipshape's suggestion`,
+        );
     } else if (fix.action === 'move') {
       draft.move(fix);
       result.done.push(`${file}: moved "${name}" from ${fix.declared.section} to ${describeTarget(facts.ecosystem, fix.to)}`);
     } else {
       draft.remove(fix);
-      result.done.push(`${file}: removed "${fix.declared.name}" from ${fix.declared.section} (${problem.kind === 'stdlib' ? 'part of the standard library' : 'nothing uses it'})`);
+      result.done.push(
+        `${file}: removed "${fix.declared.name}" from ${fix.declared.section} (${problem.kind === 'stdlib' ? 'part of the standard library' : 'nothing uses it'})`,
+      );
     }
   }
   return withManifest(facts, draft, result);
@@ -93,7 +106,10 @@ export function rangeFixes(facts: DependencyFacts, problems: RangeProblem[]): Fi
     }
     draft.range(problem, problem.replacement);
     result.done.push(`${file}: "${problem.declared.spec}" → "${problem.replacement}"`);
-    if (problem.unconfirmed) result.left.push(`${file}: confirm "${problem.replacement}": the package is not installed here, so the lower bound is Shipshape's suggestion`);
+    if (problem.unconfirmed)
+      result.left.push(
+        `${file}: confirm "${problem.replacement}": the package is not installed here, so the lower bound is Shipshape's suggestion`,
+      );
   }
   return withManifest(facts, draft, result);
 }

@@ -28,7 +28,10 @@ export class NpmManifestDraft {
 
   remove(declared: DeclaredDependency): void {
     this.edits.push({ path: [declared.section, declared.name], value: undefined });
-    if (declared.section === 'peerDependencies' && (this.data.peerDependenciesMeta as Record<string, unknown> | undefined)?.[declared.name]) {
+    if (
+      declared.section === 'peerDependencies' &&
+      (this.data.peerDependenciesMeta as Record<string, unknown> | undefined)?.[declared.name]
+    ) {
       this.edits.push({ path: ['peerDependenciesMeta', declared.name], value: undefined });
     }
   }
@@ -43,6 +46,10 @@ export class NpmManifestDraft {
 
   private has(section: string, name: string): boolean {
     const entries = this.data[section] as Record<string, unknown> | undefined;
-    return !!entries && Object.hasOwn(entries, name) && !this.edits.some((e) => e.path[0] === section && e.path[1] === name && e.value === undefined);
+    return (
+      !!entries &&
+      Object.hasOwn(entries, name) &&
+      !this.edits.some((e) => e.path[0] === section && e.path[1] === name && e.value === undefined)
+    );
   }
 }

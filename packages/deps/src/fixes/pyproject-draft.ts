@@ -41,7 +41,10 @@ export class PyprojectDraft {
     const edits: TomlEdit[] = [];
     const newTables = new Map<string, { path: string[]; value: Record<string, string[]> }>();
     for (const draft of this.arrays.values()) {
-      const value = [...draft.original.map((entry, i) => draft.replaced.get(i) ?? entry).filter((_, i) => !draft.removed.has(i)), ...draft.added];
+      const value = [
+        ...draft.original.map((entry, i) => draft.replaced.get(i) ?? entry).filter((_, i) => !draft.removed.has(i)),
+        ...draft.added,
+      ];
       const parentPath = draft.path.slice(0, -1);
       if (parentPath.length > 0 && valueAt(this.data, parentPath) === undefined) {
         const table = newTables.get(parentPath.join('\u0000')) ?? { path: parentPath, value: {} };

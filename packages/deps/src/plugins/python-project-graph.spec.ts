@@ -14,7 +14,9 @@ function context(root: string): CreateDependenciesContext {
   const projectFileMap = Object.fromEntries(
     Object.entries(PROJECTS).map(([name, projectRoot]) => [
       name,
-      diskProject(root, projectRoot).get(projectFiles).map((f) => ({ file: f.file, hash: createHash('sha1').update(readFileSync(f.path)).digest('hex') })),
+      diskProject(root, projectRoot)
+        .get(projectFiles)
+        .map((f) => ({ file: f.file, hash: createHash('sha1').update(readFileSync(f.path)).digest('hex') })),
     ]),
   );
   return {

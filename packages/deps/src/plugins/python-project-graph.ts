@@ -1,5 +1,12 @@
 import { DependencyType, type CreateDependencies, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
-import { normalizeDistributionName, pluginWorkspace, pyproject, pythonAnalysis, pythonPackages, type ShipshapeProject } from '@shipshape/core';
+import {
+  normalizeDistributionName,
+  pluginWorkspace,
+  pyproject,
+  pythonAnalysis,
+  pythonPackages,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
 
 interface PythonProject {
@@ -24,7 +31,8 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   const add = (source: PythonProject, target: PythonProject | undefined, sourceFile: string) => {
     if (!target || target === source) return;
     const key = `${source.project.name}\u0000${target.project.name}\u0000${sourceFile}`;
-    if (!edges.has(key)) edges.set(key, { source: source.project.name, target: target.project.name, sourceFile, type: DependencyType.static });
+    if (!edges.has(key))
+      edges.set(key, { source: source.project.name, target: target.project.name, sourceFile, type: DependencyType.static });
   };
   for (const source of projects) {
     for (const declared of source.declared) add(source, byDistribution.get(declared), source.project.file('pyproject.toml'));
@@ -44,8 +52,11 @@ function pythonProjects(context: CreateDependenciesContext): PythonProject[] {
     const project = workspace.project({ name, root: config.root });
     const manifest = readPyproject(project);
     if (!manifest) return [];
-    const distribution = typeof manifest.data.project?.name === 'string' ? normalizeDistributionName(manifest.data.project.name) : undefined;
-    const declared = [...pythonDeclared(manifest.data, manifest.path), ...toolDeclared(project)].map((d) => normalizeDistributionName(d.name));
+    const distribution =
+      typeof manifest.data.project?.name === 'string' ? normalizeDistributionName(manifest.data.project.name) : undefined;
+    const declared = [...pythonDeclared(manifest.data, manifest.path), ...toolDeclared(project)].map((d) =>
+      normalizeDistributionName(d.name),
+    );
     return [{ project, distribution, importNames: project.get(pythonPackages).importNames, declared }];
   });
 }

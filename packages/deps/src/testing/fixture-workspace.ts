@@ -35,7 +35,8 @@ export function fixtureWorkspace(fixture: string): FixtureWorkspace {
   return {
     root,
     python,
-    project: (projectRoot, options = {}) => diskProject(root, projectRoot, { name: projectRoot.split('/').pop()!, options: { python, ...options }, sections: [DEPS_OPTIONS] }),
+    project: (projectRoot, options = {}) =>
+      diskProject(root, projectRoot, { name: projectRoot.split('/').pop()!, options: { python, ...options }, sections: [DEPS_OPTIONS] }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -132,7 +133,11 @@ export function changedSince(tree: Tree, before: Map<string, string>): string[] 
  * Gives each test of the calling `describe` a fresh tree of the fixture workspace, handed to `use`, and
  * removes its files after the test.
  */
-export function useFixtureTree(fixture: string, createTree: () => Tree, use: (tree: Tree, fixture: ReturnType<typeof fixtureTree>) => void): void {
+export function useFixtureTree(
+  fixture: string,
+  createTree: () => Tree,
+  use: (tree: Tree, fixture: ReturnType<typeof fixtureTree>) => void,
+): void {
   let current: ReturnType<typeof fixtureTree> | undefined;
   beforeEach(() => {
     current = fixtureTree(fixture, createTree);

@@ -11,7 +11,14 @@ export function npmDeclared(manifest: PackageJson, file: string): DeclaredDepend
     const entries = manifest[section];
     if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) continue;
     for (const [name, spec] of Object.entries(entries as Record<string, unknown>)) {
-      declared.push({ name, group: groupOf(section, meta[name]?.optional === true), section, spec: typeof spec === 'string' ? spec : String(spec), path: [section, name], file });
+      declared.push({
+        name,
+        group: groupOf(section, meta[name]?.optional === true),
+        section,
+        spec: typeof spec === 'string' ? spec : String(spec),
+        path: [section, name],
+        file,
+      });
     }
   }
   return declared;

@@ -1,4 +1,13 @@
-import { declaredNames, defineFact, locateJson, npmDeclaredNames, npmInstallation, packageJson, rootManifests, workspacePackages } from '@shipshape/core';
+import {
+  declaredNames,
+  defineFact,
+  locateJson,
+  npmDeclaredNames,
+  npmInstallation,
+  packageJson,
+  rootManifests,
+  workspacePackages,
+} from '@shipshape/core';
 import { depsOptions } from '../../options';
 import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { VersionSuggestion } from '../model';

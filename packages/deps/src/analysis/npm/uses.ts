@@ -40,7 +40,10 @@ function importUses(project: ShipshapeProject, context: NpmUseContext): { uses: 
   const uses: DependencyUse[] = [];
   const builtins: DependencyUse[] = [];
   const relative = (file: string) => projectRelative(project.root, file);
-  const layout = { hasSrc: project.get(projectFiles).some((f) => relative(f.file).startsWith('src/')), devFiles: depsOptions(project).devFiles ?? [] };
+  const layout = {
+    hasSrc: project.get(projectFiles).some((f) => relative(f.file).startsWith('src/')),
+    devFiles: depsOptions(project).devFiles ?? [],
+  };
   const aliases = project.get(pathAliases);
   const byNpmName = new Map(context.workspace.flatMap((w) => (w.npm ? [[w.npm.name, w.project.name] as const] : [])));
   for (const { file, info } of project.get(typescriptSources).all()) {
@@ -68,7 +71,18 @@ function importUses(project: ShipshapeProject, context: NpmUseContext): { uses: 
 
 function use(ref: ImportRef, file: string, role: UseRole, name: string, workspaceProject?: string): DependencyUse {
   const topLevel = ref.kind === 'import' || ref.kind === 'export' || ref.kind === 'import-equals' || !ref.inFunction;
-  const found: DependencyUse = { name, file, line: ref.line, column: ref.column, role, typeOnly: ref.typeOnly, guarded: ref.guarded, topLevel, specifier: ref.specifier, declaredOnly: false };
+  const found: DependencyUse = {
+    name,
+    file,
+    line: ref.line,
+    column: ref.column,
+    role,
+    typeOnly: ref.typeOnly,
+    guarded: ref.guarded,
+    topLevel,
+    specifier: ref.specifier,
+    declaredOnly: false,
+  };
   if (workspaceProject) found.workspaceProject = workspaceProject;
   return found;
 }

@@ -34,7 +34,17 @@ export function toolDeclared(project: ShipshapeProject): DeclaredDependency[] {
   return project
     .get(projectTools)
     .filter((tool) => tool.adapter.ecosystem === 'python')
-    .flatMap((tool) => tool.references.declared.map(({ name, spec, group, section, path, file }) => ({ name, spec, group, section, path, file, tool: tool.adapter.name })));
+    .flatMap((tool) =>
+      tool.references.declared.map(({ name, spec, group, section, path, file }) => ({
+        name,
+        spec,
+        group,
+        section,
+        path,
+        file,
+        tool: tool.adapter.name,
+      })),
+    );
 }
 
 /** The distributions a workspace-root pyproject.toml declares for development ([dependency-groups], uv's dev-dependencies). */

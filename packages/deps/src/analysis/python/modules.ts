@@ -7,7 +7,11 @@ interface TableEntry {
 }
 
 const MODULES = table.modules as Record<string, TableEntry>;
-const MINIMUM_BY_DISTRIBUTION = new Map(Object.values(MODULES).filter((e) => e.minimum).map((e) => [normalizeDistributionName(e.distribution), e.minimum!]));
+const MINIMUM_BY_DISTRIBUTION = new Map(
+  Object.values(MODULES)
+    .filter((e) => e.minimum)
+    .map((e) => [normalizeDistributionName(e.distribution), e.minimum!]),
+);
 
 type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
 
@@ -17,7 +21,11 @@ type DistributionSource = 'configuration' | 'environment' | 'table' | 'module na
  * names a distribution the project declares, then the table of well-known mismatches (`yaml` → PyYAML),
  * then the environment's first distribution for it, else the top-level module name.
  */
-export function moduleDistributions(configured: Record<string, string>, environment: PythonEnvironment | null, declaredKeys: ReadonlySet<string>) {
+export function moduleDistributions(
+  configured: Record<string, string>,
+  environment: PythonEnvironment | null,
+  declaredKeys: ReadonlySet<string>,
+) {
   return (module: string): { name: string; source: DistributionSource } => {
     const fromConfig = longestMatch(configured, module);
     if (fromConfig) return { name: fromConfig, source: 'configuration' };

@@ -1,4 +1,14 @@
-import { defineFact, locateToml, normalizeDistributionName, pyproject, pythonAnalysis, pythonEnvironment, rootManifests, workspacePackages, type PythonEnvironment } from '@shipshape/core';
+import {
+  defineFact,
+  locateToml,
+  normalizeDistributionName,
+  pyproject,
+  pythonAnalysis,
+  pythonEnvironment,
+  rootManifests,
+  workspacePackages,
+  type PythonEnvironment,
+} from '@shipshape/core';
 import { depsOptions } from '../../options';
 import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { VersionSuggestion } from '../model';
@@ -29,7 +39,14 @@ export const pythonDependencies = defineFact({
       uses,
       key,
       rootDeclared: new Set(project.root === '.' ? [] : rootDevDistributions(project.get(rootManifests).pyproject).map(key)),
-      broughtBy: lazyLookup(() => requiredThrough(environment, declared.map((d) => d.name)), key),
+      broughtBy: lazyLookup(
+        () =>
+          requiredThrough(
+            environment,
+            declared.map((d) => d.name),
+          ),
+        key,
+      ),
       version(name): VersionSuggestion | undefined {
         const local = workspace.find((w) => key(w.python!.name) === key(name));
         if (local?.python?.version) return { spec: `>=${local.python.version}`, source: 'workspace' };

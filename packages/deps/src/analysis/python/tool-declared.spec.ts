@@ -31,10 +31,15 @@ describe('dependencies declared in a Python tool table (Poetry)', () => {
     tree.write('libs/poetry-lib/tests/test_lib.py', 'import pytest\n');
   });
 
-  const problems = async () => (await completeAnalysis(treeProject(tree, 'poetry-lib', [DEPS_OPTIONS]))).flatMap((a) => a.problems.map((p) => `${p.kind} ${p.name}: ${p.message}`));
+  const problems = async () =>
+    (await completeAnalysis(treeProject(tree, 'poetry-lib', [DEPS_OPTIONS]))).flatMap((a) =>
+      a.problems.map((p) => `${p.kind} ${p.name}: ${p.message}`),
+    );
 
   it('count as declarations: what they declare is not missing, and what nothing uses is unused', async () => {
-    expect(await problems()).toEqual(['unused six: "six" is declared in [tool.poetry.dependencies] but no code, script or configuration of poetry-lib uses it']);
+    expect(await problems()).toEqual([
+      'unused six: "six" is declared in [tool.poetry.dependencies] but no code, script or configuration of poetry-lib uses it',
+    ]);
   });
 
   it('are left to the user by the generators, which never edit a tool table', async () => {

@@ -1,4 +1,11 @@
-import { projectRelative, pythonPackages, pythonRole, type PythonAnalysis, type ShipshapeProject, type WorkspacePackage } from '@shipshape/core';
+import {
+  projectRelative,
+  pythonPackages,
+  pythonRole,
+  type PythonAnalysis,
+  type ShipshapeProject,
+  type WorkspacePackage,
+} from '@shipshape/core';
 import { depsOptions } from '../../options';
 import type { DependencyUse } from '../model';
 

@@ -8,7 +8,11 @@ const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('categorize generator', () => {
   let tree: Tree;
-  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
+  useFixtureTree(
+    FIXTURE,
+    () => createTreeWithEmptyWorkspace(),
+    (created) => (tree = created),
+  );
 
   const json = (path: string) => JSON.parse(tree.read(path, 'utf-8') ?? '{}');
 
@@ -25,7 +29,10 @@ describe('categorize generator', () => {
   });
 
   it('declares Python distributions under their distribution names, and keeps comments', async () => {
-    tree.write('libs/app-py/pyproject.toml', (tree.read('libs/app-py/pyproject.toml', 'utf-8') ?? '').replace('"requests>=2.28",', '"requests>=2.28",  # HTTP'));
+    tree.write(
+      'libs/app-py/pyproject.toml',
+      (tree.read('libs/app-py/pyproject.toml', 'utf-8') ?? '').replace('"requests>=2.28",', '"requests>=2.28",  # HTTP'),
+    );
     await categorizeGenerator(tree, { project: 'fx-app-py', skipFormat: true });
     const text = tree.read('libs/app-py/pyproject.toml', 'utf-8') ?? '';
     expect(text).toContain('"requests>=2.28",  # HTTP');
@@ -62,6 +69,8 @@ describe('categorize generator', () => {
   });
 
   it('refuses an unknown project, listing the projects there are', async () => {
-    await expect(categorizeGenerator(tree, { project: 'nope' })).rejects.toThrow(/there is no project "nope" in this workspace; projects: @fx\/app-ts, /);
+    await expect(categorizeGenerator(tree, { project: 'nope' })).rejects.toThrow(
+      /there is no project "nope" in this workspace; projects: @fx\/app-ts, /,
+    );
   });
 });

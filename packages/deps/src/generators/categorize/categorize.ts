@@ -12,7 +12,10 @@ import type { CategorizeGeneratorSchema } from './schema';
 export const categorizeGenerator = defineFixGenerator<CategorizeGeneratorSchema>({
   name: '@shipshape/deps:categorize',
   sections: [DEPS_OPTIONS],
-  fix: ({ project }) => fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['missing', 'transitive', 'misplaced', 'types']))),
+  fix: ({ project }) =>
+    fixEachManifest(project, (manifest) =>
+      dependencyFixes(manifest.facts, problemsOf(manifest, ['missing', 'transitive', 'misplaced', 'types'])),
+    ),
 });
 
 export default categorizeGenerator;

@@ -20,7 +20,10 @@ def draw() -> object:
 `;
 
 function pythonLibrary(tree: Tree) {
-  tree.write('libs/charts/pyproject.toml', '[project]\nname = "acme-charts"\nversion = "1.0.0"\ndependencies = ["numpy>=1.26"]\n\n[project.optional-dependencies]\nplot = ["matplotlib>=3.7"]\n');
+  tree.write(
+    'libs/charts/pyproject.toml',
+    '[project]\nname = "acme-charts"\nversion = "1.0.0"\ndependencies = ["numpy>=1.26"]\n\n[project.optional-dependencies]\nplot = ["matplotlib>=3.7"]\n',
+  );
   tree.write('libs/charts/src/charts/__init__.py', '"""Charts."""\n');
   tree.write('libs/charts/src/charts/plot.py', PLOT);
 }
@@ -65,7 +68,10 @@ import numpy
 def draw() -> object:
     return plt.figure()
 `);
-    const result = runPython(tree, 'import charts.plot\ntry:\n    charts.plot.draw()\nexcept ImportError as error:\n    print(type(error).__name__, error)\n');
+    const result = runPython(
+      tree,
+      'import charts.plot\ntry:\n    charts.plot.draw()\nexcept ImportError as error:\n    print(type(error).__name__, error)\n',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe(
       "MissingOptionalDependency matplotlib.pyplot is part of the optional dependency matplotlib, which is not installed: pip install 'acme-charts[plot]'",
@@ -81,20 +87,42 @@ def draw() -> object:
   });
 
   it('TS: scaffolds a loader whose import() is guarded, and the shared error class; the static import is left to the user', async () => {
-    tree.write('libs/pdf/package.json', JSON.stringify({ name: '@acme/pdf', version: '1.0.0', peerDependencies: { pdfkit: '^0.15.0' }, peerDependenciesMeta: { pdfkit: { optional: true } } }, null, 2));
+    tree.write(
+      'libs/pdf/package.json',
+      JSON.stringify(
+        {
+          name: '@acme/pdf',
+          version: '1.0.0',
+          peerDependencies: { pdfkit: '^0.15.0' },
+          peerDependenciesMeta: { pdfkit: { optional: true } },
+        },
+        null,
+        2,
+      ),
+    );
     tree.write('libs/pdf/src/index.ts', "import PDFDocument from 'pdfkit';\n\nexport const make = () => new PDFDocument();\n");
     await featureDetectionGenerator(tree, { project: '@acme/pdf' });
     const loader = tree.read('libs/pdf/src/optional/pdfkit.ts', 'utf-8') ?? '';
     expect(loader).toContain('export function loadPdfkit(): Promise<PdfkitModule>');
     expect(loader).toContain("new MissingOptionalDependencyError('pdfkit', 'npm install pdfkit', reason)");
-    const loaderImports = treeProject(tree, '@acme/pdf').get(typescriptSources).module('libs/pdf/src/optional/pdfkit.ts').info?.imports ?? [];
-    expect(loaderImports.filter((i) => !i.typeOnly && i.specifier === 'pdfkit')).toEqual([expect.objectContaining({ kind: 'dynamic', guarded: true })]);
-    expect(tree.read('libs/pdf/src/optional/missing-optional-dependency-error.ts', 'utf-8')).toContain('export class MissingOptionalDependencyError extends Error');
-    expect(tree.read('libs/pdf/src/index.ts', 'utf-8')).toBe("import PDFDocument from 'pdfkit';\n\nexport const make = () => new PDFDocument();\n");
+    const loaderImports =
+      treeProject(tree, '@acme/pdf').get(typescriptSources).module('libs/pdf/src/optional/pdfkit.ts').info?.imports ?? [];
+    expect(loaderImports.filter((i) => !i.typeOnly && i.specifier === 'pdfkit')).toEqual([
+      expect.objectContaining({ kind: 'dynamic', guarded: true }),
+    ]);
+    expect(tree.read('libs/pdf/src/optional/missing-optional-dependency-error.ts', 'utf-8')).toContain(
+      'export class MissingOptionalDependencyError extends Error',
+    );
+    expect(tree.read('libs/pdf/src/index.ts', 'utf-8')).toBe(
+      "import PDFDocument from 'pdfkit';\n\nexport const make = () => new PDFDocument();\n",
+    );
   });
 
   it('keeps a loader the user edited', async () => {
-    tree.write('libs/pdf/package.json', JSON.stringify({ name: '@acme/pdf', version: '1.0.0', optionalDependencies: { '@acme/fonts': '^1.0.0' } }));
+    tree.write(
+      'libs/pdf/package.json',
+      JSON.stringify({ name: '@acme/pdf', version: '1.0.0', optionalDependencies: { '@acme/fonts': '^1.0.0' } }),
+    );
     tree.write('libs/pdf/src/optional/acme-fonts.ts', '// mine\n');
     await featureDetectionGenerator(tree, { project: '@acme/pdf', dependency: '@acme/fonts' });
     expect(tree.read('libs/pdf/src/optional/acme-fonts.ts', 'utf-8')).toBe('// mine\n');

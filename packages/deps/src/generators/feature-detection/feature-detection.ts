@@ -19,7 +19,9 @@ export const featureDetectionGenerator = defineFixGenerator<FeatureDetectionGene
     if (schema.dependency !== undefined) assertOptional(await completeAnalysis(project), schema.dependency, project.name);
     return fixEachManifest(project, (manifest) => {
       const targets = unguardedUses(manifest, schema.dependency);
-      return manifest.facts.ecosystem === 'npm' ? typescriptLoaders(tree, project.root, targets) : pythonLoaders(tree, project, manifest, targets);
+      return manifest.facts.ecosystem === 'npm'
+        ? typescriptLoaders(tree, project.root, targets)
+        : pythonLoaders(tree, project, manifest, targets);
     });
   },
 });
@@ -31,7 +33,8 @@ function unguardedUses({ facts }: ProjectDependencies, only: string | undefined)
   const byName = new Map<string, DependencyUse[]>();
   for (const use of facts.uses) {
     const key = facts.key(use.name);
-    if (!optional.has(key) || hard.has(key) || use.role !== 'runtime' || use.typeOnly || use.guarded || !use.topLevel || use.declaredOnly) continue;
+    if (!optional.has(key) || hard.has(key) || use.role !== 'runtime' || use.typeOnly || use.guarded || !use.topLevel || use.declaredOnly)
+      continue;
     if (only !== undefined && key !== facts.key(only)) continue;
     byName.set(use.name, [...(byName.get(use.name) ?? []), use]);
   }
@@ -43,9 +46,13 @@ function unguardedUses({ facts }: ProjectDependencies, only: string | undefined)
 }
 
 function assertOptional(analyzed: ProjectDependencies[], dependency: string, project: string) {
-  const declared = analyzed.some(({ facts }) => facts.declared.some((d) => d.group === 'optional' && facts.key(d.name) === facts.key(dependency)));
+  const declared = analyzed.some(({ facts }) =>
+    facts.declared.some((d) => d.group === 'optional' && facts.key(d.name) === facts.key(dependency)),
+  );
   if (!declared) {
-    throw new ShipshapeError(`"${dependency}" is not an optional dependency of ${project}; make it one first: nx g @shipshape/deps:optional-groups --project=${project}`);
+    throw new ShipshapeError(
+      `"${dependency}" is not an optional dependency of ${project}; make it one first: nx g @shipshape/deps:optional-groups --project=${project}`,
+    );
   }
 }
 
@@ -56,18 +63,30 @@ function typescriptLoaders(tree: Tree, root: string, targets: Map<string, Depend
     const loader = scaffoldTypescriptLoader(tree, root, dependency);
     done.push(`${loader.file}: ${loader.loaderName}() loads "${dependency}" on first use`);
     for (const use of uses) {
-      left.push(`${use.file}:${use.line} imports "${dependency}" when the module loads: use \`await ${loader.loaderName}()\` from ${loader.file} where the feature needs it`);
+      left.push(
+        `${use.file}:${use.line} imports "${dependency}" when the module loads: use \`await ${loader.loaderName}()\` from ${loader.file} where the feature needs it`,
+      );
     }
   }
   return { done, left };
 }
 
-function pythonLoaders(tree: Tree, project: ShipshapeProject, { facts }: ProjectDependencies, targets: Map<string, DependencyUse[]>): FixResult {
+function pythonLoaders(
+  tree: Tree,
+  project: ShipshapeProject,
+  { facts }: ProjectDependencies,
+  targets: Map<string, DependencyUse[]>,
+): FixResult {
   const result: Required<Pick<FixResult, 'changes' | 'done' | 'left'>> = { changes: [], done: [], left: [] };
   if (targets.size === 0) return result;
   const name = project.get(pyproject)?.data.project?.name;
   const distribution = typeof name === 'string' ? name : '';
-  const extraOf = (name: string) => facts.declared.find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))?.section.split('.').slice(1).join('.') ?? facts.key(name);
+  const extraOf = (name: string) =>
+    facts.declared
+      .find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))
+      ?.section.split('.')
+      .slice(1)
+      .join('.') ?? facts.key(name);
   const byFile = new Map<string, Array<{ use: DependencyUse; name: string }>>();
   for (const [name, uses] of targets) for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), { use, name }]);
 
@@ -77,7 +96,9 @@ function pythonLoaders(tree: Tree, project: ShipshapeProject, { facts }: Project
     if (!target) return undefined;
     if (!scaffolded.has(target.folder)) {
       scaffolded.add(target.folder);
-      result.done.push(`${scaffoldPythonLoader(tree, target.folder, distribution)}: import_optional(), lazy() and available() for optional dependencies`);
+      result.done.push(
+        `${scaffoldPythonLoader(tree, target.folder, distribution)}: import_optional(), lazy() and available() for optional dependencies`,
+      );
     }
     return target;
   };
@@ -86,9 +107,12 @@ function pythonLoaders(tree: Tree, project: ShipshapeProject, { facts }: Project
     const target = scaffold(file);
     let text = tree.read(file, 'utf-8') ?? '';
     for (const { use, name } of [...entries].sort((a, b) => b.use.line - a.use.line)) {
-      const wrapped = target && wrapPythonImport(text, use.line, `${target.module}._optional`, { distribution: name, extra: extraOf(name) });
+      const wrapped =
+        target && wrapPythonImport(text, use.line, `${target.module}._optional`, { distribution: name, extra: extraOf(name) });
       if (wrapped === undefined) {
-        result.left.push(`${file}:${use.line} imports "${use.specifier}" (optional "${name}") when the module loads: move the import into the function that needs it, through import_optional() of ${target?.module ?? 'your package'}._optional`);
+        result.left.push(
+          `${file}:${use.line} imports "${use.specifier}" (optional "${name}") when the module loads: move the import into the function that needs it, through import_optional() of ${target?.module ?? 'your package'}._optional`,
+        );
         continue;
       }
       text = wrapped;

@@ -13,7 +13,13 @@ export function packageFolderOf(root: string, file: string): { folder: string; m
 
 /** `<package>/_optional.py` with `import_optional`, `lazy` and `available`; an existing one is kept. */
 export function scaffoldPythonLoader(tree: Tree, packageFolder: string, distribution: string): string {
-  generateFiles(tree, join(__dirname, 'files/python'), packageFolder, { distribution, template: '' }, { overwriteStrategy: OverwriteStrategy.KeepExisting });
+  generateFiles(
+    tree,
+    join(__dirname, 'files/python'),
+    packageFolder,
+    { distribution, template: '' },
+    { overwriteStrategy: OverwriteStrategy.KeepExisting },
+  );
   return `${packageFolder}/_optional.py`;
 }
 
@@ -25,7 +31,12 @@ const PLAIN_IMPORT = /^import\s+([A-Za-z_][\w.]*)(?:\s+as\s+([A-Za-z_]\w*))?\s*(
  * itself stays (under try/except ImportError), so that the dependency checks still see it. Undefined when
  * the line is not a plain import at module level (`from x import y`, `import a, b`, `import a.b`).
  */
-export function wrapPythonImport(text: string, line: number, loaderModule: string, target: { distribution: string; extra: string }): string | undefined {
+export function wrapPythonImport(
+  text: string,
+  line: number,
+  loaderModule: string,
+  target: { distribution: string; extra: string },
+): string | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const statement = lines[line - 1];

@@ -8,7 +8,11 @@ const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('optional-groups generator', () => {
   let tree: Tree;
-  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
+  useFixtureTree(
+    FIXTURE,
+    () => createTreeWithEmptyWorkspace(),
+    (created) => (tree = created),
+  );
 
   it('turns a dependency imported only in a try/catch into an optional peer, kept in devDependencies', async () => {
     await optionalGroupsGenerator(tree, { project: '@fx/app-ts' });
@@ -33,6 +37,8 @@ describe('optional-groups generator', () => {
   });
 
   it('rejects an extra name pip would not accept, before reading anything', async () => {
-    await expect(optionalGroupsGenerator(tree, { project: 'fx-lib', extra: 'not ok' })).rejects.toThrow('--extra must be a valid extra name');
+    await expect(optionalGroupsGenerator(tree, { project: 'fx-lib', extra: 'not ok' })).rejects.toThrow(
+      '--extra must be a valid extra name',
+    );
   });
 });

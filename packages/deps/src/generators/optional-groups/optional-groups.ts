@@ -15,7 +15,8 @@ export const optionalGroupsGenerator = defineFixGenerator<OptionalGroupsGenerato
   name: '@shipshape/deps:optional-groups',
   sections: [DEPS_OPTIONS],
   validate: (schema) => {
-    if (schema.extra !== undefined && !EXTRA.test(schema.extra)) throw new ShipshapeError(`--extra must be a valid extra name (letters, digits, ".", "_", "-"), not "${schema.extra}"`);
+    if (schema.extra !== undefined && !EXTRA.test(schema.extra))
+      throw new ShipshapeError(`--extra must be a valid extra name (letters, digits, ".", "_", "-"), not "${schema.extra}"`);
   },
   fix: ({ project, schema }) => {
     const extraFor = (name: string) => schema.extra ?? defaultExtra(name);

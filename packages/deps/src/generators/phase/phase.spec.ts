@@ -30,30 +30,41 @@ describe('deps phase generator', () => {
   });
   afterAll(() => fixture.remove());
 
-  it('fixes everything it has a version for in the TS library; what is left is what is not installed', async () => {
-    await phaseGenerator(tree, { project: '@fx/app-ts' });
-    expect(await remaining(tree, '@fx/app-ts')).toEqual(['missing side-effect-pkg']);
-    const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
-    expect(pkg.dependencies).toEqual({
-      'left-pad': '^1.3.0',
-      chalk: '^5.3.0',
-      'dyn-literal': '^4.0.0',
-      'reflect-metadata': '^0.2.1',
-      'fx-polyfill': '^1.0.0',
-      '@fx/util': '^1.2.0',
-      'runtime-in-dev': '^1.2.0',
-      'transitive-child': '^1.4.2',
-    });
-    expect(pkg.peerDependencies).toEqual({ react: '^18.2.0', 'optional-feature': '^3.0.0' });
-    expect(pkg.peerDependenciesMeta).toEqual({ 'optional-feature': { optional: true } });
-    expect(pkg.devDependencies).toMatchObject({ 'optional-feature': '^3.0.0', 'dev-in-deps-lib': '^2.0.0', '@types/lodash': '^4.14.0', '@jest/globals': '^29.7.0' });
-  }, PHASE_TIMEOUT);
+  it(
+    'fixes everything it has a version for in the TS library; what is left is what is not installed',
+    async () => {
+      await phaseGenerator(tree, { project: '@fx/app-ts' });
+      expect(await remaining(tree, '@fx/app-ts')).toEqual(['missing side-effect-pkg']);
+      const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
+      expect(pkg.dependencies).toEqual({
+        'left-pad': '^1.3.0',
+        chalk: '^5.3.0',
+        'dyn-literal': '^4.0.0',
+        'reflect-metadata': '^0.2.1',
+        'fx-polyfill': '^1.0.0',
+        '@fx/util': '^1.2.0',
+        'runtime-in-dev': '^1.2.0',
+        'transitive-child': '^1.4.2',
+      });
+      expect(pkg.peerDependencies).toEqual({ react: '^18.2.0', 'optional-feature': '^3.0.0' });
+      expect(pkg.peerDependenciesMeta).toEqual({ 'optional-feature': { optional: true } });
+      expect(pkg.devDependencies).toMatchObject({
+        'optional-feature': '^3.0.0',
+        'dev-in-deps-lib': '^2.0.0',
+        '@types/lodash': '^4.14.0',
+        '@jest/globals': '^29.7.0',
+      });
+    },
+    PHASE_TIMEOUT,
+  );
 
-  it('fixes the Python library: declares, moves, removes (stdlib, unused), bounds ranges, loads optional imports lazily', async () => {
-    await phaseGenerator(tree, { project: 'fx-app-py' });
-    expect(await remaining(tree, 'fx-app-py')).toEqual(['optional ujson']);
-    const text = tree.read('libs/app-py/pyproject.toml', 'utf-8') ?? '';
-    expect(text).toBe(`[project]
+  it(
+    'fixes the Python library: declares, moves, removes (stdlib, unused), bounds ranges, loads optional imports lazily',
+    async () => {
+      await phaseGenerator(tree, { project: 'fx-app-py' });
+      expect(await remaining(tree, 'fx-app-py')).toEqual(['optional ujson']);
+      const text = tree.read('libs/app-py/pyproject.toml', 'utf-8') ?? '';
+      expect(text).toBe(`[project]
 name = "fx-app-py"
 version = "0.1.0"
 requires-python = ">=3.9"
@@ -74,13 +85,22 @@ plot = ["matplotlib>=3.7"]
 [dependency-groups]
 dev = ["pytest-cov>=4", "pytest>=7"]
 `);
-    expect(tree.read('libs/app-py/src/app_py/plot.py', 'utf-8')).toContain('try:\n    import matplotlib.pyplot as plt\nexcept ImportError:');
-    expect(tree.exists('libs/app-py/src/app_py/_optional.py')).toBe(true);
-  }, PHASE_TIMEOUT);
+      expect(tree.read('libs/app-py/src/app_py/plot.py', 'utf-8')).toContain(
+        'try:\n    import matplotlib.pyplot as plt\nexcept ImportError:',
+      );
+      expect(tree.exists('libs/app-py/src/app_py/_optional.py')).toBe(true);
+    },
+    PHASE_TIMEOUT,
+  );
 
-  it('changes nothing on a second run, and nothing in the clean projects', async () => {
-    const before = treeSnapshot(tree);
-    for (const project of ['@fx/app-ts', 'fx-app-py', '@fx/clean-ts', 'fx-clean-py', '@fx/util', 'fx-lib']) await phaseGenerator(tree, { project });
-    expect(changedSince(tree, before)).toEqual([]);
-  }, PHASE_TIMEOUT);
+  it(
+    'changes nothing on a second run, and nothing in the clean projects',
+    async () => {
+      const before = treeSnapshot(tree);
+      for (const project of ['@fx/app-ts', 'fx-app-py', '@fx/clean-ts', 'fx-clean-py', '@fx/util', 'fx-lib'])
+        await phaseGenerator(tree, { project });
+      expect(changedSince(tree, before)).toEqual([]);
+    },
+    PHASE_TIMEOUT,
+  );
 });

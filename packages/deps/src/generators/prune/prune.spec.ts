@@ -8,7 +8,11 @@ const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('prune generator', () => {
   let tree: Tree;
-  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
+  useFixtureTree(
+    FIXTURE,
+    () => createTreeWithEmptyWorkspace(),
+    (created) => (tree = created),
+  );
 
   it('removes only what nothing uses, and standard-library requirements, keeping the rest byte for byte', async () => {
     const before = treeSnapshot(tree);

@@ -6,7 +6,10 @@ import type { ProblemKind } from '../../analysis/model';
  * The fixes of every manifest of the project (a package.json, a pyproject.toml, or both), as one result. A
  * manifest that cannot be analyzed (malformed, or no Python) stops the generator: it needs the whole picture.
  */
-export async function fixEachManifest(project: ShipshapeProject, fix: (manifest: ProjectDependencies) => FixResult | Promise<FixResult>): Promise<FixResult> {
+export async function fixEachManifest(
+  project: ShipshapeProject,
+  fix: (manifest: ProjectDependencies) => FixResult | Promise<FixResult>,
+): Promise<FixResult> {
   const results: FixResult[] = [];
   for (const manifest of await completeAnalysis(project)) results.push(await fix(manifest));
   return {

@@ -8,7 +8,11 @@ const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('version-ranges generator', () => {
   let tree: Tree;
-  useFixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace(), (created) => (tree = created));
+  useFixtureTree(
+    FIXTURE,
+    () => createTreeWithEmptyWorkspace(),
+    (created) => (tree = created),
+  );
 
   it('rewrites *, exact, git and narrow peer ranges from the installed versions, touching nothing else', async () => {
     const before = tree.read('libs/app-ts/package.json', 'utf-8') ?? '';
@@ -23,7 +27,12 @@ describe('version-ranges generator', () => {
 
   it('gives Python requirements a lower bound, unpins and uncaps them, keeping comments and markers', async () => {
     const path = 'libs/app-py/pyproject.toml';
-    tree.write(path, (tree.read(path, 'utf-8') ?? '').replace('"Pillow",', '"Pillow; python_version >= \'3.9\'",  # images').replace('"attrs>=22,<24",', '"attrs>=22,<24",  # capped for no reason'));
+    tree.write(
+      path,
+      (tree.read(path, 'utf-8') ?? '')
+        .replace('"Pillow",', '"Pillow; python_version >= \'3.9\'",  # images')
+        .replace('"attrs>=22,<24",', '"attrs>=22,<24",  # capped for no reason'),
+    );
     await versionRangesGenerator(tree, { project: 'fx-app-py' });
     const text = tree.read(path, 'utf-8') ?? '';
     expect(text).toContain(`"Pillow>=10.2.0; python_version >= '3.9'",  # images`);
@@ -33,7 +42,10 @@ describe('version-ranges generator', () => {
   });
 
   it('keeps upper caps when the options allow them', async () => {
-    tree.write('libs/app-py/project.json', JSON.stringify({ name: 'fx-app-py', targets: { audit: { options: { deps: { pythonUpperBounds: true } } } } }));
+    tree.write(
+      'libs/app-py/project.json',
+      JSON.stringify({ name: 'fx-app-py', targets: { audit: { options: { deps: { pythonUpperBounds: true } } } } }),
+    );
     await versionRangesGenerator(tree, { project: 'fx-app-py' });
     expect(tree.read('libs/app-py/pyproject.toml', 'utf-8')).toContain('"attrs>=22,<24",');
   });
