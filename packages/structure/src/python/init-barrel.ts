@@ -136,6 +136,6 @@ function importLine(module: string, names: string[]): string {
   return `${head}${wrapNames(head, names, '')}`;
 }
 
-export function allAssignment(names: string[]): string {
+function allAssignment(names: string[]): string {
   return `__all__ = [\n${names.map((n) => `    "${n}",`).join('\n')}\n]\n`;
 }

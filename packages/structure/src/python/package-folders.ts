@@ -7,7 +7,7 @@ export const ROOT_MODULES_ALLOWED = new Set(['setup.py', 'conftest.py', 'noxfile
 const isHidden = (segment: string) => segment.startsWith('.') || segment.endsWith('.egg-info') || segment === '__pycache__';
 
 /** The top-level import package folder that holds a path (the folder itself included). */
-export function packageOf(packages: PythonPackages, path: string): string | undefined {
+function packageOf(packages: PythonPackages, path: string): string | undefined {
   return packages.folders.find((p) => path === p || path.startsWith(`${p}/`));
 }
 

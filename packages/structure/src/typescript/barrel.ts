@@ -128,7 +128,7 @@ function barrelMembers(project: ShipshapeProject, folder: string, barrel: string
  * How the project writes relative imports: with `.js` (ES modules under node16/nodenext resolution) or
  * without an extension. Read from the imports it already has, else from the tsconfig.
  */
-export function relativeImportExtension(project: ShipshapeProject, folder?: string): '' | '.js' {
+function relativeImportExtension(project: ShipshapeProject, folder?: string): '' | '.js' {
   const count = (files: readonly string[]) => {
     let withJs = 0;
     for (const file of files) {

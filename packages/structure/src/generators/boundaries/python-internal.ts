@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { projectFiles, pythonPackages, type ShipshapeProject } from '@shipshape/core';
 
-export const INTERNAL_PACKAGE = '_internal';
+const INTERNAL_PACKAGE = '_internal';
 
 /** The `_internal` subpackage of a top-level import package, with a docstring that states the convention. */
 function internalPackageInit(packageFolder: string): { path: string; content: string } {

@@ -25,7 +25,7 @@ export interface MetadataSources {
 type RootPackage = { license?: unknown; author?: unknown; repository?: unknown; engines?: { node?: unknown } };
 
 /** What git knows about the workspace (its origin remote, its user), asked once per run. */
-export const gitFacts = defineWorkspaceFact({
+const gitFacts = defineWorkspaceFact({
   id: 'structure/git',
   compute: (workspace): GitFacts => readGitFacts(workspace.root),
 });
