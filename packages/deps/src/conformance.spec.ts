@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describeConformance } from '@shipshape/core/testing';
 import { checks } from './checks';
 import { DEPS_OPTIONS } from './options';
-import { fixtureWorkspace } from './testing/fixture-workspace';
+import { plantedWorkspace } from './testing/fixture-workspace';
 
 // The planted fixture with its node_modules and Python environment installed: what the checks resolve against.
-const ws = fixtureWorkspace(join(__dirname, 'checks/__fixtures__/workspace'));
+const ws = plantedWorkspace();
 afterAll(() => ws.remove());
 
 const TS = { finds: 'libs/app-ts', quiet: 'libs/clean-ts' };

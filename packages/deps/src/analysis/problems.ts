@@ -33,29 +33,14 @@ function useProblems(facts: DependencyFacts, uses: DependencyUse[], declarations
   if (runtime.length > 0) {
     const allGuarded = runtime.every((u) => u.guarded);
     const target: TargetGroup = allGuarded ? 'optional' : 'runtime';
-    if (groups.has('runtime') || groups.has('peer') || groups.has('optional')) {
-      if (allGuarded && groups.has('runtime') && !groups.has('optional'))
-        return [
-          optionalProblem(
-            facts,
-            name,
-            runtime,
-            declarations.find((d) => d.group === 'runtime')!,
-          ),
-        ];
-      if (!groups.has('runtime') && !groups.has('peer') && groups.has('optional')) return unguardedProblems(facts, name, runtime);
+    const inRuntime = declarations.find((d) => d.group === 'runtime');
+    const inDev = declarations.find((d) => d.group === 'dev');
+    if (inRuntime || groups.has('peer') || groups.has('optional')) {
+      if (allGuarded && inRuntime && !groups.has('optional')) return [optionalProblem(facts, name, runtime, inRuntime)];
+      if (!inRuntime && !groups.has('peer') && groups.has('optional')) return unguardedProblems(facts, name, runtime);
       return [];
     }
-    if (groups.has('dev'))
-      return [
-        movedToRuntime(
-          facts,
-          name,
-          runtime,
-          declarations.find((d) => d.group === 'dev')!,
-          target,
-        ),
-      ];
+    if (inDev) return [movedToRuntime(facts, name, runtime, inDev, target)];
     return undeclared(facts, name, runtime, target);
   }
   if (runtimeTypes.length > 0) {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
+import { PLANTED_FIXTURE, plantedWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
 import { checks } from '../checks';
 
-const FIXTURE = join(__dirname, '__fixtures__/workspace');
 const PROJECTS = ['libs/app-ts', 'libs/clean-ts', 'libs/util', 'libs/app-py', 'libs/clean-py', 'libs/lib-py'];
-const planted = JSON.parse(readFileSync(join(FIXTURE, 'planted.json'), 'utf8')).findings as Array<{
+const planted = JSON.parse(readFileSync(join(PLANTED_FIXTURE, 'planted.json'), 'utf8')).findings as Array<{
   check: string;
   file: string;
   line: number;
@@ -37,7 +36,7 @@ describe('the deps checks on a workspace with planted issues', () => {
   const found: Found[] = [];
 
   beforeAll(async () => {
-    ws = fixtureWorkspace(FIXTURE);
+    ws = plantedWorkspace();
     for (const root of PROJECTS) {
       const project = ws.project(root);
       for (const check of checks) {

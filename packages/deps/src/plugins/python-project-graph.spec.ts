@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DependencyType, type CreateDependenciesContext } from '@nx/devkit';
 import { projectFiles } from '@shipshape/core';
 import { diskProject, withoutPython } from '@shipshape/core/testing';
-import { fixtureWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
+import { plantedWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
 import { createDependencies } from './python-project-graph';
 
-const FIXTURE = join(__dirname, '../checks/__fixtures__/workspace');
 const PROJECTS = { '@fx/app-ts': 'libs/app-ts', 'fx-app-py': 'libs/app-py', 'fx-clean-py': 'libs/clean-py', 'fx-lib': 'libs/lib-py' };
 
 function context(root: string): CreateDependenciesContext {
@@ -32,7 +30,7 @@ function context(root: string): CreateDependenciesContext {
 describe('createDependencies: Python projects in the Nx graph', () => {
   let ws: FixtureWorkspace;
   beforeAll(() => {
-    ws = fixtureWorkspace(FIXTURE);
+    ws = plantedWorkspace();
   });
   afterAll(() => ws.remove());
 

@@ -3,9 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { ShipshapeOptions, ShipshapeProject } from '@shipshape/core';
 import { diskProject } from '@shipshape/core/testing';
 import { DEPS_OPTIONS } from '../options';
+
+/** The workspace the deps checks and generators are tested on, with its planted issues (planted.json). */
+export const PLANTED_FIXTURE = join(__dirname, '../checks/__fixtures__/workspace');
 
 interface InstalledFixture {
   packages: Record<string, { version?: string; link?: string; dependencies?: Record<string, string>; bin?: Record<string, string> }>;
@@ -21,11 +25,12 @@ export interface FixtureWorkspace {
 }
 
 /**
- * A copy of a fixture workspace in a temporary folder, with what its `installed.json` describes installed:
+ * A copy of the planted fixture in a temporary folder, with what its `installed.json` describes installed:
  * npm packages in node_modules (workspace packages as links, binaries in node_modules/.bin) and Python
  * distributions in a virtual environment (metadata only: nothing is importable) that nx.json names.
  */
-export function fixtureWorkspace(fixture: string): FixtureWorkspace {
+export function plantedWorkspace(): FixtureWorkspace {
+  const fixture = PLANTED_FIXTURE;
   const root = mkdtempSync(join(tmpdir(), 'shipshape-deps-'));
   cpSync(fixture, root, { recursive: true });
   const installed = JSON.parse(readFileSync(join(fixture, 'installed.json'), 'utf8')) as InstalledFixture;
@@ -79,12 +84,13 @@ function installPython(root: string, distributions: NonNullable<InstalledFixture
 }
 
 /**
- * The fixture as an Nx Tree (`createTreeWithEmptyWorkspace` plus the fixture's files and its installed npm
+ * The planted fixture as an Nx Tree (`createTreeWithEmptyWorkspace` plus the fixture's files and its installed npm
  * packages' package.json files), with the Python distributions in a virtual environment on disk that
  * nx.json's plugin options name as the interpreter. `remove()` deletes the environment.
  */
-export function fixtureTree(fixture: string, createTree: () => Tree): { tree: Tree; python: string; remove(): void } {
-  const tree = createTree();
+export function plantedTree(): { tree: Tree; python: string; remove(): void } {
+  const fixture = PLANTED_FIXTURE;
+  const tree = createTreeWithEmptyWorkspace();
   const copy = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -129,19 +135,12 @@ export function changedSince(tree: Tree, before: Map<string, string>): string[] 
   return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
 }
 
-/**
- * Gives each test of the calling `describe` a fresh tree of the fixture workspace, handed to `use`, and
- * removes its files after the test.
- */
-export function useFixtureTree(
-  fixture: string,
-  createTree: () => Tree,
-  use: (tree: Tree, fixture: ReturnType<typeof fixtureTree>) => void,
-): void {
-  let current: ReturnType<typeof fixtureTree> | undefined;
+/** Gives each test of the calling `describe` a fresh Tree of the planted fixture, handed to `use`, and removes its environment after the test. */
+export function usePlantedTree(use: (tree: Tree) => void): void {
+  let current: ReturnType<typeof plantedTree> | undefined;
   beforeEach(() => {
-    current = fixtureTree(fixture, createTree);
-    use(current.tree, current);
+    current = plantedTree();
+    use(current.tree);
   });
   afterEach(() => current?.remove());
 }

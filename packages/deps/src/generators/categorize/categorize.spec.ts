@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, usePlantedTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { categorizeGenerator } from './categorize';
-
-const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('categorize generator', () => {
   let tree: Tree;
-  useFixtureTree(
-    FIXTURE,
-    () => createTreeWithEmptyWorkspace(),
-    (created) => (tree = created),
-  );
+  usePlantedTree((created) => (tree = created));
 
   const json = (path: string) => JSON.parse(tree.read(path, 'utf-8') ?? '{}');
 

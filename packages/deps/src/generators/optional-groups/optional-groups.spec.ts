@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, usePlantedTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { optionalGroupsGenerator } from './optional-groups';
-
-const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('optional-groups generator', () => {
   let tree: Tree;
-  useFixtureTree(
-    FIXTURE,
-    () => createTreeWithEmptyWorkspace(),
-    (created) => (tree = created),
-  );
+  usePlantedTree((created) => (tree = created));
 
   it('turns a dependency imported only in a try/catch into an optional peer, kept in devDependencies', async () => {
     await optionalGroupsGenerator(tree, { project: '@fx/app-ts' });

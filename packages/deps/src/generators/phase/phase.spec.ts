@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { treeProject } from '@shipshape/core/testing';
 import { completeAnalysis } from '../../analysis/dependency-analysis';
 import { findRangeProblems } from '../../analysis/version-ranges';
 import { DEPS_OPTIONS, depsOptions } from '../../options';
-import { changedSince, fixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, plantedTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { phaseGenerator } from './phase';
 
-const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 // every step of a phase reads the Tree afresh, Python's interpreter and environment included: a Python project takes seconds
 const PHASE_TIMEOUT = 60_000;
 
@@ -22,10 +19,10 @@ async function remaining(tree: Tree, name: string): Promise<string[]> {
 }
 
 describe('deps phase generator', () => {
-  let fixture: ReturnType<typeof fixtureTree>;
+  let fixture: ReturnType<typeof plantedTree>;
   let tree: Tree;
   beforeAll(() => {
-    fixture = fixtureTree(FIXTURE, () => createTreeWithEmptyWorkspace());
+    fixture = plantedTree();
     tree = fixture.tree;
   });
   afterAll(() => fixture.remove());

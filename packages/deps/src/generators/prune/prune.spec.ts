@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, usePlantedTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { pruneGenerator } from './prune';
-
-const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('prune generator', () => {
   let tree: Tree;
-  useFixtureTree(
-    FIXTURE,
-    () => createTreeWithEmptyWorkspace(),
-    (created) => (tree = created),
-  );
+  usePlantedTree((created) => (tree = created));
 
   it('removes only what nothing uses, and standard-library requirements, keeping the rest byte for byte', async () => {
     const before = treeSnapshot(tree);

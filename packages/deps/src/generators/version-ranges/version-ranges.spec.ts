@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { changedSince, useFixtureTree, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, usePlantedTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { versionRangesGenerator } from './version-ranges';
-
-const FIXTURE = join(__dirname, '../../checks/__fixtures__/workspace');
 
 describe('version-ranges generator', () => {
   let tree: Tree;
-  useFixtureTree(
-    FIXTURE,
-    () => createTreeWithEmptyWorkspace(),
-    (created) => (tree = created),
-  );
+  usePlantedTree((created) => (tree = created));
 
   it('rewrites *, exact, git and narrow peer ranges from the installed versions, touching nothing else', async () => {
     const before = tree.read('libs/app-ts/package.json', 'utf-8') ?? '';
