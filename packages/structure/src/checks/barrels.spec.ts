@@ -30,7 +30,10 @@ describe('structure/star-export-barrel', () => {
   });
 
   it('stays quiet on an explicit barrel', async () => {
-    const ws = tempWorkspace({ 'lib/package.json': '{"name":"lib","main":"src/index.ts"}', 'lib/src/index.ts': "export { a } from './a';\nexport * as b from './b';\n" });
+    const ws = tempWorkspace({
+      'lib/package.json': '{"name":"lib","main":"src/index.ts"}',
+      'lib/src/index.ts': "export { a } from './a';\nexport * as b from './b';\n",
+    });
     try {
       expect(await starExportBarrel.run(project(ws.root, 'lib'))).toEqual([]);
     } finally {
@@ -56,7 +59,11 @@ describe('structure/init-py-exports', () => {
   });
 
   it('reports an __init__.py with a syntax error once, at its line', async () => {
-    const ws = tempWorkspace({ 'py/pyproject.toml': '[project]\nname = "py"\n', 'py/src/pkg/__init__.py': '"""Pkg."""\nfrom .core import (total\n', 'py/src/pkg/core.py': 'total = 1\n' });
+    const ws = tempWorkspace({
+      'py/pyproject.toml': '[project]\nname = "py"\n',
+      'py/src/pkg/__init__.py': '"""Pkg."""\nfrom .core import (total\n',
+      'py/src/pkg/core.py': 'total = 1\n',
+    });
     try {
       const findings = await initPyExports.run(project(ws.root, 'py'));
       expect(summary(findings)).toEqual(['py/src/pkg/__init__.py:2 unparsable']);
@@ -69,7 +76,9 @@ describe('structure/init-py-exports', () => {
 
 describe('structure/missing-init-py', () => {
   it('reports package folders without __init__.py, not configured namespace packages nor tests', async () => {
-    expect(summary(await missingInitPy.run(project(barrelFixtures, 'catalog-py')))).toEqual(['catalog-py/src/acme_catalog/reports/csv_export.py:1 catalog-py/src/acme_catalog/reports']);
+    expect(summary(await missingInitPy.run(project(barrelFixtures, 'catalog-py')))).toEqual([
+      'catalog-py/src/acme_catalog/reports/csv_export.py:1 catalog-py/src/acme_catalog/reports',
+    ]);
   });
 
   it('finds the planted accidental namespace package of examples/ledger-py', async () => {
@@ -84,8 +93,12 @@ describe('structure/missing-init-py', () => {
       cpSync(join(barrelFixtures, 'catalog-py'), join(ws.root, 'py'), { recursive: true });
       symlinkSync('..', join(ws.root, 'py/src/acme_catalog/reports/loop'), 'dir');
       const checked = project(ws.root, 'py');
-      expect(summary(await missingInitPy.run(checked))).toEqual(['py/src/acme_catalog/reports/csv_export.py:1 py/src/acme_catalog/reports']);
-      expect(checked.get(projectListing).skipped).toEqual([expect.objectContaining({ file: 'py/src/acme_catalog/reports/loop', message: expect.stringContaining('symbolic link loop') })]);
+      expect(summary(await missingInitPy.run(checked))).toEqual([
+        'py/src/acme_catalog/reports/csv_export.py:1 py/src/acme_catalog/reports',
+      ]);
+      expect(checked.get(projectListing).skipped).toEqual([
+        expect.objectContaining({ file: 'py/src/acme_catalog/reports/loop', message: expect.stringContaining('symbolic link loop') }),
+      ]);
     } finally {
       ws.remove();
     }

@@ -17,24 +17,32 @@ const graph: WorkspaceGraph = {
   // Nx's edges: its TypeScript analysis sees ui -> core; it has no Python analysis.
   dependencies: { ui: ['core'], core: [], 'acme-ledger': [], 'acme-reports': [] },
 };
-const project = (name: string, withGraph = true) => diskProject(workspaceRoot, graph.projects.find((p) => p.name === name)!.root, { name, graph: withGraph ? graph : undefined });
+const project = (name: string, withGraph = true) =>
+  diskProject(workspaceRoot, graph.projects.find((p) => p.name === name)!.root, { name, graph: withGraph ? graph : undefined });
 const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
 
 describe('structure/deep-import', () => {
   it('reports imports past the exports map, by package name or path alias, and accepts exposed subpaths', async () => {
     const findings = await deepImport.run(project('ui'));
-    expect(summary(findings)).toEqual(['libs/ui/src/index.ts:3 ts:@acme/core/internal/secret', 'libs/ui/src/index.ts:4 ts:@acme/core/src/internal/secret']);
-    expect(findings[0].message).toContain('(through the tsconfig path alias "@acme/core/*"), past its exports map: import from "@acme/core"');
+    expect(summary(findings)).toEqual([
+      'libs/ui/src/index.ts:3 ts:@acme/core/internal/secret',
+      'libs/ui/src/index.ts:4 ts:@acme/core/src/internal/secret',
+    ]);
+    expect(findings[0].message).toContain(
+      '(through the tsconfig path alias "@acme/core/*"), past its exports map: import from "@acme/core"',
+    );
   });
 
-  it("reports private modules, private names and names outside __all__ of another Python project", async () => {
+  it('reports private modules, private names and names outside __all__ of another Python project', async () => {
     const findings = await deepImport.run(project('acme-reports'));
     expect(summary(findings)).toEqual([
       'libs/reports/src/reports/__init__.py:3 py:ledger._engine',
       'libs/reports/src/reports/__init__.py:4 py:ledger.journal:_cache',
       'libs/reports/src/reports/__init__.py:4 py:ledger.journal:rebuild_index',
     ]);
-    expect(findings[2].message).toBe('imports rebuild_index from ledger.journal (acme-ledger), whose __all__ does not list it: it is not part of that module\'s public API');
+    expect(findings[2].message).toBe(
+      "imports rebuild_index from ledger.journal (acme-ledger), whose __all__ does not list it: it is not part of that module's public API",
+    );
   });
 
   it('has nothing to compare with outside Nx (no project graph)', async () => {
@@ -66,6 +74,8 @@ describe('structure/entry-point', () => {
     const sloppy = diskProject(join(__dirname, '__fixtures__'), 'sloppy-ts', { name: 's' });
     const findings = await entryPoint.run(sloppy);
     expect(summary(findings)).toEqual(['sloppy-ts/package.json:13 missing:exports../pdf']);
-    expect(findings[0].message).toBe('package.json "exports" > "./pdf" points at ./lib/render/pdf.js, which does not exist and no source file builds it');
+    expect(findings[0].message).toBe(
+      'package.json "exports" > "./pdf" points at ./lib/render/pdf.js, which does not exist and no source file builds it',
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { defineCheck, isLibrarySource, moduleGraph, projectRelative, typescriptSources, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineCheck,
+  isLibrarySource,
+  moduleGraph,
+  projectRelative,
+  typescriptSources,
+  type FindingInput,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { dependentImports, subpathFile } from '../typescript/cross-project-imports';
 import { libraryModules } from '../typescript/library-modules';
 

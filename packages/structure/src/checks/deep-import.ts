@@ -1,4 +1,14 @@
-import { defineCheck, packageJson, projectLanguages, pythonAnalysis, pythonFiles, type FindingInput, type PackageJson, type ShipshapeProject, type WorkspaceProject } from '@shipshape/core';
+import {
+  defineCheck,
+  packageJson,
+  projectLanguages,
+  pythonAnalysis,
+  pythonFiles,
+  type FindingInput,
+  type PackageJson,
+  type ShipshapeProject,
+  type WorkspaceProject,
+} from '@shipshape/core';
 import { moduleFile, otherPythonPackages, type PythonPackageOwner } from '../python/workspace-owners';
 import { dependencyImports } from '../typescript/cross-project-imports';
 import { exportsExpose } from '../typescript/exports-map';
@@ -16,7 +26,9 @@ function manifestOf(project: ShipshapeProject, node: WorkspaceProject): PackageJ
 function isExposed(manifest: PackageJson, specifier: string, fileSubpath: string): boolean {
   const name = typeof manifest.name === 'string' ? manifest.name : undefined;
   const specifierSubpath = name && specifier.startsWith(`${name}/`) ? `./${specifier.slice(name.length + 1)}` : undefined;
-  return exportsExpose(manifest.exports, fileSubpath) || (specifierSubpath !== undefined && exportsExpose(manifest.exports, specifierSubpath));
+  return (
+    exportsExpose(manifest.exports, fileSubpath) || (specifierSubpath !== undefined && exportsExpose(manifest.exports, specifierSubpath))
+  );
 }
 
 function typescriptFindings(project: ShipshapeProject): FindingInput[] {
@@ -57,7 +69,17 @@ async function pythonUses(project: ShipshapeProject, owners: Map<string, PythonP
     (analysis.files[file]?.imports ?? []).flatMap((record) => {
       const owner = record.level === 0 ? owners.get(record.module.split('.')[0]) : undefined;
       if (!owner) return [];
-      return [{ file, line: record.line, column: record.column, module: record.module, names: record.names, owner, target: moduleFile(owner, record.module, isFile) }];
+      return [
+        {
+          file,
+          line: record.line,
+          column: record.column,
+          module: record.module,
+          names: record.names,
+          owner,
+          target: moduleFile(owner, record.module, isFile),
+        },
+      ];
     }),
   );
 }
@@ -78,16 +100,28 @@ async function pythonFindings(project: ShipshapeProject): Promise<FindingInput[]
   for (const use of await pythonUses(project, owners)) {
     const at = { file: use.file, line: use.line, column: use.column };
     const owner = use.owner.project.name;
-    const privateModule = use.module.split('.').slice(1).find((s) => s.startsWith('_') && !s.startsWith('__'));
+    const privateModule = use.module
+      .split('.')
+      .slice(1)
+      .find((s) => s.startsWith('_') && !s.startsWith('__'));
     if (privateModule) {
-      findings.push({ ...at, message: `imports ${use.module}, a private module (${privateModule}) of ${owner}: use what the package exports`, key: `py:${use.module}` });
+      findings.push({
+        ...at,
+        message: `imports ${use.module}, a private module (${privateModule}) of ${owner}: use what the package exports`,
+        key: `py:${use.module}`,
+      });
       continue;
     }
     const all = await allOf(project, use);
     for (const name of use.names.filter((n) => n !== '*')) {
-      if (name.startsWith('_')) findings.push({ ...at, message: `imports ${name}, a private name of ${use.module} (${owner})`, key: `py:${use.module}:${name}` });
+      if (name.startsWith('_'))
+        findings.push({ ...at, message: `imports ${name}, a private name of ${use.module} (${owner})`, key: `py:${use.module}:${name}` });
       else if (all && !all.includes(name) && !moduleFile(use.owner, `${use.module}.${name}`, isFile)) {
-        findings.push({ ...at, message: `imports ${name} from ${use.module} (${owner}), whose __all__ does not list it: it is not part of that module's public API`, key: `py:${use.module}:${name}` });
+        findings.push({
+          ...at,
+          message: `imports ${name} from ${use.module} (${owner}), whose __all__ does not list it: it is not part of that module's public API`,
+          key: `py:${use.module}:${name}`,
+        });
       }
     }
   }

@@ -19,18 +19,33 @@ function run(project: ShipshapeProject): FindingInput[] {
     );
   }
   if (!project.get(mainEntry)) {
-    findings.push(packageJsonFinding(manifest, ['main'], 'the package has no entry point: no "exports", "main" or "types" that leads to a source file, and no src/index.ts', 'no-entry'));
+    findings.push(
+      packageJsonFinding(
+        manifest,
+        ['main'],
+        'the package has no entry point: no "exports", "main" or "types" that leads to a source file, and no src/index.ts',
+        'no-entry',
+      ),
+    );
   }
   return [...findings, ...brokenAliases(project)];
 }
 
 /** tsconfig path aliases into this project that point at files that do not exist. */
 function brokenAliases(project: ShipshapeProject): FindingInput[] {
-  return project.get(rootPathAliases).flatMap(({ alias, targets, file, line }) =>
-    targets
-      .filter((t) => !t.includes('*') && (t === project.root || t.startsWith(`${project.root}/`)) && /\.[cm]?[jt]sx?$/.test(t) && !project.workspace.source.isFile(t))
-      .map((t) => ({ message: `${file} maps "${alias}" to ${t}, which does not exist`, file, line, column: 1, key: `alias:${alias}` })),
-  );
+  return project
+    .get(rootPathAliases)
+    .flatMap(({ alias, targets, file, line }) =>
+      targets
+        .filter(
+          (t) =>
+            !t.includes('*') &&
+            (t === project.root || t.startsWith(`${project.root}/`)) &&
+            /\.[cm]?[jt]sx?$/.test(t) &&
+            !project.workspace.source.isFile(t),
+        )
+        .map((t) => ({ message: `${file} maps "${alias}" to ${t}, which does not exist`, file, line, column: 1, key: `alias:${alias}` })),
+    );
 }
 
 export default defineCheck({

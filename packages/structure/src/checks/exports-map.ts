@@ -18,13 +18,24 @@ function run(project: ShipshapeProject): FindingInput[] {
   const manifest = project.get(packageJson);
   if (!manifest || manifest.data.exports !== undefined) return [];
   const internals = internalFolders(project);
-  const deep = [...new Set((project.get(dependentImports) ?? []).filter((i) => i.target.subpath !== '.').map((i) => `${i.file}:${i.ref.line}`))];
+  const deep = [
+    ...new Set((project.get(dependentImports) ?? []).filter((i) => i.target.subpath !== '.').map((i) => `${i.file}:${i.ref.line}`)),
+  ];
   if (internals.length === 0 && deep.length === 0) return [];
   const why = [
     internals.length > 0 ? `its internal folder${internals.length > 1 ? 's' : ''} (${internals.join(', ')}) can be imported by anyone` : '',
-    deep.length > 0 ? `other projects already import its files directly (${deep.slice(0, 3).join(', ')}${deep.length > 3 ? ', ...' : ''})` : '',
+    deep.length > 0
+      ? `other projects already import its files directly (${deep.slice(0, 3).join(', ')}${deep.length > 3 ? ', ...' : ''})`
+      : '',
   ].filter(Boolean);
-  return [packageJsonFinding(manifest, ['exports'], `package.json has no "exports" map, so every file of the package is public: ${why.join('; ')}. An exports map exposes only the entry points`, 'exports')];
+  return [
+    packageJsonFinding(
+      manifest,
+      ['exports'],
+      `package.json has no "exports" map, so every file of the package is public: ${why.join('; ')}. An exports map exposes only the entry points`,
+      'exports',
+    ),
+  ];
 }
 
 export default defineCheck({

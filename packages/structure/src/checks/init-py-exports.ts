@@ -12,7 +12,12 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     const result = analysis.files[init];
     if (!result) continue;
     if (result.error) {
-      findings.push({ message: `${init} cannot be parsed: ${result.error.message}; the package cannot be imported`, file: init, line: result.error.line ?? 1, key: 'unparsable' });
+      findings.push({
+        message: `${init} cannot be parsed: ${result.error.message}; the package cannot be imported`,
+        file: init,
+        line: result.error.line ?? 1,
+        key: 'unparsable',
+      });
       continue;
     }
     for (const record of result.imports.filter((r) => r.kind === 'from' && r.names.includes('*') && !r.inFunction)) {
@@ -25,7 +30,13 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
       });
     }
     if (!result.all && reexportedNames(result).length > 0) {
-      findings.push({ message: `${init} re-exports names but has no __all__: say which names are the package's public API`, file: init, line: 1, column: 1, key: 'no-all' });
+      findings.push({
+        message: `${init} re-exports names but has no __all__: say which names are the package's public API`,
+        file: init,
+        line: 1,
+        column: 1,
+        key: 'no-all',
+      });
     }
   }
   return findings;

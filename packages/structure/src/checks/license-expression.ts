@@ -7,9 +7,14 @@ const NPM_SPECIAL = /^(UNLICENSED|SEE LICEN[CS]E IN .+)$/;
 
 function expressionProblem(expression: string): string | undefined {
   const verdict = checkSpdxExpression(expression);
-  if (!verdict.valid) return verdict.suggestion ? `${verdict.problem}; did you mean "${verdict.suggestion}"?` : `${verdict.problem}; write an SPDX expression such as "MIT" or "Apache-2.0 OR MIT"`;
+  if (!verdict.valid)
+    return verdict.suggestion
+      ? `${verdict.problem}; did you mean "${verdict.suggestion}"?`
+      : `${verdict.problem}; write an SPDX expression such as "MIT" or "Apache-2.0 OR MIT"`;
   if (verdict.deprecated.length === 0) return undefined;
-  const advice = verdict.deprecated.map((id) => (replacementOf(id) ? `"${id}" is now "${replacementOf(id)}"` : `"${id}" has a newer SPDX id`)).join(', ');
+  const advice = verdict.deprecated
+    .map((id) => (replacementOf(id) ? `"${id}" is now "${replacementOf(id)}"` : `"${id}" has a newer SPDX id`))
+    .join(', ');
   return `"${expression}" uses deprecated SPDX identifiers: ${advice}`;
 }
 
@@ -19,7 +24,13 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
   const license = manifest.data.license;
   if (license === undefined) return [];
   if (typeof license === 'object' && license !== null) {
-    return [packageJsonFinding(manifest, ['license'], 'package.json "license" is an object, a form npm deprecated: write an SPDX expression string such as "MIT"')];
+    return [
+      packageJsonFinding(
+        manifest,
+        ['license'],
+        'package.json "license" is an object, a form npm deprecated: write an SPDX expression string such as "MIT"',
+      ),
+    ];
   }
   if (!isNonEmptyString(license) || NPM_SPECIAL.test(license)) return [];
   const problem = expressionProblem(license);
@@ -32,7 +43,9 @@ function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
   if (!manifest || !table) return [];
   const findings: FindingInput[] = [];
   const license = table.license;
-  const licenseClassifiers = (Array.isArray(table.classifiers) ? table.classifiers : []).filter((c): c is string => typeof c === 'string' && c.startsWith('License ::'));
+  const licenseClassifiers = (Array.isArray(table.classifiers) ? table.classifiers : []).filter(
+    (c): c is string => typeof c === 'string' && c.startsWith('License ::'),
+  );
   if (typeof license === 'object' && license !== null) {
     findings.push(
       pyprojectFinding(

@@ -48,6 +48,9 @@ describe('structure/pyproject-metadata', () => {
   });
 
   it('reports a pyproject.toml without [project] once', async () => {
-    expect(summary(await run(pyprojectMetadata, 'no-project-py'))).toEqual(['no-project-py/pyproject.toml:1:1 build-system', 'no-project-py/pyproject.toml:1:1 project']);
+    expect(summary(await run(pyprojectMetadata, 'no-project-py'))).toEqual([
+      'no-project-py/pyproject.toml:1:1 build-system',
+      'no-project-py/pyproject.toml:1:1 project',
+    ]);
   });
 });

@@ -7,7 +7,15 @@ function run(project: ShipshapeProject): FindingInput[] {
   if (!found) return [];
   const { file, rule } = found;
   if (project.tags.length === 0) {
-    return [{ message: `${project.name} has no Nx tags, so ${BOUNDARY_RULE} cannot say which projects it may depend on: tag it and add a depConstraint`, file, line: rule.line, column: 1, key: 'no-tags' }];
+    return [
+      {
+        message: `${project.name} has no Nx tags, so ${BOUNDARY_RULE} cannot say which projects it may depend on: tag it and add a depConstraint`,
+        file,
+        line: rule.line,
+        column: 1,
+        key: 'no-tags',
+      },
+    ];
   }
   if (project.tags.some((tag) => rule.sourceTags.includes(tag))) return [];
   return [

@@ -1,4 +1,12 @@
-import { defineCheck, documentStart, isNonEmptyString, missingFieldFindings, packageJson, type PackageJson, type RequiredField } from '@shipshape/core';
+import {
+  defineCheck,
+  documentStart,
+  isNonEmptyString,
+  missingFieldFindings,
+  packageJson,
+  type PackageJson,
+  type RequiredField,
+} from '@shipshape/core';
 
 const hasTypes = (pkg: PackageJson) => {
   if (isNonEmptyString(pkg.types) || isNonEmptyString(pkg.typings)) return true;
@@ -9,7 +17,11 @@ const hasTypes = (pkg: PackageJson) => {
 const FIELDS: RequiredField<PackageJson>[] = [
   { name: 'name', present: (p) => isNonEmptyString(p.name), advice: 'the name the package is published and imported under' },
   { name: 'version', present: (p) => isNonEmptyString(p.version), advice: 'a semver version, e.g. "0.1.0"' },
-  { name: 'description', present: (p) => isNonEmptyString(p.description), advice: 'one sentence on what the library does; npm search shows it' },
+  {
+    name: 'description',
+    present: (p) => isNonEmptyString(p.description),
+    advice: 'one sentence on what the library does; npm search shows it',
+  },
   { name: 'license', present: (p) => isNonEmptyString(p.license), advice: 'an SPDX expression such as "MIT"' },
   {
     name: 'repository',
@@ -21,7 +33,11 @@ const FIELDS: RequiredField<PackageJson>[] = [
     present: (p) => Array.isArray(p.files) || p.exports !== undefined,
     advice: 'a "files" list or an "exports" map, so that the published package holds only what it should',
   },
-  { name: 'types', present: hasTypes, advice: 'the declaration file consumers get types from ("types" or a "types" condition in "exports")' },
+  {
+    name: 'types',
+    present: hasTypes,
+    advice: 'the declaration file consumers get types from ("types" or a "types" condition in "exports")',
+  },
 ];
 
 export default defineCheck({
@@ -32,7 +48,8 @@ export default defineCheck({
   severity: 'warning',
   fixedBy: '@shipshape/structure:metadata',
   requires: [packageJson],
-  description: 'A publishable package.json names the package, its version, what it does, its license and repository, what it ships and where its types are.',
+  description:
+    'A publishable package.json names the package, its version, what it does, its license and repository, what it ships and where its types are.',
   run(project) {
     const manifest = project.get(packageJson);
     if (!manifest) return [];

@@ -8,12 +8,21 @@ function findings(project: ShipshapeProject): FindingInput[] {
   const out: FindingInput[] = [];
   const pkg = project.get(packageJson);
   if (pkg && !hasKeywords(pkg.data.keywords)) {
-    out.push(packageJsonFinding(pkg, ['keywords'], 'package.json has no "keywords": the words npm search matches the package by', 'keywords'));
+    out.push(
+      packageJsonFinding(pkg, ['keywords'], 'package.json has no "keywords": the words npm search matches the package by', 'keywords'),
+    );
   }
   const py = project.get(pyproject);
   const table = py?.data.project;
   if (py && table && !hasKeywords(table.keywords) && !isDynamic(table, 'keywords')) {
-    out.push(pyprojectFinding(py, ['project', 'keywords'], '[project] has no "keywords": the words PyPI search matches the package by', 'keywords'));
+    out.push(
+      pyprojectFinding(
+        py,
+        ['project', 'keywords'],
+        '[project] has no "keywords": the words PyPI search matches the package by',
+        'keywords',
+      ),
+    );
   }
   return out;
 }
@@ -25,6 +34,7 @@ export default defineCheck({
   languages: ['typescript', 'python'],
   severity: 'info',
   requires: [packageJson, pyproject],
-  description: 'package.json "keywords" and pyproject.toml [project] "keywords" help people find the package; the generator cannot guess them, so it leaves them to you.',
+  description:
+    'package.json "keywords" and pyproject.toml [project] "keywords" help people find the package; the generator cannot guess them, so it leaves them to you.',
   run: findings,
 });

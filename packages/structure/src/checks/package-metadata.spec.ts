@@ -80,7 +80,10 @@ describe('structure/supported-runtimes', () => {
 
   it('reports classifiers outside requires-python and allowed versions the classifiers do not list', async () => {
     const findings = await run(supportedRuntimes, 'sloppy-py');
-    expect(summary(findings)).toEqual(['sloppy-py/pyproject.toml:13 classifiers-excluded', 'sloppy-py/pyproject.toml:10 requires-python-below-classifiers']);
+    expect(summary(findings)).toEqual([
+      'sloppy-py/pyproject.toml:13 classifiers-excluded',
+      'sloppy-py/pyproject.toml:10 requires-python-below-classifiers',
+    ]);
     expect(findings[0].message).toContain('Python 2.7');
     expect(findings[1].message).toContain('3.8, 3.9');
   });

@@ -9,13 +9,44 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
   if (!manifest) return [];
   const { homepage, bugs } = manifest.data as { homepage?: unknown; bugs?: unknown };
   const findings: FindingInput[] = [];
-  if (homepage === undefined) findings.push(fillableBy(project, packageJsonFinding(manifest, ['homepage'], 'package.json has no "homepage": the page npm links to, e.g. the package folder in the repository', 'homepage')));
-  else if (!isWebUrl(homepage)) findings.push(packageJsonFinding(manifest, ['homepage'], `package.json "homepage" must be an http(s) URL, not ${JSON.stringify(homepage)}`));
+  if (homepage === undefined)
+    findings.push(
+      fillableBy(
+        project,
+        packageJsonFinding(
+          manifest,
+          ['homepage'],
+          'package.json has no "homepage": the page npm links to, e.g. the package folder in the repository',
+          'homepage',
+        ),
+      ),
+    );
+  else if (!isWebUrl(homepage))
+    findings.push(
+      packageJsonFinding(manifest, ['homepage'], `package.json "homepage" must be an http(s) URL, not ${JSON.stringify(homepage)}`),
+    );
   const bugsUrl = typeof bugs === 'object' && bugs !== null ? (bugs as { url?: unknown }).url : bugs;
   const bugsEmail = typeof bugs === 'object' && bugs !== null ? (bugs as { email?: unknown }).email : undefined;
-  if (bugs === undefined) findings.push(fillableBy(project, packageJsonFinding(manifest, ['bugs'], 'package.json has no "bugs": where users report problems, e.g. the repository\'s issue tracker', 'bugs')));
+  if (bugs === undefined)
+    findings.push(
+      fillableBy(
+        project,
+        packageJsonFinding(
+          manifest,
+          ['bugs'],
+          'package.json has no "bugs": where users report problems, e.g. the repository\'s issue tracker',
+          'bugs',
+        ),
+      ),
+    );
   else if (bugsUrl !== undefined ? !isWebUrl(bugsUrl) : typeof bugsEmail !== 'string') {
-    findings.push(packageJsonFinding(manifest, ['bugs'], `package.json "bugs" must be an http(s) URL or { "url": ..., "email": ... }, not ${JSON.stringify(bugs)}`));
+    findings.push(
+      packageJsonFinding(
+        manifest,
+        ['bugs'],
+        `package.json "bugs" must be an http(s) URL or { "url": ..., "email": ... }, not ${JSON.stringify(bugs)}`,
+      ),
+    );
   }
   return findings;
 }
@@ -31,11 +62,29 @@ function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
   const labels = Object.keys(urls).map(normalizeUrlLabel);
   for (const [role, { label, aliases }] of Object.entries(PYTHON_URL_ROLES)) {
     if (!labels.some((l) => aliases.includes(l))) {
-      findings.push(fillableBy(project, pyprojectFinding(manifest, ['project', 'urls'], `[project.urls] has no ${label} URL (PyPI shows well-known labels such as "${label}" with their icon)`, role)));
+      findings.push(
+        fillableBy(
+          project,
+          pyprojectFinding(
+            manifest,
+            ['project', 'urls'],
+            `[project.urls] has no ${label} URL (PyPI shows well-known labels such as "${label}" with their icon)`,
+            role,
+          ),
+        ),
+      );
     }
   }
   for (const [label, value] of Object.entries(urls)) {
-    if (!isWebUrl(value)) findings.push(pyprojectFinding(manifest, ['project', 'urls', label], `[project.urls] "${label}" must be an http(s) URL, not ${JSON.stringify(value)}`, `url:${label}`));
+    if (!isWebUrl(value))
+      findings.push(
+        pyprojectFinding(
+          manifest,
+          ['project', 'urls', label],
+          `[project.urls] "${label}" must be an http(s) URL, not ${JSON.stringify(value)}`,
+          `url:${label}`,
+        ),
+      );
   }
   return findings;
 }

@@ -19,7 +19,14 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   try {
     ({ messages } = await runPublint(project.absRoot));
   } catch (error) {
-    return [packageJsonFinding(manifest, [], `publint could not lint the packed package: ${errorMessage(error).split('\n')[0]}`, 'publint-failed')];
+    return [
+      packageJsonFinding(
+        manifest,
+        [],
+        `publint could not lint the packed package: ${errorMessage(error).split('\n')[0]}`,
+        'publint-failed',
+      ),
+    ];
   }
   const entries = project.get(entryPoints);
   // structure/entry-point reports entry points that are missing; one that is a build output not built yet is not missing.
@@ -41,6 +48,6 @@ export default defineCheck({
   severity: 'warning',
   requires: [packageJson, entryPoint, supportedRuntimes, sideEffects, packageJsonMetadata],
   description:
-    'Runs publint (as a library) on the files `npm pack` would publish and reports its messages at the package.json field they are about, with publint\'s severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.',
+    "Runs publint (as a library) on the files `npm pack` would publish and reports its messages at the package.json field they are about, with publint's severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.",
   run,
 });

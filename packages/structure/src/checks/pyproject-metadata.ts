@@ -1,4 +1,12 @@
-import { defineCheck, isNonEmptyString, locateToml, missingFieldFindings, pyproject, type FindingInput, type RequiredField } from '@shipshape/core';
+import {
+  defineCheck,
+  isNonEmptyString,
+  locateToml,
+  missingFieldFindings,
+  pyproject,
+  type FindingInput,
+  type RequiredField,
+} from '@shipshape/core';
 
 type ProjectTable = Record<string, unknown> & { dynamic?: unknown };
 
@@ -30,18 +38,31 @@ export default defineCheck({
   severity: 'warning',
   fixedBy: '@shipshape/structure:metadata',
   requires: [pyproject],
-  description: 'A publishable pyproject.toml has a PEP 621 [project] table with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table.',
+  description:
+    'A publishable pyproject.toml has a PEP 621 [project] table with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table.',
   run(project) {
     const manifest = project.get(pyproject);
     if (!manifest) return [];
     const { path: file, text, data } = manifest;
     const findings: FindingInput[] = [];
     if (!data['build-system']) {
-      findings.push({ message: 'pyproject.toml has no [build-system] table: say which backend builds the package, e.g. hatchling', file, key: 'build-system', line: 1, column: 1 });
+      findings.push({
+        message: 'pyproject.toml has no [build-system] table: say which backend builds the package, e.g. hatchling',
+        file,
+        key: 'build-system',
+        line: 1,
+        column: 1,
+      });
     }
     const table = data.project;
     if (!table) {
-      findings.push({ message: 'pyproject.toml has no [project] table (PEP 621): the package has no name, version or metadata', file, key: 'project', line: 1, column: 1 });
+      findings.push({
+        message: 'pyproject.toml has no [project] table (PEP 621): the package has no name, version or metadata',
+        file,
+        key: 'project',
+        line: 1,
+        column: 1,
+      });
       return findings;
     }
     const anchor = locateToml(text, ['project']) ?? { line: 1, column: 1 };

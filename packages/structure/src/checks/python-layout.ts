@@ -1,5 +1,15 @@
 import { posix } from 'node:path';
-import { dataAt, defineCheck, locateToml, projectFiles, projectRelative, pyproject, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  dataAt,
+  defineCheck,
+  locateToml,
+  projectFiles,
+  projectRelative,
+  pyproject,
+  pythonPackages,
+  type FindingInput,
+  type ShipshapeProject,
+} from '@shipshape/core';
 
 const MOVE_TO_SRC = (project: ShipshapeProject) => ({
   generator: '@shipshape/structure:python-src-layout',
@@ -37,18 +47,37 @@ function run(project: ShipshapeProject): FindingInput[] {
         },
       ];
     case 'none':
-      return [{ message: 'no import package found: no folder with Python modules under src/ or at the project root', file, ...at, key: 'none', severity: 'info' }];
+      return [
+        {
+          message: 'no import package found: no folder with Python modules under src/ or at the project root',
+          file,
+          ...at,
+          key: 'none',
+          severity: 'info',
+        },
+      ];
     default:
       return declaredPackageMismatch(project, layout.folders, file, manifest.text, manifest.data);
   }
 }
 
 /** hatch's wheel `packages` naming a folder that is not where the package is. */
-function declaredPackageMismatch(project: ShipshapeProject, packages: string[], file: string, text: string, data: Record<string, unknown>): FindingInput[] {
+function declaredPackageMismatch(
+  project: ShipshapeProject,
+  packages: string[],
+  file: string,
+  text: string,
+  data: Record<string, unknown>,
+): FindingInput[] {
   const declared = dataAt(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']);
   if (!Array.isArray(declared)) return [];
   const actual = packages.map((p) => projectRelative(project.root, p));
-  const wrong = declared.filter((d): d is string => typeof d === 'string' && !actual.includes(d.replace(/\/+$/, '')) && !project.get(projectFiles).some((f) => f.file.startsWith(`${project.file(d)}/`)));
+  const wrong = declared.filter(
+    (d): d is string =>
+      typeof d === 'string' &&
+      !actual.includes(d.replace(/\/+$/, '')) &&
+      !project.get(projectFiles).some((f) => f.file.startsWith(`${project.file(d)}/`)),
+  );
   return wrong.map((d) => ({
     message: `[tool.hatch.build.targets.wheel] packages lists "${d}", which is not a package folder (the packages are ${actual.join(', ')}): the wheel would not contain the code`,
     file,

@@ -1,5 +1,13 @@
 import { posix } from 'node:path';
-import { defineCheck, projectRelative, pyproject, pythonFiles, pythonPackages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineCheck,
+  projectRelative,
+  pyproject,
+  pythonFiles,
+  pythonPackages,
+  type FindingInput,
+  type ShipshapeProject,
+} from '@shipshape/core';
 
 const TEST_MODULE = /^(test_.*|.*_test|conftest)\.py$/;
 
@@ -15,7 +23,8 @@ function run(project: ShipshapeProject): FindingInput[] {
     if (!pkg) continue;
     const inside = file.slice(pkg.length + 1).split('/');
     const testDir = inside.findIndex((s) => s === 'tests' || s === 'test');
-    const where = testDir >= 0 ? `${pkg}/${inside.slice(0, testDir + 1).join('/')}` : TEST_MODULE.test(posix.basename(file)) ? file : undefined;
+    const where =
+      testDir >= 0 ? `${pkg}/${inside.slice(0, testDir + 1).join('/')}` : TEST_MODULE.test(posix.basename(file)) ? file : undefined;
     if (!where || reported.has(where)) continue;
     reported.add(where);
     findings.push({
@@ -31,7 +40,14 @@ function run(project: ShipshapeProject): FindingInput[] {
     return /^tests?\//.test(rel) || (TEST_MODULE.test(posix.basename(rel)) && !packages.some((p) => f.startsWith(`${p}/`)));
   });
   if (!hasTests && findings.length === 0) {
-    findings.push({ message: 'no tests/ folder: the project has no tests next to its package (pytest looks in tests/ by convention)', file: manifest.path, line: 1, column: 1, key: 'no-tests', severity: 'info' });
+    findings.push({
+      message: 'no tests/ folder: the project has no tests next to its package (pytest looks in tests/ by convention)',
+      file: manifest.path,
+      line: 1,
+      column: 1,
+      key: 'no-tests',
+      severity: 'info',
+    });
   }
   return findings;
 }
@@ -43,6 +59,7 @@ export default defineCheck({
   languages: ['python'],
   severity: 'warning',
   requires: [pyproject, pythonPackages],
-  description: 'Test modules and test folders inside the import package ship with it; a project without a tests/ folder is reported as info.',
+  description:
+    'Test modules and test folders inside the import package ship with it; a project without a tests/ folder is reported as info.',
   run,
 });

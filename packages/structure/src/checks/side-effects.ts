@@ -11,11 +11,19 @@ function run(project: ShipshapeProject) {
     return [
       fillableBy(
         project,
-        packageJsonFinding(manifest, ['sideEffects'], 'package.json has no "sideEffects": no module of the library runs code when loaded, so "sideEffects": false lets bundlers drop what is not imported', 'sideEffects'),
+        packageJsonFinding(
+          manifest,
+          ['sideEffects'],
+          'package.json has no "sideEffects": no module of the library runs code when loaded, so "sideEffects": false lets bundlers drop what is not imported',
+          'sideEffects',
+        ),
       ),
     ];
   }
-  const listed = withEffects.slice(0, 3).map(({ file, line }) => `${file}:${line}`).join(', ');
+  const listed = withEffects
+    .slice(0, 3)
+    .map(({ file, line }) => `${file}:${line}`)
+    .join(', ');
   const more = withEffects.length > 3 ? ` and ${withEffects.length - 3} more` : '';
   return [
     packageJsonFinding(

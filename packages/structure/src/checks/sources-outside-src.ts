@@ -1,4 +1,13 @@
-import { CONFIG_FILE, DECLARATION_FILE, defineCheck, projectRelative, TEST_FILE, typescriptSources, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  CONFIG_FILE,
+  DECLARATION_FILE,
+  defineCheck,
+  projectRelative,
+  TEST_FILE,
+  typescriptSources,
+  type FindingInput,
+  type ShipshapeProject,
+} from '@shipshape/core';
 
 function run(project: ShipshapeProject): FindingInput[] {
   const sources = project.get(typescriptSources).files;
@@ -7,7 +16,13 @@ function run(project: ShipshapeProject): FindingInput[] {
   return sources
     .filter((_, i) => {
       const rel = relative[i];
-      return !rel.startsWith('src/') && !CONFIG_FILE.test(rel) && !TEST_FILE.test(rel) && !DECLARATION_FILE.test(rel) && !/^(index|main)\.[cm]?[jt]s$/.test(rel);
+      return (
+        !rel.startsWith('src/') &&
+        !CONFIG_FILE.test(rel) &&
+        !TEST_FILE.test(rel) &&
+        !DECLARATION_FILE.test(rel) &&
+        !/^(index|main)\.[cm]?[jt]s$/.test(rel)
+      );
     })
     .map((file) => ({
       message: `${file} is source outside src/: the library build does not compile it and its tests do not see it; move it under src/, or into a tools project if it is a script`,
@@ -25,6 +40,7 @@ export default defineCheck({
   languages: ['typescript'],
   severity: 'warning',
   requires: [typescriptSources],
-  description: 'In a project with a src/ folder, every TS/JS source outside it (configuration files, tests and declaration files excepted) is a script or a leftover the library build does not see.',
+  description:
+    'In a project with a src/ folder, every TS/JS source outside it (configuration files, tests and declaration files excepted) is a script or a leftover the library build does not see.',
   run,
 });

@@ -37,6 +37,7 @@ export default defineCheck({
   languages: ['python'],
   severity: 'warning',
   requires: [pyproject, pythonPackages],
-  description: 'Python files at the project root (other than setup.py, conftest.py, noxfile.py and the like, or a module the build declares) are neither part of the package nor its tests.',
+  description:
+    'Python files at the project root (other than setup.py, conftest.py, noxfile.py and the like, or a module the build declares) are neither part of the package nor its tests.',
   run,
 });

@@ -10,10 +10,26 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
   if (!manifest) return [];
   const engines = manifest.data.engines as { node?: unknown } | undefined;
   if (engines?.node === undefined) {
-    return [fillableBy(project, packageJsonFinding(manifest, ['engines'], 'package.json has no "engines.node": say which Node.js versions the package supports, e.g. ">=20"', 'engines.node'))];
+    return [
+      fillableBy(
+        project,
+        packageJsonFinding(
+          manifest,
+          ['engines'],
+          'package.json has no "engines.node": say which Node.js versions the package supports, e.g. ">=20"',
+          'engines.node',
+        ),
+      ),
+    ];
   }
   if (!isNonEmptyString(engines.node) || validRange(engines.node) === null) {
-    return [packageJsonFinding(manifest, ['engines', 'node'], `package.json "engines.node" is not a valid semver range: ${JSON.stringify(engines.node)}`)];
+    return [
+      packageJsonFinding(
+        manifest,
+        ['engines', 'node'],
+        `package.json "engines.node" is not a valid semver range: ${JSON.stringify(engines.node)}`,
+      ),
+    ];
   }
   return [];
 }
@@ -25,7 +41,14 @@ function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
   const requires = table['requires-python'];
   if (!isNonEmptyString(requires)) return []; // missing: structure/pyproject-metadata's finding (see `requires`)
   const allows = parseSpecifier(requires);
-  if (!allows) return [pyprojectFinding(manifest, ['project', 'requires-python'], `[project] "requires-python" is not a valid PEP 440 specifier: "${requires}"`)];
+  if (!allows)
+    return [
+      pyprojectFinding(
+        manifest,
+        ['project', 'requires-python'],
+        `[project] "requires-python" is not a valid PEP 440 specifier: "${requires}"`,
+      ),
+    ];
   const versions = (Array.isArray(table.classifiers) ? table.classifiers : [])
     .map((c) => (typeof c === 'string' ? classifierVersion(c) : undefined))
     .filter((v): v is [number, number] => v !== undefined);

@@ -1,5 +1,14 @@
 import { dirname, join } from 'node:path';
-import { defineCheck, libraryTsconfig, locateJson, projectRelative, TEST_FILE, toPosixRelative, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineCheck,
+  libraryTsconfig,
+  locateJson,
+  projectRelative,
+  TEST_FILE,
+  toPosixRelative,
+  type FindingInput,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { ts } from 'ts-morph';
 
 /** The files a tsconfig compiles, as the compiler expands its include, exclude and files. */
@@ -15,7 +24,9 @@ function run(project: ShipshapeProject): FindingInput[] {
   const absolute = join(project.workspaceRoot, tsconfig.path);
   const compiled = compiledFiles(absolute);
   if (!compiled) return [];
-  const tests = compiled.files.map((f) => toPosixRelative(project.workspaceRoot, f)).filter((f) => TEST_FILE.test(projectRelative(project.root, f)));
+  const tests = compiled.files
+    .map((f) => toPosixRelative(project.workspaceRoot, f))
+    .filter((f) => TEST_FILE.test(projectRelative(project.root, f)));
   if (tests.length === 0) return [];
   const text = project.workspace.source.read(tsconfig.path) ?? '';
   const at = locateJson(text, ['exclude']) ?? locateJson(text, ['include']) ?? { line: 1, column: 1 };
@@ -36,6 +47,7 @@ export default defineCheck({
   languages: ['typescript'],
   severity: 'warning',
   requires: [libraryTsconfig],
-  description: 'The library build tsconfig (tsconfig.lib.json or tsconfig.build.json) must exclude test files, or the build emits them next to the library code and the package publishes them.',
+  description:
+    'The library build tsconfig (tsconfig.lib.json or tsconfig.build.json) must exclude test files, or the build emits them next to the library code and the package publishes them.',
   run,
 });

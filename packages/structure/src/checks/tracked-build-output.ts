@@ -30,6 +30,7 @@ export default defineCheck({
   planItem: 'structure/directory-layout',
   languages: ['python', 'typescript'],
   severity: 'warning',
-  description: 'build/, dist/, *.egg-info/, __pycache__/, *.pyc and *.tsbuildinfo files committed to git go stale and confuse packaging. Outside a git repository the check has nothing to say.',
+  description:
+    'build/, dist/, *.egg-info/, __pycache__/, *.pyc and *.tsbuildinfo files committed to git go stale and confuse packaging. Outside a git repository the check has nothing to say.',
   run,
 });

@@ -21,6 +21,7 @@ export default defineCheck({
   planItem: 'structure/boundaries',
   languages: ['typescript'],
   severity: 'warning',
-  description: 'A tsconfig path alias such as "@acme/money/*": ["libs/money/*"] makes every file of the project importable from anywhere in the workspace, bypassing the entry point and the exports map.',
+  description:
+    'A tsconfig path alias such as "@acme/money/*": ["libs/money/*"] makes every file of the project importable from anywhere in the workspace, bypassing the entry point and the exports map.',
   run,
 });

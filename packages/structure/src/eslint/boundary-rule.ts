@@ -14,14 +14,31 @@ export interface BoundaryRule {
 
 /** `@nx/enforce-module-boundaries` in an ESLint flat config, read from its syntax (the config is never run). */
 export function findBoundaryRule(fileName: string, text: string): BoundaryRule | undefined {
-  const source = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } }).createSourceFile(`/${fileName.replace(/\.[cm]?js$/, '.ts')}`, text, { scriptKind: ts.ScriptKind.TS });
-  const rule = source.getDescendants().find((node) => Node.isPropertyAssignment(node) && node.getNameNode().getText().replace(/^['"`]|['"`]$/g, '') === BOUNDARY_RULE);
+  const source = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } }).createSourceFile(
+    `/${fileName.replace(/\.[cm]?js$/, '.ts')}`,
+    text,
+    { scriptKind: ts.ScriptKind.TS },
+  );
+  const rule = source.getDescendants().find(
+    (node) =>
+      Node.isPropertyAssignment(node) &&
+      node
+        .getNameNode()
+        .getText()
+        .replace(/^['"`]|['"`]$/g, '') === BOUNDARY_RULE,
+  );
   if (!rule || !Node.isPropertyAssignment(rule)) return undefined;
   const options = rule.getInitializer();
-  const constraintsProperty = options
-    ?.getDescendants()
-    .find((node) => Node.isPropertyAssignment(node) && node.getNameNode().getText().replace(/^['"`]|['"`]$/g, '') === 'depConstraints');
-  const constraints = constraintsProperty && Node.isPropertyAssignment(constraintsProperty) ? constraintsProperty.getInitializer() : undefined;
+  const constraintsProperty = options?.getDescendants().find(
+    (node) =>
+      Node.isPropertyAssignment(node) &&
+      node
+        .getNameNode()
+        .getText()
+        .replace(/^['"`]|['"`]$/g, '') === 'depConstraints',
+  );
+  const constraints =
+    constraintsProperty && Node.isPropertyAssignment(constraintsProperty) ? constraintsProperty.getInitializer() : undefined;
   if (!constraints || !Node.isArrayLiteralExpression(constraints)) return { sourceTags: [], line: rule.getStartLineNumber(), source };
   const sourceTags = constraints
     .getElements()

@@ -30,7 +30,12 @@ export function readGitFacts(cwd: string): GitFacts {
 function gitTrackedFiles(workspaceRoot: string, path: string): string[] | undefined {
   const out = (() => {
     try {
-      return execFileSync('git', ['ls-files', '-z', '--', path], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+      return execFileSync('git', ['ls-files', '-z', '--', path], {
+        cwd: workspaceRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
     } catch {
       return undefined;
     }
@@ -73,7 +78,10 @@ export function hostedRepository(remoteUrl: string): HostedRepository | undefine
     host = url.hostname;
     path = url.pathname;
   }
-  path = path.replace(/^\/+/, '').replace(/\.git\/?$/, '').replace(/\/+$/, '');
+  path = path
+    .replace(/^\/+/, '')
+    .replace(/\.git\/?$/, '')
+    .replace(/\/+$/, '');
   if (!host || path === '') return undefined;
   const web = `https://${host}/${path}`;
   return { web, git: `git+${web}.git`, host };

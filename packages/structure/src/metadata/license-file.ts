@@ -6,7 +6,10 @@ export const LICENSE_FILE_NAMES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICE
  * tell the SPDX id (GPL: "only" or "or later" is in the notice, not the text) are left out on purpose.
  */
 const KNOWN_TEXTS: Array<{ id: string; all: RegExp[]; none?: RegExp[] }> = [
-  { id: 'MIT', all: [/permission is hereby granted, free of charge/i, /the above copyright notice and this permission notice shall be included/i] },
+  {
+    id: 'MIT',
+    all: [/permission is hereby granted, free of charge/i, /the above copyright notice and this permission notice shall be included/i],
+  },
   { id: 'Apache-2.0', all: [/apache license/i, /version 2\.0, january 2004/i] },
   { id: 'ISC', all: [/permission to use, copy, modify, and\/or distribute this software for any purpose/i] },
   { id: 'BSD-3-Clause', all: [/redistribution and use in source and binary forms/i, /neither the name of/i] },

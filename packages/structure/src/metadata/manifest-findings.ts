@@ -1,7 +1,12 @@
 import { documentStart, locateJson, locateToml, type FindingInput, type ManifestText } from '@shipshape/core';
 
 /** A finding about `path` of a package.json: at its key when it is there, else at the document's opening brace. */
-export function packageJsonFinding(manifest: ManifestText<unknown>, path: (string | number)[], message: string, key = path.join('.')): FindingInput {
+export function packageJsonFinding(
+  manifest: ManifestText<unknown>,
+  path: (string | number)[],
+  message: string,
+  key = path.join('.'),
+): FindingInput {
   const at = locateJson(manifest.text, path) ?? documentStart(manifest.text);
   return { message, file: manifest.path, key, ...at };
 }

@@ -29,7 +29,9 @@ describe('hostedRepository', () => {
       homepage: 'https://gitlab.com/acme/billing/-/tree/main/libs/money#readme',
       issues: 'https://gitlab.com/acme/billing/-/issues',
     });
-    expect(repositoryPages(hostedRepository('https://git.acme.test/billing.git')!, 'libs/money', 'main')).toEqual({ homepage: 'https://git.acme.test/billing' });
+    expect(repositoryPages(hostedRepository('https://git.acme.test/billing.git')!, 'libs/money', 'main')).toEqual({
+      homepage: 'https://git.acme.test/billing',
+    });
   });
 });
 
@@ -49,7 +51,8 @@ describe('readGitFacts', () => {
 
 describe('firstParagraph', () => {
   it('skips headings, badges, HTML and code, and flattens Markdown', () => {
-    const readme = '---\ntitle: x\n---\n# Money\n\n<p align="center"><img src="logo.png"></p>\n\n[![CI](https://ci/badge.svg)](https://ci)\n\n```ts\nadd(a, b)\n```\n\nExact **money** arithmetic, see [the docs](https://docs).\nNo floats.\n\nMore.\n';
+    const readme =
+      '---\ntitle: x\n---\n# Money\n\n<p align="center"><img src="logo.png"></p>\n\n[![CI](https://ci/badge.svg)](https://ci)\n\n```ts\nadd(a, b)\n```\n\nExact **money** arithmetic, see [the docs](https://docs).\nNo floats.\n\nMore.\n';
     expect(firstParagraph(readme)).toBe('Exact money arithmetic, see the docs. No floats.');
     expect(firstParagraph('# Title only\n')).toBeUndefined();
   });
@@ -57,16 +60,28 @@ describe('firstParagraph', () => {
 
 describe('detectLicense', () => {
   it('names licenses whose text tells their SPDX id, and no other', () => {
-    expect(detectLicense('Permission is hereby granted, free of charge, to any person ...\n\nThe above copyright notice and this permission notice shall be included in all copies')).toBe('MIT');
-    expect(detectLicense('Redistribution and use in source and binary forms, with or without modification, are permitted')).toBe('BSD-2-Clause');
-    expect(detectLicense('Redistribution and use in source and binary forms ... Neither the name of the copyright holder')).toBe('BSD-3-Clause');
+    expect(
+      detectLicense(
+        'Permission is hereby granted, free of charge, to any person ...\n\nThe above copyright notice and this permission notice shall be included in all copies',
+      ),
+    ).toBe('MIT');
+    expect(detectLicense('Redistribution and use in source and binary forms, with or without modification, are permitted')).toBe(
+      'BSD-2-Clause',
+    );
+    expect(detectLicense('Redistribution and use in source and binary forms ... Neither the name of the copyright holder')).toBe(
+      'BSD-3-Clause',
+    );
     expect(detectLicense('GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007')).toBeUndefined();
   });
 });
 
 describe('checkSpdxExpression', () => {
   it('parses compound expressions and flags deprecated ids', () => {
-    expect(checkSpdxExpression('(MIT OR Apache-2.0) AND BSD-3-Clause')).toEqual({ valid: true, licenses: ['MIT', 'Apache-2.0', 'BSD-3-Clause'], deprecated: [] });
+    expect(checkSpdxExpression('(MIT OR Apache-2.0) AND BSD-3-Clause')).toEqual({
+      valid: true,
+      licenses: ['MIT', 'Apache-2.0', 'BSD-3-Clause'],
+      deprecated: [],
+    });
     expect(checkSpdxExpression('GPL-3.0')).toMatchObject({ valid: true, deprecated: ['GPL-3.0'] });
     expect(checkSpdxExpression('MIT License')).toMatchObject({ valid: false });
     expect(checkSpdxExpression('apache-2.0')).toMatchObject({ valid: false, suggestion: 'Apache-2.0' });
@@ -75,14 +90,51 @@ describe('checkSpdxExpression', () => {
 
 describe('python version specifiers', () => {
   it.each([
-    ['>=3.9', [[3, 8, false], [3, 9, true], [3, 13, true]]],
-    ['>=3.8.1,<3.11', [[3, 8, true], [3, 10, true], [3, 11, false]]],
-    ['~=3.10', [[3, 9, false], [3, 10, true], [3, 12, true], [4, 0, false]]],
-    ['==3.11.*', [[3, 10, false], [3, 11, true], [3, 12, false]]],
-    ['>=3.8, !=3.9.*', [[3, 8, true], [3, 9, false], [3, 10, true]]],
+    [
+      '>=3.9',
+      [
+        [3, 8, false],
+        [3, 9, true],
+        [3, 13, true],
+      ],
+    ],
+    [
+      '>=3.8.1,<3.11',
+      [
+        [3, 8, true],
+        [3, 10, true],
+        [3, 11, false],
+      ],
+    ],
+    [
+      '~=3.10',
+      [
+        [3, 9, false],
+        [3, 10, true],
+        [3, 12, true],
+        [4, 0, false],
+      ],
+    ],
+    [
+      '==3.11.*',
+      [
+        [3, 10, false],
+        [3, 11, true],
+        [3, 12, false],
+      ],
+    ],
+    [
+      '>=3.8, !=3.9.*',
+      [
+        [3, 8, true],
+        [3, 9, false],
+        [3, 10, true],
+      ],
+    ],
   ] as Array<[string, Array<[number, number, boolean]>]>)('%s', (spec, cases) => {
     const allows = parseSpecifier(spec)!;
-    for (const [major, minor, expected] of cases) expect([major, minor, allowsMinor(allows, major, minor)]).toEqual([major, minor, expected]);
+    for (const [major, minor, expected] of cases)
+      expect([major, minor, allowsMinor(allows, major, minor)]).toEqual([major, minor, expected]);
   });
 
   it('rejects what is not PEP 440', () => {

@@ -12,7 +12,10 @@ export function firstParagraph(markdown: string): string | undefined {
     .replace(/<!--[\s\S]*?-->/g, '')
     .split(/\r?\n\s*\r?\n/);
   for (const block of blocks) {
-    const lines = block.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    const lines = block
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length === 0 || !lines.every(isProse)) continue;
     const text = plainText(lines.join(' '));
     if (text.length >= 10) return text;

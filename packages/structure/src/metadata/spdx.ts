@@ -3,8 +3,7 @@ import licenseIds from 'spdx-license-ids';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 
 export type SpdxVerdict =
-  | { valid: true; licenses: string[]; deprecated: string[] }
-  | { valid: false; problem: string; suggestion?: string };
+  { valid: true; licenses: string[]; deprecated: string[] } | { valid: false; problem: string; suggestion?: string };
 
 type Node = parseSpdx.LicenseInfo | parseSpdx.ConjunctionInfo;
 
@@ -16,7 +15,11 @@ export function checkSpdxExpression(expression: string): SpdxVerdict {
   try {
     tree = parseSpdx(expression);
   } catch (error) {
-    return { valid: false, problem: `"${expression}" is not a valid SPDX license expression (${(error as Error).message})`, suggestion: suggestExpression(expression) };
+    return {
+      valid: false,
+      problem: `"${expression}" is not a valid SPDX license expression (${(error as Error).message})`,
+      suggestion: suggestExpression(expression),
+    };
   }
   const licenses = licensesOf(tree);
   return { valid: true, licenses, deprecated: licenses.filter((id) => deprecatedIds.includes(id)) };

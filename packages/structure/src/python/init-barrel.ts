@@ -1,5 +1,12 @@
 import { posix } from 'node:path';
-import { pythonFiles, pythonPackages, ShipshapeError, type PythonAnalysis, type PythonFileResult, type ShipshapeProject } from '@shipshape/core';
+import {
+  pythonFiles,
+  pythonPackages,
+  ShipshapeError,
+  type PythonAnalysis,
+  type PythonFileResult,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { moduleName, packageFolders } from './package-folders';
 import { publicNames, reexportedNames } from './public-names';
 
@@ -34,7 +41,11 @@ export function planInitFiles(project: ShipshapeProject, analysis: PythonAnalysi
 function resultOf(analysis: PythonAnalysis, path: string): PythonFileResult {
   const result = analysis.files[path];
   if (!result) throw new ShipshapeError('was not analyzed', path);
-  if (result.error) throw new ShipshapeError(`cannot be read as Python${result.error.line ? ` (line ${result.error.line})` : ''}: ${result.error.message}`, path);
+  if (result.error)
+    throw new ShipshapeError(
+      `cannot be read as Python${result.error.line ? ` (line ${result.error.line})` : ''}: ${result.error.message}`,
+      path,
+    );
   return result;
 }
 
@@ -54,7 +65,8 @@ function createInit(project: ShipshapeProject, folder: string, analysis: PythonA
       continue;
     }
     const fresh = names.filter((n) => !all.includes(n));
-    for (const clash of names.filter((n) => all.includes(n))) notes.push(`${clash} is defined in more than one module of ${folder}; ${module} does not re-export it`);
+    for (const clash of names.filter((n) => all.includes(n)))
+      notes.push(`${clash} is defined in more than one module of ${folder}; ${module} does not re-export it`);
     if (fresh.length === 0) continue;
     lines.push(importLine(`.${stem}`, fresh));
     all.push(...fresh);
@@ -89,7 +101,10 @@ function editInit(project: ShipshapeProject, path: string, analysis: PythonAnaly
     }
     const [, head, tail] = match;
     // A module with no public names is still loaded by the star import: keep loading it, bind nothing new.
-    lines[index] = names.length > 0 ? `${head}${wrapNames(head.trimStart(), names, tail)}` : `${/^\s*/.exec(head)?.[0] ?? ''}${loadOnly(record.module, record.level)}${tail}`;
+    lines[index] =
+      names.length > 0
+        ? `${head}${wrapNames(head.trimStart(), names, tail)}`
+        : `${/^\s*/.exec(head)?.[0] ?? ''}${loadOnly(record.module, record.level)}${tail}`;
   }
   let text = lines.join('\n');
   if (!result.all) {

@@ -2,7 +2,16 @@ import { posix } from 'node:path';
 import { defineFact, pythonFiles, pythonPackages, type PythonPackages } from '@shipshape/core';
 
 /** Project-root files that belong there (tool entry points), not in the package. */
-export const ROOT_MODULES_ALLOWED = new Set(['setup.py', 'conftest.py', 'noxfile.py', 'tasks.py', 'fabfile.py', 'manage.py', 'docs_conf.py', 'hatch_build.py']);
+export const ROOT_MODULES_ALLOWED = new Set([
+  'setup.py',
+  'conftest.py',
+  'noxfile.py',
+  'tasks.py',
+  'fabfile.py',
+  'manage.py',
+  'docs_conf.py',
+  'hatch_build.py',
+]);
 
 const isHidden = (segment: string) => segment.startsWith('.') || segment.endsWith('.egg-info') || segment === '__pycache__';
 
@@ -23,7 +32,8 @@ export const packageFolders = defineFact({
     for (const file of files) {
       const top = packageOf(packages, file);
       if (!top || top === file) continue;
-      for (let dir = posix.dirname(file); dir.length >= top.length && posix.basename(dir) !== '__pycache__'; dir = posix.dirname(dir)) folders.add(dir);
+      for (let dir = posix.dirname(file); dir.length >= top.length && posix.basename(dir) !== '__pycache__'; dir = posix.dirname(dir))
+        folders.add(dir);
     }
     return [...folders].filter((f) => !f.split('/').some(isHidden)).sort();
   },
@@ -35,5 +45,9 @@ export function moduleName(packages: PythonPackages, path: string): string | und
   if (!top) return undefined;
   const base = posix.dirname(top);
   const rel = base === '.' ? path : path.slice(base.length + 1);
-  return rel.replace(/\/__init__\.py$/, '').replace(/\.py$/, '').split('/').join('.');
+  return rel
+    .replace(/\/__init__\.py$/, '')
+    .replace(/\.py$/, '')
+    .split('/')
+    .join('.');
 }

@@ -29,7 +29,9 @@ export function reexportedNames(result: PythonFileResult, starNames: (module: st
   };
   for (const record of [...result.imports].sort((a, b) => a.line - b.line)) {
     if (record.kind !== 'from' || record.level === 0 || record.guard === 'type-checking' || record.inFunction) continue;
-    record.names.forEach((name, i) => (name === '*' ? starNames(record.module, record.level).forEach(add) : add(record.aliases[i] ?? name)));
+    record.names.forEach((name, i) =>
+      name === '*' ? starNames(record.module, record.level).forEach(add) : add(record.aliases[i] ?? name),
+    );
   }
   for (const definition of result.definitions) if (definition.public) add(definition.name);
   return names;

@@ -29,7 +29,8 @@ export const otherPythonPackages = defineFact({
     const owners = new Map<string, PythonPackageOwner>();
     for (const other of graph.projects) {
       if (other.name === project.name || !project.workspace.source.isFile(posix.join(other.root, 'pyproject.toml'))) continue;
-      for (const folder of packageFoldersOf(project.workspace.project(other))) owners.set(posix.basename(folder), { project: other, folder });
+      for (const folder of packageFoldersOf(project.workspace.project(other)))
+        owners.set(posix.basename(folder), { project: other, folder });
     }
     return owners;
   },

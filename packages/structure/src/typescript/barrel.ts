@@ -1,6 +1,14 @@
 import { posix } from 'node:path';
 import type { ExportDeclaration, Project, SourceFile } from 'ts-morph';
-import { isLibrarySource, libraryTsconfig, projectFiles, projectRelative, TS_SOURCE_PATTERN, typescriptSources, type ShipshapeProject } from '@shipshape/core';
+import {
+  isLibrarySource,
+  libraryTsconfig,
+  projectFiles,
+  projectRelative,
+  TS_SOURCE_PATTERN,
+  typescriptSources,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { exportsProgram, moduleExports, programPath, type ExportedName } from './module-exports';
 
 export interface BarrelPlan {
@@ -34,19 +42,27 @@ export function planBarrel(project: ShipshapeProject, path: string): BarrelPlan 
     const names = starNames[i];
     const specifier = star.getModuleSpecifier()!.getText();
     if (!names) {
-      notes.push(`${path}:${star.getStartLineNumber()} re-exports everything of ${specifier}, which is not a source file of the project; left as it is`);
+      notes.push(
+        `${path}:${star.getStartLineNumber()} re-exports everything of ${specifier}, which is not a source file of the project; left as it is`,
+      );
       return;
     }
     const ambiguous = names.filter((n) => (count.get(n.name) ?? 0) > 1 && !explicit.has(n.name));
-    for (const { name } of ambiguous) notes.push(`${path}: "${name}" comes from more than one "export *"; TypeScript exports neither, so neither is listed`);
+    for (const { name } of ambiguous)
+      notes.push(`${path}: "${name}" comes from more than one "export *"; TypeScript exports neither, so neither is listed`);
     const kept = names.filter((n) => n.name !== 'default' && !explicit.has(n.name) && (count.get(n.name) ?? 0) === 1);
     const typeOnly = star.isTypeOnly();
-    const text = exportStatements(kept.map((n) => ({ ...n, typeOnly: n.typeOnly || typeOnly })), specifier, star.getText().trimEnd().endsWith(';'));
+    const text = exportStatements(
+      kept.map((n) => ({ ...n, typeOnly: n.typeOnly || typeOnly })),
+      specifier,
+      star.getText().trimEnd().endsWith(';'),
+    );
     replacements.push({ start: star.getStart(), end: star.getEnd(), text });
   });
   // Spliced into the original text, so that comments and formatting around each statement stay as they are.
   let text = source.getFullText();
-  for (const { start, end, text: statement } of replacements.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + statement + text.slice(end);
+  for (const { start, end, text: statement } of replacements.sort((a, b) => b.start - a.start))
+    text = text.slice(0, start) + statement + text.slice(end);
   return { path, text, created: false, notes };
 }
 
@@ -98,9 +114,13 @@ function createBarrel(project: ShipshapeProject, path: string, program: Project)
   for (const module of barrelMembers(project, folder, path)) {
     const source = program.getSourceFile(programPath(module));
     if (!source) continue;
-    const stem = module.slice(folder.length + 1).replace(/\/index\.[cm]?[jt]sx?$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+    const stem = module
+      .slice(folder.length + 1)
+      .replace(/\/index\.[cm]?[jt]sx?$/, '')
+      .replace(/\.[cm]?[jt]sx?$/, '');
     const names = moduleExports(program, source).filter((n) => n.name !== 'default');
-    for (const clash of names.filter((n) => seen.has(n.name))) notes.push(`"${clash.name}" is exported by more than one module of ${folder}; ${module} does not re-export it`);
+    for (const clash of names.filter((n) => seen.has(n.name)))
+      notes.push(`"${clash.name}" is exported by more than one module of ${folder}; ${module} does not re-export it`);
     const fresh = names.filter((n) => !seen.has(n.name));
     fresh.forEach((n) => seen.add(n.name));
     if (fresh.length > 0) lines.push(exportStatements(fresh, `'./${stem}${extension}'`, true));
@@ -132,11 +152,15 @@ function relativeImportExtension(project: ShipshapeProject, folder?: string): ''
   const count = (files: readonly string[]) => {
     let withJs = 0;
     for (const file of files) {
-      for (const match of (project.workspace.source.read(file) ?? '').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) withJs += /\.[cm]?js$/.test(match[1]) ? 1 : -1;
+      for (const match of (project.workspace.source.read(file) ?? '').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g))
+        withJs += /\.[cm]?js$/.test(match[1]) ? 1 : -1;
     }
     return withJs;
   };
-  const sources = project.get(projectFiles).map((f) => f.file).filter((f) => TS_SOURCE_PATTERN.test(f));
+  const sources = project
+    .get(projectFiles)
+    .map((f) => f.file)
+    .filter((f) => TS_SOURCE_PATTERN.test(f));
   const local = folder === undefined ? 0 : count(sources.filter((f) => posix.dirname(f) === folder));
   const balance = local !== 0 ? local : count(sources);
   if (balance !== 0) return balance > 0 ? '.js' : '';

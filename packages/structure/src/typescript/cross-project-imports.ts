@@ -1,5 +1,12 @@
 import { posix } from 'node:path';
-import { defineFact, typescriptSources, workspaceImports, type ImportRef, type ShipshapeProject, type WorkspaceImportTarget } from '@shipshape/core';
+import {
+  defineFact,
+  typescriptSources,
+  workspaceImports,
+  type ImportRef,
+  type ShipshapeProject,
+  type WorkspaceImportTarget,
+} from '@shipshape/core';
 import { dependentsOf, nxProjectGraph } from './nx-graph';
 
 /** An import, in one project's code, of another workspace project. */
@@ -40,7 +47,10 @@ export const dependentImports = defineFact({
   id: 'structure/dependent-imports',
   inputs: [nxProjectGraph],
   compute: (project, graph): CrossProjectImport[] | undefined =>
-    graph && dependentsOf(graph, project.name).flatMap((node) => workspaceImportsOf(project.workspace.project(node), (t) => t.project.name === project.name)),
+    graph &&
+    dependentsOf(graph, project.name).flatMap((node) =>
+      workspaceImportsOf(project.workspace.project(node), (t) => t.project.name === project.name),
+    ),
 });
 
 /** The workspace-relative file an import of this project's subpath lands on, when it is one of its source files. */

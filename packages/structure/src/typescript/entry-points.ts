@@ -40,7 +40,8 @@ function declaredEntries(manifest: PackageJson): DeclaredEntry[] {
   const found: DeclaredEntry[] = [];
   for (const field of FIELDS) if (typeof manifest[field] === 'string') found.push({ field: [field], target: manifest[field] });
   if (typeof manifest.bin === 'string') found.push({ field: ['bin'], target: manifest.bin });
-  else if (isObject(manifest.bin)) for (const [name, target] of Object.entries(manifest.bin)) if (typeof target === 'string') found.push({ field: ['bin', name], target });
+  else if (isObject(manifest.bin))
+    for (const [name, target] of Object.entries(manifest.bin)) if (typeof target === 'string') found.push({ field: ['bin', name], target });
   collectExports(manifest.exports, ['exports'], undefined, found);
   return found.filter(({ target }) => !target.includes('*') && !/\.json$/.test(target));
 }
@@ -61,7 +62,8 @@ export const mainEntry = defineFact({
   id: 'structure/main-entry',
   inputs: [entryPoints],
   compute: (project, entries): string | undefined => {
-    const main = entries.find((e) => e.source && e.subpath === '.') ?? entries.find((e) => e.source && MAIN_FIELDS.includes(String(e.field[0])));
+    const main =
+      entries.find((e) => e.source && e.subpath === '.') ?? entries.find((e) => e.source && MAIN_FIELDS.includes(String(e.field[0])));
     if (main?.source) return main.source;
     return DEFAULT_ENTRIES.map((f) => project.file(f)).find((f) => project.workspace.source.isFile(f));
   },

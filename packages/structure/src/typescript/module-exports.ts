@@ -19,7 +19,14 @@ export const exportsProgram = defineFact({
     const program = new Project({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
-      compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve, noEmit: true },
+      compilerOptions: {
+        allowJs: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        jsx: ts.JsxEmit.Preserve,
+        noEmit: true,
+      },
     });
     for (const { file } of files) {
       if (!TS_SOURCE_PATTERN.test(file) || projectRelative(project.root, file).split('/').includes('node_modules')) continue;

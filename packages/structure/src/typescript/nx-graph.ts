@@ -14,7 +14,9 @@ export const nxProjectGraph = defineFact({
   id: 'structure/nx-project-graph',
   inputs: [workspaceGraph],
   compute: (project, graph): NxProjectGraph | undefined =>
-    graph.dependencies && graph.projects.some((p) => p.root === project.root) ? { projects: graph.projects, dependencies: graph.dependencies } : undefined,
+    graph.dependencies && graph.projects.some((p) => p.root === project.root)
+      ? { projects: graph.projects, dependencies: graph.dependencies }
+      : undefined,
 });
 
 /** The projects Nx says depend on `name`. */

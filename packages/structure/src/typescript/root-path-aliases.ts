@@ -25,10 +25,14 @@ export const rootPathAliases = defineWorkspaceFact({
       if (!config?.paths) continue;
       const texts = config.chain.map((file) => ({ file, lines: (workspace.source.read(file) ?? '').split('\n') }));
       return Object.entries(config.paths.values).map(([alias, targets]) => {
-        const at = texts.map(({ file, lines }) => ({ file, line: lines.findIndex((l) => l.includes(JSON.stringify(alias))) + 1 })).find((t) => t.line > 0);
+        const at = texts
+          .map(({ file, lines }) => ({ file, line: lines.findIndex((l) => l.includes(JSON.stringify(alias))) + 1 }))
+          .find((t) => t.line > 0);
         return {
           alias,
-          targets: (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => posix.normalize(posix.join(config.paths!.base, t))),
+          targets: (Array.isArray(targets) ? targets : [])
+            .filter((t): t is string => typeof t === 'string')
+            .map((t) => posix.normalize(posix.join(config.paths!.base, t))),
           file: at?.file ?? name,
           line: at?.line ?? 1,
         };

@@ -15,10 +15,13 @@ export function topLevelSideEffects(fileName: string, text: string): SideEffect[
   const found: SideEffect[] = [];
   const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && !statement.importClause) found.push({ line: at(statement), what: `side-effect import of ${statement.moduleSpecifier.getText(source)}` });
-    else if (ts.isExpressionStatement(statement) && !ts.isStringLiteral(statement.expression)) found.push({ line: at(statement), what: 'top-level statement' });
+    if (ts.isImportDeclaration(statement) && !statement.importClause)
+      found.push({ line: at(statement), what: `side-effect import of ${statement.moduleSpecifier.getText(source)}` });
+    else if (ts.isExpressionStatement(statement) && !ts.isStringLiteral(statement.expression))
+      found.push({ line: at(statement), what: 'top-level statement' });
     else if (isControlFlow(statement)) found.push({ line: at(statement), what: 'top-level control flow' });
-    else if (ts.isClassDeclaration(statement) && ts.getDecorators(statement)?.length) found.push({ line: at(statement), what: 'decorated class' });
+    else if (ts.isClassDeclaration(statement) && ts.getDecorators(statement)?.length)
+      found.push({ line: at(statement), what: 'decorated class' });
   }
   return found;
 }

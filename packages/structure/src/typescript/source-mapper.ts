@@ -22,7 +22,8 @@ export const sourceMapper = defineFact({
     const isFile = (path: string) => project.workspace.source.isFile(path);
     const options = tsconfig?.compilerOptions ?? {};
     const srcDir = project.file('src');
-    const rootDir = typeof options.rootDir === 'string' ? options.rootDir : files.some((f) => f.file.startsWith(`${srcDir}/`)) ? srcDir : project.root;
+    const rootDir =
+      typeof options.rootDir === 'string' ? options.rootDir : files.some((f) => f.file.startsWith(`${srcDir}/`)) ? srcDir : project.root;
     const outDirs = [options.outDir, options.declarationDir].filter((d): d is string => typeof d === 'string');
     const findSource = (path: string): string | undefined => {
       if (SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext)) && !DECLARATION_FILE.test(path) && isFile(path)) return path;

@@ -67,16 +67,26 @@ export { normalize } from './normalize-a';
     const tree = workspace();
     tree.write(`${TS_ROOT}/src/render/html.spec.ts`, "import { renderHtml } from './html';\nvoid renderHtml;\n");
     await barrelsGenerator(tree, { project: 'catalog', folders: 'src/render/', skipFormat: true });
-    expect(read(tree, `${TS_ROOT}/src/render/index.ts`)).toBe("export { renderHtml } from './html';\nexport type { HtmlOptions } from './html';\nexport { renderText } from './text';\n");
+    expect(read(tree, `${TS_ROOT}/src/render/index.ts`)).toBe(
+      "export { renderHtml } from './html';\nexport type { HtmlOptions } from './html';\nexport { renderText } from './text';\n",
+    );
   });
 
   it('changes nothing the second time', async () => {
     const tree = workspace();
     await barrelsGenerator(tree, { project: 'catalog', folders: 'src/render', skipFormat: true });
-    const once = [read(tree, `${TS_ROOT}/src/index.ts`), read(tree, `${TS_ROOT}/src/render/index.ts`), read(tree, `${TS_ROOT}/src/pricing/index.ts`)];
+    const once = [
+      read(tree, `${TS_ROOT}/src/index.ts`),
+      read(tree, `${TS_ROOT}/src/render/index.ts`),
+      read(tree, `${TS_ROOT}/src/pricing/index.ts`),
+    ];
     const changes = tree.listChanges().length;
     await barrelsGenerator(tree, { project: 'catalog', folders: 'src/render', skipFormat: true });
-    expect([read(tree, `${TS_ROOT}/src/index.ts`), read(tree, `${TS_ROOT}/src/render/index.ts`), read(tree, `${TS_ROOT}/src/pricing/index.ts`)]).toEqual(once);
+    expect([
+      read(tree, `${TS_ROOT}/src/index.ts`),
+      read(tree, `${TS_ROOT}/src/render/index.ts`),
+      read(tree, `${TS_ROOT}/src/pricing/index.ts`),
+    ]).toEqual(once);
     expect(tree.listChanges().length).toBe(changes);
   });
 
@@ -84,20 +94,30 @@ export { normalize } from './normalize-a';
     const tree = workspace();
     tree.write(`${TS_ROOT}/src/index.ts`, "export * from './normalize-a';\nexport * from './normalize-b';\n");
     await barrelsGenerator(tree, { project: 'catalog', skipFormat: true });
-    expect(read(tree, `${TS_ROOT}/src/index.ts`)).toBe("export { normalizeSku } from './normalize-a';\nexport { normalizeName } from './normalize-b';\n");
+    expect(read(tree, `${TS_ROOT}/src/index.ts`)).toBe(
+      "export { normalizeSku } from './normalize-a';\nexport { normalizeName } from './normalize-b';\n",
+    );
     expect(warnings.join('\n')).toContain('"normalize" comes from more than one "export *"');
   });
 
   it('uses .js specifiers in a new barrel when the project writes its imports that way', async () => {
     const tree = workspace();
-    tree.write(`${TS_ROOT}/src/render/text.ts`, "import type { Product } from '../products.js';\n\nexport const renderText = (product: Product): string => product.toString();\n");
-    tree.write(`${TS_ROOT}/src/render/html.ts`, "import type { Product } from '../products.js';\n\nexport const renderHtml = (product: Product): string => product.name;\n");
+    tree.write(
+      `${TS_ROOT}/src/render/text.ts`,
+      "import type { Product } from '../products.js';\n\nexport const renderText = (product: Product): string => product.toString();\n",
+    );
+    tree.write(
+      `${TS_ROOT}/src/render/html.ts`,
+      "import type { Product } from '../products.js';\n\nexport const renderHtml = (product: Product): string => product.name;\n",
+    );
     await barrelsGenerator(tree, { project: 'catalog', folders: 'src/render', skipFormat: true });
     expect(read(tree, `${TS_ROOT}/src/render/index.ts`)).toContain("from './html.js';");
   });
 
   it('rejects a folder that is not in the project', async () => {
-    await expect(barrelsGenerator(workspace(), { project: 'catalog', folders: 'src/nope' })).rejects.toThrow('--folders names "src/nope", which is not a folder of project "catalog" (libs/catalog)');
+    await expect(barrelsGenerator(workspace(), { project: 'catalog', folders: 'src/nope' })).rejects.toThrow(
+      '--folders names "src/nope", which is not a folder of project "catalog" (libs/catalog)',
+    );
   });
 });
 
@@ -138,7 +158,8 @@ __all__ = [
   it('writes a missing __init__.py from the public names the modules define, not those they import', async () => {
     const tree = workspace();
     await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
-    expect(read(tree, `${PY_ROOT}/src/acme_catalog/reports/__init__.py`)).toBe(`"""The reports package: its public names, imported from its modules."""
+    expect(read(tree, `${PY_ROOT}/src/acme_catalog/reports/__init__.py`))
+      .toBe(`"""The reports package: its public names, imported from its modules."""
 
 from .csv_export import to_csv
 from .summary import Summary, summarize

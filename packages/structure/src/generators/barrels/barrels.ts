@@ -1,5 +1,14 @@
 import { posix } from 'node:path';
-import { defineFixGenerator, projectFiles, projectLanguages, pyproject, pythonAnalysis, ShipshapeError, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFixGenerator,
+  projectFiles,
+  projectLanguages,
+  pyproject,
+  pythonAnalysis,
+  ShipshapeError,
+  type FixResult,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { planInitFiles } from '../../python/init-barrel';
 import { configuredNamespaces } from '../../python/namespaces';
 import { packageFolders } from '../../python/package-folders';
@@ -15,7 +24,10 @@ interface FilePlan {
 
 /** The project-relative folders `--folders` names, each checked to be a folder of the project. */
 function requestedFolders(project: ShipshapeProject, schema: BarrelsGeneratorSchema): string[] {
-  const folders = (schema.folders ?? '').split(',').map((f) => f.trim().replace(/\/+$/, '')).filter(Boolean);
+  const folders = (schema.folders ?? '')
+    .split(',')
+    .map((f) => f.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   const { source } = project.workspace;
   for (const folder of folders) {
     const path = project.file(folder);
@@ -42,7 +54,10 @@ async function pythonBarrels(project: ShipshapeProject): Promise<FilePlan[]> {
 }
 
 function asFix(plans: FilePlan[]): FixResult {
-  return { changes: plans.filter((p) => p.text !== '').map((p) => ({ path: p.path, content: p.text })), left: plans.flatMap((p) => p.notes) };
+  return {
+    changes: plans.filter((p) => p.text !== '').map((p) => ({ path: p.path, content: p.text })),
+    left: plans.flatMap((p) => p.notes),
+  };
 }
 
 /** `nx g @shipshape/structure:barrels --project=x`: explicit barrels (index.ts, __init__.py) computed from what modules really export. */
@@ -52,7 +67,10 @@ export const barrelsGenerator = defineFixGenerator<BarrelsGeneratorSchema>({
     const folders = requestedFolders(project, schema);
     const languages = project.get(projectLanguages);
     if (languages.length === 0) {
-      throw new ShipshapeError(`project "${project.name}" is neither a TypeScript nor a Python project (no package.json, tsconfig.json or pyproject.toml)`, project.root);
+      throw new ShipshapeError(
+        `project "${project.name}" is neither a TypeScript nor a Python project (no package.json, tsconfig.json or pyproject.toml)`,
+        project.root,
+      );
     }
     const typescript = languages.includes('typescript') ? typescriptBarrels(project, folders) : [];
     const python = languages.includes('python') ? await pythonBarrels(project) : [];

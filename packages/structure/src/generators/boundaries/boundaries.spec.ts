@@ -30,22 +30,36 @@ describe('boundaries generator', () => {
     await boundariesGenerator(tree, { project: 'catalog', skipFormat: true });
     expect(json(tree, 'libs/money/package.json').exports).toEqual({ '.': './src/index.ts', './package.json': './package.json' });
     expect(json(tree, 'libs/invoices/package.json').exports).toEqual({ '.': './dist/index.js', './package.json': './package.json' });
-    expect(json(tree, 'libs/catalog/package.json').exports).toEqual({ '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' });
-    expect(tree.read('libs/money/package.json', 'utf-8')).toMatch(/^\{\n {2}"name": "@acme\/money",\n {2}"version": "0.4.0",\n {2}"main": "src\/index.ts",\n/);
+    expect(json(tree, 'libs/catalog/package.json').exports).toEqual({
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './package.json': './package.json',
+    });
+    expect(tree.read('libs/money/package.json', 'utf-8')).toMatch(
+      /^\{\n {2}"name": "@acme\/money",\n {2}"version": "0.4.0",\n {2}"main": "src\/index.ts",\n/,
+    );
   });
 
   it('never replaces an exports map the package has', async () => {
     const tree = workspace();
-    tree.write('libs/money/package.json', '{ "name": "@acme/money", "main": "src/index.ts", "exports": { ".": "./src/index.ts", "./internal/*": "./src/internal/*.ts" } }\n');
+    tree.write(
+      'libs/money/package.json',
+      '{ "name": "@acme/money", "main": "src/index.ts", "exports": { ".": "./src/index.ts", "./internal/*": "./src/internal/*.ts" } }\n',
+    );
     await boundariesGenerator(tree, { project: 'money', skipFormat: true });
-    expect(tree.read('libs/money/package.json', 'utf-8')).toBe('{ "name": "@acme/money", "main": "src/index.ts", "exports": { ".": "./src/index.ts", "./internal/*": "./src/internal/*.ts" } }\n');
+    expect(tree.read('libs/money/package.json', 'utf-8')).toBe(
+      '{ "name": "@acme/money", "main": "src/index.ts", "exports": { ".": "./src/index.ts", "./internal/*": "./src/internal/*.ts" } }\n',
+    );
   });
 
   it('adds the _internal convention to a Python package, which still imports', async () => {
     const tree = workspace();
     await boundariesGenerator(tree, { project: 'ledger-py', skipFormat: true });
-    expect(tree.read('libs/ledger-py/ledger/_internal/__init__.py', 'utf-8')).toContain('Internal modules of ledger: not part of its public API.');
-    expect(withFilesOnDisk(tree, 'libs/ledger-py', (dir) => pythonImport(dir, '.', 'import ledger._internal', 'ledger._internal.__name__'))).toBe('ledger._internal');
+    expect(tree.read('libs/ledger-py/ledger/_internal/__init__.py', 'utf-8')).toContain(
+      'Internal modules of ledger: not part of its public API.',
+    );
+    expect(
+      withFilesOnDisk(tree, 'libs/ledger-py', (dir) => pythonImport(dir, '.', 'import ledger._internal', 'ledger._internal.__name__')),
+    ).toBe('ledger._internal');
   });
 
   it('changes nothing the second time', async () => {

@@ -1,4 +1,13 @@
-import { defineFixGenerator, editJson, packageJson, pyproject, ShipshapeError, type FixResult, type JsonEdit, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFixGenerator,
+  editJson,
+  packageJson,
+  pyproject,
+  ShipshapeError,
+  type FixResult,
+  type JsonEdit,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import type { Tree } from '@nx/devkit';
 import { planDepConstraint } from './dep-constraints';
 import { exportsMapFor } from './exports-map';
@@ -14,7 +23,9 @@ function exportsMapEdit(project: ShipshapeProject, done: string[], left: string[
     left.push(`${manifest.path} declares no entry point (main, module, types) and there is no src/index.ts: no exports map written`);
     return [];
   }
-  done.push(`${manifest.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases`);
+  done.push(
+    `${manifest.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases`,
+  );
   return [{ path: ['exports'], value: map }];
 }
 
@@ -27,7 +38,9 @@ function typescriptBoundaries(tree: Tree, project: ShipshapeProject): FixResult 
   const edits = new Map<string, JsonEdit[]>([[manifest.path, exportsMapEdit(project, done, left)]]);
   const constraint = planDepConstraint(tree, project);
   if (constraint.tags) edits.set(constraint.tags.path, [...(edits.get(constraint.tags.path) ?? []), constraint.tags.edit]);
-  const changes = [...edits].filter(([, list]) => list.length > 0).map(([path, list]) => ({ path, content: editJson(project.workspace.source.read(path) ?? '', list) }));
+  const changes = [...edits]
+    .filter(([, list]) => list.length > 0)
+    .map(([path, list]) => ({ path, content: editJson(project.workspace.source.read(path) ?? '', list) }));
   if (constraint.config) changes.push(constraint.config);
   return { changes, done, left: [...left, ...constraint.notes] };
 }
@@ -37,7 +50,8 @@ export const boundariesGenerator = defineFixGenerator<BoundariesGeneratorSchema>
   name: '@shipshape/structure:boundaries',
   fix: ({ tree, project, schema }) => {
     const python = project.get(pyproject) !== undefined;
-    if (!project.get(packageJson) && !python) throw new ShipshapeError(`project "${project.name}" has neither a package.json nor a pyproject.toml`, project.root);
+    if (!project.get(packageJson) && !python)
+      throw new ShipshapeError(`project "${project.name}" has neither a package.json nor a pyproject.toml`, project.root);
     const typescript = typescriptBoundaries(tree, project);
     const internal = python && (schema.pythonInternal ?? true) ? internalPackages(project) : [];
     return { ...typescript, changes: [...(typescript.changes ?? []), ...internal] };

@@ -62,8 +62,17 @@ describe('boundaries generator: Nx module boundaries', () => {
     const tree = workspace();
     const tags = ['scope:billing', 'type:feature'];
     const before = await withFilesOnDisk(tree, '.', (dir) => auditRules(dir, 'invoices', tags));
-    expect(before).toEqual([expect.objectContaining({ file: 'eslint.config.mjs', line: 17, key: 'no-constraint', message: expect.stringContaining('no depConstraint') })]);
-    expect(await withFilesOnDisk(tree, '.', (dir) => auditRules(dir, 'invoices', []))).toEqual([expect.objectContaining({ key: 'no-tags' })]);
+    expect(before).toEqual([
+      expect.objectContaining({
+        file: 'eslint.config.mjs',
+        line: 17,
+        key: 'no-constraint',
+        message: expect.stringContaining('no depConstraint'),
+      }),
+    ]);
+    expect(await withFilesOnDisk(tree, '.', (dir) => auditRules(dir, 'invoices', []))).toEqual([
+      expect.objectContaining({ key: 'no-tags' }),
+    ]);
     await boundariesGenerator(tree, { project: 'invoices', skipFormat: true });
     expect(await withFilesOnDisk(tree, '.', (dir) => auditRules(dir, 'invoices', tags))).toEqual([]);
     tree.delete('eslint.config.mjs');

@@ -15,7 +15,9 @@ export interface ConstraintPlan {
 /** Where Nx keeps the project's tags: project.json, else the "nx" field of package.json. */
 function tagsEdit(tree: Tree, project: ShipshapeProject, tags: string[]): ConstraintPlan['tags'] {
   const projectJson = project.file('project.json');
-  return tree.exists(projectJson) ? { path: projectJson, edit: { path: ['tags'], value: tags } } : { path: project.file('package.json'), edit: { path: ['nx', 'tags'], value: tags } };
+  return tree.exists(projectJson)
+    ? { path: projectJson, edit: { path: ['tags'], value: tags } }
+    : { path: project.file('package.json'), edit: { path: ['nx', 'tags'], value: tags } };
 }
 
 /**

@@ -21,7 +21,8 @@ or of any other _private module or name from outside the project.
 /** An `_internal` subpackage for each import package (with an `__init__.py`) that has none yet. */
 export function internalPackages(project: ShipshapeProject): Array<{ path: string; content: string }> {
   const files = project.get(projectFiles).map((f) => f.file);
-  const hasInternal = (folder: string) => files.some((f) => f.startsWith(`${folder}/${INTERNAL_PACKAGE}/`) || f === `${folder}/${INTERNAL_PACKAGE}.py`);
+  const hasInternal = (folder: string) =>
+    files.some((f) => f.startsWith(`${folder}/${INTERNAL_PACKAGE}/`) || f === `${folder}/${INTERNAL_PACKAGE}.py`);
   return project
     .get(pythonPackages)
     .folders.filter((folder) => files.includes(`${folder}/__init__.py`) && !hasInternal(folder))

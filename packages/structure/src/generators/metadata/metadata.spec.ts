@@ -9,7 +9,8 @@ jest.mock('../../metadata/git', () => ({
   readGitFacts: () => ({ remoteUrl: 'git@github.com:acme/billing.git', userName: 'Ada Lovelace', userEmail: 'ada@acme.test' }),
 }));
 
-const MIT = 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software, to deal in the Software without restriction.\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n';
+const MIT =
+  'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software, to deal in the Software without restriction.\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n';
 
 const INVOICES_PACKAGE = `{
   "name": "@acme/invoices",
@@ -42,13 +43,26 @@ packages = ["ledger"]
 
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  tree.write('package.json', JSON.stringify({ name: '@acme/source', private: true, license: 'MIT', author: 'Acme Billing <oss@acme.test>', engines: { node: '>=20.19' } }, null, 2));
+  tree.write(
+    'package.json',
+    JSON.stringify(
+      { name: '@acme/source', private: true, license: 'MIT', author: 'Acme Billing <oss@acme.test>', engines: { node: '>=20.19' } },
+      null,
+      2,
+    ),
+  );
   tree.write('nx.json', JSON.stringify({ defaultBase: 'trunk' }));
   addProjectConfiguration(tree, 'invoices', { root: 'libs/invoices', sourceRoot: 'libs/invoices/src', projectType: 'library' });
   tree.write('libs/invoices/package.json', INVOICES_PACKAGE);
-  tree.write('libs/invoices/README.md', '# @acme/invoices\n\n[![npm](https://img.shields.io/npm/v/@acme/invoices)](https://npm.im/@acme/invoices)\n\nInvoice model, **EU VAT** rules and [totals](./docs/totals.md).\nRenders HTML and PDF.\n\n## Install\n');
+  tree.write(
+    'libs/invoices/README.md',
+    '# @acme/invoices\n\n[![npm](https://img.shields.io/npm/v/@acme/invoices)](https://npm.im/@acme/invoices)\n\nInvoice model, **EU VAT** rules and [totals](./docs/totals.md).\nRenders HTML and PDF.\n\n## Install\n',
+  );
   tree.write('libs/invoices/src/index.ts', "export { total } from './total';\nexport type { Invoice } from './model';\n");
-  tree.write('libs/invoices/src/total.ts', "import type { Invoice } from './model';\nexport const total = (i: Invoice): number => i.lines.length;\n");
+  tree.write(
+    'libs/invoices/src/total.ts',
+    "import type { Invoice } from './model';\nexport const total = (i: Invoice): number => i.lines.length;\n",
+  );
   tree.write('libs/invoices/src/model.ts', 'export interface Invoice { lines: string[] }\n');
   tree.write('libs/ledger-py/pyproject.toml', LEDGER_PYPROJECT);
   tree.write('libs/ledger-py/LICENSE', MIT);
@@ -86,12 +100,17 @@ describe('metadata generator', () => {
       sideEffects: false,
       files: ['dist'],
     });
-    expect(warnings.join('\n')).toContain('libs/invoices/package.json "types": "main" is not a build output of a tsconfig that emits declarations');
+    expect(warnings.join('\n')).toContain(
+      'libs/invoices/package.json "types": "main" is not a build output of a tsconfig that emits declarations',
+    );
   });
 
   it('never overwrites a value the user wrote, even one the workspace would tell differently', async () => {
     const tree = workspace();
-    tree.write('libs/invoices/package.json', '{\n\t"name": "@acme/invoices",\n\t"description": "Mine.",\n\t"license": "Apache-2.0",\n\t"engines": {"npm": ">=10"}\n}\n');
+    tree.write(
+      'libs/invoices/package.json',
+      '{\n\t"name": "@acme/invoices",\n\t"description": "Mine.",\n\t"license": "Apache-2.0",\n\t"engines": {"npm": ">=10"}\n}\n',
+    );
     await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
     const data = json(tree, 'libs/invoices/package.json');
     expect(data).toMatchObject({ description: 'Mine.', license: 'Apache-2.0', engines: { npm: '>=10', node: '>=20.19' } });
@@ -100,7 +119,14 @@ describe('metadata generator', () => {
 
   it('adds "files" next to an exports map into dist/, which npm would otherwise leave out with the gitignored build output', async () => {
     const tree = workspace();
-    tree.write('libs/invoices/package.json', JSON.stringify({ name: '@acme/invoices', type: 'module', exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } }, null, 2));
+    tree.write(
+      'libs/invoices/package.json',
+      JSON.stringify(
+        { name: '@acme/invoices', type: 'module', exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } },
+        null,
+        2,
+      ),
+    );
     await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
     expect(json(tree, 'libs/invoices/package.json').files).toEqual(['dist']);
   });
@@ -119,7 +145,10 @@ describe('metadata generator', () => {
     const text = tree.read('libs/ledger-py/pyproject.toml', 'utf-8')!;
     for (const line of LEDGER_PYPROJECT.split('\n')) expect(text).toContain(line);
     const parsed = JSON.parse(
-      execFileSync('python3', ['-c', 'import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read())))'], { input: text, encoding: 'utf8' }),
+      execFileSync('python3', ['-c', 'import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read())))'], {
+        input: text,
+        encoding: 'utf8',
+      }),
     );
     expect(parsed.project).toMatchObject({
       description: 'Double-entry bookkeeping for Acme billing.',
@@ -138,7 +167,10 @@ describe('metadata generator', () => {
 
   it('leaves fields declared dynamic to the build backend, and adds only the missing well-known URLs', async () => {
     const tree = workspace();
-    tree.write('libs/ledger-py/pyproject.toml', '[project]\nname = "acme-ledger"\ndynamic = ["version", "description", "license"]\n\n[project.urls]\n"Bug Tracker" = "https://tracker.acme.test"\n');
+    tree.write(
+      'libs/ledger-py/pyproject.toml',
+      '[project]\nname = "acme-ledger"\ndynamic = ["version", "description", "license"]\n\n[project.urls]\n"Bug Tracker" = "https://tracker.acme.test"\n',
+    );
     await metadataGenerator(tree, { project: 'acme-ledger', skipFormat: true });
     const text = tree.read('libs/ledger-py/pyproject.toml', 'utf-8')!;
     expect(text).not.toMatch(/^description/m);
@@ -167,7 +199,8 @@ describe('metadata generator', () => {
         async (present, indent, value) => {
           const tree = workspace();
           const manifest: Record<string, unknown> = { name: '@acme/invoices', version: '1.0.0' };
-          for (const field of present) manifest[field] = field === 'files' || field === 'keywords' ? [value] : field === 'sideEffects' ? true : value;
+          for (const field of present)
+            manifest[field] = field === 'files' || field === 'keywords' ? [value] : field === 'sideEffects' ? true : value;
           const original = `${JSON.stringify(manifest, null, indent)}\n`;
           tree.write('libs/invoices/package.json', original);
           await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
@@ -186,11 +219,15 @@ describe('metadata generator', () => {
     const tree = workspace();
     tree.write('libs/invoices/package.json', '{ "name": "@acme/invoices", }');
     const before = tree.listChanges().length;
-    await expect(metadataGenerator(tree, { project: 'invoices', skipFormat: true })).rejects.toThrow(/^libs\/invoices\/package.json: invalid JSON at line 1, column 29/);
+    await expect(metadataGenerator(tree, { project: 'invoices', skipFormat: true })).rejects.toThrow(
+      /^libs\/invoices\/package.json: invalid JSON at line 1, column 29/,
+    );
     expect(tree.listChanges().length).toBe(before);
   });
 
   it('rejects an unknown project with the list of projects', async () => {
-    await expect(metadataGenerator(workspace(), { project: 'nope' })).rejects.toThrow('there is no project "nope" in this workspace; projects: acme-ledger, invoices');
+    await expect(metadataGenerator(workspace(), { project: 'nope' })).rejects.toThrow(
+      'there is no project "nope" in this workspace; projects: acme-ledger, invoices',
+    );
   });
 });

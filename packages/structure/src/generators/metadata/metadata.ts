@@ -1,4 +1,13 @@
-import { defineFixGenerator, editJson, editToml, packageJson, pyproject, ShipshapeError, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFixGenerator,
+  editJson,
+  editToml,
+  packageJson,
+  pyproject,
+  ShipshapeError,
+  type FixResult,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { planPackageJson } from './package-json-fields';
 import { planPyproject } from './pyproject-fields';
 import type { MetadataGeneratorSchema } from './schema';

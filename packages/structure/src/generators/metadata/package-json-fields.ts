@@ -27,12 +27,24 @@ export function planPackageJson(manifest: Manifest, project: ShipshapeProject, s
 
   fill('description', sources.readme?.paragraph, 'the project has no README with a first paragraph to take it from');
   fill('license', sources.license?.id, 'no LICENSE file whose license is recognisable, and no license in the root package.json');
-  fill('repository', repo && { type: 'git', url: repo.git, ...(project.root === '.' ? {} : { directory: project.root }) }, 'no git remote "origin" and no repository in the root package.json');
+  fill(
+    'repository',
+    repo && { type: 'git', url: repo.git, ...(project.root === '.' ? {} : { directory: project.root }) },
+    'no git remote "origin" and no repository in the root package.json',
+  );
   fill('homepage', pages?.homepage, 'no repository to link to');
-  fill('bugs', pages?.issues && { url: pages.issues }, repo ? 'the repository host has no known issue tracker address' : 'no repository to link to');
+  fill(
+    'bugs',
+    pages?.issues && { url: pages.issues },
+    repo ? 'the repository host has no known issue tracker address' : 'no repository to link to',
+  );
   fill('author', sources.author && personString(sources.author), 'no author in the root package.json and no git user.name');
   fillEngines(manifest, sources, edits, left);
-  fill('sideEffects', project.get(sideEffectModules).length === 0 ? false : undefined, 'some modules run code when loaded; list them in "sideEffects" yourself');
+  fill(
+    'sideEffects',
+    project.get(sideEffectModules).length === 0 ? false : undefined,
+    'some modules run code when loaded; list them in "sideEffects" yourself',
+  );
   fillPublishedFiles(manifest, project, edits, left);
   return { edits, left };
 }
@@ -41,7 +53,10 @@ function fillEngines(manifest: Manifest, sources: MetadataSources, edits: JsonEd
   const engines = manifest.engines as Record<string, unknown> | undefined;
   if (engines?.node !== undefined) return;
   if (!sources.nodeEngines) left.push('"engines.node": the root package.json has no engines.node to take it from');
-  else edits.push(engines ? { path: ['engines', 'node'], value: sources.nodeEngines } : { path: ['engines'], value: { node: sources.nodeEngines } });
+  else
+    edits.push(
+      engines ? { path: ['engines', 'node'], value: sources.nodeEngines } : { path: ['engines'], value: { node: sources.nodeEngines } },
+    );
 }
 
 /**
@@ -51,19 +66,28 @@ function fillEngines(manifest: Manifest, sources: MetadataSources, edits: JsonEd
  */
 function fillPublishedFiles(manifest: Manifest, project: ShipshapeProject, edits: JsonEdit[], left: string[]) {
   const entries = project.get(entryPoints).filter((e) => e.source !== e.path);
-  const folders = [...new Set(entries.map((e) => projectRelative(project.root, e.path).split('/')[0]).filter((f) => f && f !== '..' && !f.includes('.')))];
+  const folders = [
+    ...new Set(entries.map((e) => projectRelative(project.root, e.path).split('/')[0]).filter((f) => f && f !== '..' && !f.includes('.'))),
+  ];
   // Without "files", npm packs what .gitignore does not ignore, and build output usually is ignored.
   if (manifest.files === undefined) {
     if (folders.length > 0) edits.push({ path: ['files'], value: folders.sort() });
     else if (manifest.exports === undefined) left.push('"files": the entry points do not name a build output folder');
   }
-  const hasTypes = manifest.types !== undefined || manifest.typings !== undefined || JSON.stringify(manifest.exports ?? {}).includes('"types"');
+  const hasTypes =
+    manifest.types !== undefined || manifest.typings !== undefined || JSON.stringify(manifest.exports ?? {}).includes('"types"');
   if (hasTypes) return;
   const main = typeof manifest.main === 'string' ? manifest.main : undefined;
   const options = project.get(libraryTsconfig)?.compilerOptions ?? {};
   const outDir = typeof options.outDir === 'string' ? options.outDir : undefined;
   const mainPath = main && posix.normalize(posix.join(project.root, main));
-  if (main && /\.c?js$/.test(main) && outDir && mainPath?.startsWith(`${outDir}/`) && (options.declaration === true || options.composite === true)) {
+  if (
+    main &&
+    /\.c?js$/.test(main) &&
+    outDir &&
+    mainPath?.startsWith(`${outDir}/`) &&
+    (options.declaration === true || options.composite === true)
+  ) {
     edits.push({ path: ['types'], value: main.replace(/\.js$/, '.d.ts').replace(/\.cjs$/, '.d.cts') });
   } else {
     left.push('"types": "main" is not a build output of a tsconfig that emits declarations');

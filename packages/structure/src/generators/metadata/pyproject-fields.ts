@@ -19,11 +19,18 @@ export function planPyproject(table: Table, root: string, sources: MetadataSourc
   };
   fill('description', sources.readme?.paragraph, 'the project has no README with a first paragraph to take it from');
   fill('readme', sources.readme?.file, 'the project has no README');
-  fill('requires-python', requiresPythonFromClassifiers(table), 'no "Programming Language :: Python :: 3.x" classifiers to take the lowest version from');
+  fill(
+    'requires-python',
+    requiresPythonFromClassifiers(table),
+    'no "Programming Language :: Python :: 3.x" classifiers to take the lowest version from',
+  );
   const addsLicense = table.license === undefined && !dynamic.includes('license') && sources.license !== undefined;
   fill('license', sources.license?.id, 'no LICENSE file whose license is recognisable, and no license in the root package.json');
-  if ((addsLicense || typeof table.license === 'string') && sources.license?.projectFile) fill('license-files', [sources.license.projectFile], '');
-  const author = sources.author && Object.fromEntries(Object.entries({ name: sources.author.name, email: sources.author.email }).filter(([, v]) => v !== undefined));
+  if ((addsLicense || typeof table.license === 'string') && sources.license?.projectFile)
+    fill('license-files', [sources.license.projectFile], '');
+  const author =
+    sources.author &&
+    Object.fromEntries(Object.entries({ name: sources.author.name, email: sources.author.email }).filter(([, v]) => v !== undefined));
   fill('authors', author && [author], 'no author in the root package.json and no git user.name');
   fillUrls(table, root, sources, dynamic, edits, left);
   return { edits, left };
@@ -48,10 +55,16 @@ function fillUrls(table: Table, root: string, sources: MetadataSources, dynamic:
     return;
   }
   const pages = repositoryPages(repo, root, sources.branch);
-  const values: Record<keyof typeof PYTHON_URL_ROLES, string | undefined> = { homepage: pages.homepage, source: repo.web, issues: pages.issues };
+  const values: Record<keyof typeof PYTHON_URL_ROLES, string | undefined> = {
+    homepage: pages.homepage,
+    source: repo.web,
+    issues: pages.issues,
+  };
   const labels = Object.keys(urls).map(normalizeUrlLabel);
   const missing: Table = {};
-  for (const [role, { label, aliases }] of Object.entries(PYTHON_URL_ROLES) as Array<[keyof typeof PYTHON_URL_ROLES, { label: string; aliases: string[] }]>) {
+  for (const [role, { label, aliases }] of Object.entries(PYTHON_URL_ROLES) as Array<
+    [keyof typeof PYTHON_URL_ROLES, { label: string; aliases: string[] }]
+  >) {
     if (!labels.some((l) => aliases.includes(l)) && values[role]) missing[label] = values[role];
   }
   if (Object.keys(missing).length === 0) return;

@@ -1,5 +1,13 @@
 import { posix } from 'node:path';
-import { defineFact, defineWorkspaceFact, inProject, parseJson, rootManifests, type FileSource, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFact,
+  defineWorkspaceFact,
+  inProject,
+  parseJson,
+  rootManifests,
+  type FileSource,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { hostedRepository, readGitFacts, type GitFacts, type HostedRepository } from '../../metadata/git';
 import { LICENSE_FILE_NAMES, detectLicense } from '../../metadata/license-file';
 import { README_FILE_NAMES, firstParagraph } from '../../metadata/readme';
@@ -62,7 +70,12 @@ function repositoryOf(git: GitFacts, rootPackage: RootPackage): HostedRepository
   const fromGit = git.remoteUrl ? hostedRepository(git.remoteUrl) : undefined;
   if (fromGit) return fromGit;
   const declared = rootPackage.repository;
-  const url = typeof declared === 'string' ? declared : typeof declared === 'object' && declared !== null ? (declared as { url?: unknown }).url : undefined;
+  const url =
+    typeof declared === 'string'
+      ? declared
+      : typeof declared === 'object' && declared !== null
+        ? (declared as { url?: unknown }).url
+        : undefined;
   return typeof url === 'string' ? hostedRepository(url) : undefined;
 }
 
@@ -81,7 +94,8 @@ function licenseOf(project: ShipshapeProject, rootPackage: RootPackage): Metadat
   if (own?.id) return { id: own.id, from: own.path, projectFile: posix.relative(project.root, own.path) };
   if (own) return undefined; // the project's own license text is not one we can name: do not guess
   const declared = rootPackage.license;
-  if (typeof declared === 'string' && checkSpdxExpression(declared).valid) return { id: declared, from: 'package.json', projectFile: undefined };
+  if (typeof declared === 'string' && checkSpdxExpression(declared).valid)
+    return { id: declared, from: 'package.json', projectFile: undefined };
   const workspace = licenseFile(source, '.');
   if (workspace?.id) return { id: workspace.id, from: workspace.path };
   return undefined;

@@ -14,13 +14,26 @@ jest.mock('../../metadata/git', () => ({
 }));
 
 /** What the phase fixes; the rest (keywords, tests, layout moves, deep imports in code) is for people. */
-const FIXED_BY_THE_PHASE = ['structure/star-export-barrel', 'structure/init-py-exports', 'structure/missing-init-py', 'structure/exports-map', 'structure/side-effects', 'structure/package-urls'];
+const FIXED_BY_THE_PHASE = [
+  'structure/star-export-barrel',
+  'structure/init-py-exports',
+  'structure/missing-init-py',
+  'structure/exports-map',
+  'structure/side-effects',
+  'structure/package-urls',
+];
 
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   addFixture(tree, EXAMPLES_ROOT, '.');
-  tree.write('LICENSE', 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n');
-  tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2025-01-06', projects: ['money', 'invoices', 'ledger-py'], weeks: [] }));
+  tree.write(
+    'LICENSE',
+    'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n',
+  );
+  tree.write(
+    'shipshape-plan.json',
+    JSON.stringify({ version: 1, start: '2025-01-06', projects: ['money', 'invoices', 'ledger-py'], weeks: [] }),
+  );
   return tree;
 }
 
@@ -37,7 +50,8 @@ async function audit(dir: string): Promise<Record<string, string[]>> {
 }
 
 /** tsc's errors, without the lines that say where (they move when barrels are rewritten). */
-const tscErrors = (dir: string, project: string) => [...new Set(typeCheck(join(dir, project, 'tsconfig.lib.json')).match(/error TS\d+: .*/g) ?? [])].sort();
+const tscErrors = (dir: string, project: string) =>
+  [...new Set(typeCheck(join(dir, project, 'tsconfig.lib.json')).match(/error TS\d+: .*/g) ?? [])].sort();
 
 describe('phase generator', () => {
   beforeEach(() => {
@@ -48,7 +62,11 @@ describe('phase generator', () => {
 
   it('runs metadata, barrels and boundaries on every enrolled project: what they fix is gone, and nothing breaks', async () => {
     const tree = workspace();
-    const before = await withFilesOnDisk(tree, '.', async (dir) => ({ findings: await audit(dir), money: tscErrors(dir, 'libs/money'), invoices: tscErrors(dir, 'libs/invoices') }));
+    const before = await withFilesOnDisk(tree, '.', async (dir) => ({
+      findings: await audit(dir),
+      money: tscErrors(dir, 'libs/money'),
+      invoices: tscErrors(dir, 'libs/invoices'),
+    }));
     for (const id of FIXED_BY_THE_PHASE) expect(before.findings[id]?.length).toBeGreaterThan(0);
 
     await phaseGenerator(tree, { skipFormat: true });
@@ -57,7 +75,11 @@ describe('phase generator', () => {
       const after = await audit(dir);
       for (const id of FIXED_BY_THE_PHASE) expect([id, after[id] ?? []]).toEqual([id, []]);
       // What the workspace cannot tell: money has no README to describe it; nothing builds declarations.
-      expect(after['structure/package-json-metadata']).toEqual(['libs/money/package.json description', 'libs/money/package.json types', 'libs/invoices/package.json types']);
+      expect(after['structure/package-json-metadata']).toEqual([
+        'libs/money/package.json description',
+        'libs/money/package.json types',
+        'libs/invoices/package.json types',
+      ]);
       // The same compiler errors as before (the packages that were never installed), no new one.
       expect(tscErrors(dir, 'libs/money')).toEqual(before.money);
       expect(tscErrors(dir, 'libs/invoices')).toEqual(before.invoices);
@@ -67,7 +89,22 @@ describe('phase generator', () => {
         'import ledger, ledger.reports\nmissing = [n for m in (ledger, ledger.reports) for n in m.__all__ if not hasattr(m, n)]',
         '[missing, "re" in ledger.__all__, "Account" in ledger.__all__, ledger.reports.__all__]',
       );
-      expect(imported).toEqual([[], false, true, ['COLUMNS', 'to_records', 'to_csv', 'has_pandas', 'to_dataframe', 'TrialBalanceRow', 'TrialBalance', 'trial_balance', 'render_text']]);
+      expect(imported).toEqual([
+        [],
+        false,
+        true,
+        [
+          'COLUMNS',
+          'to_records',
+          'to_csv',
+          'has_pandas',
+          'to_dataframe',
+          'TrialBalanceRow',
+          'TrialBalance',
+          'trial_balance',
+          'render_text',
+        ],
+      ]);
     });
   }, 120_000);
 
@@ -82,6 +119,8 @@ describe('phase generator', () => {
   it('asks for a project or a plan', async () => {
     const tree = workspace();
     tree.delete('shipshape-plan.json');
-    await expect(phaseGenerator(tree, {})).rejects.toThrow('shipshape-plan.json: name a project with --project, or enroll projects in the plan first (nx g @shipshape/pipeline:plan)');
+    await expect(phaseGenerator(tree, {})).rejects.toThrow(
+      'shipshape-plan.json: name a project with --project, or enroll projects in the plan first (nx g @shipshape/pipeline:plan)',
+    );
   });
 });

@@ -10,13 +10,16 @@ export function buildConfigEdits(pyproject: PyProject, moved: string[]): { edits
   const notes: string[] = [];
   const wheelPackages: unknown = dataAt(pyproject, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']);
   if (Array.isArray(wheelPackages)) {
-    const packages = wheelPackages.map((p: unknown) => (typeof p === 'string' && moved.includes(p.replace(/\/+$/, '')) ? `src/${p.replace(/\/+$/, '')}` : p));
+    const packages = wheelPackages.map((p: unknown) =>
+      typeof p === 'string' && moved.includes(p.replace(/\/+$/, '')) ? `src/${p.replace(/\/+$/, '')}` : p,
+    );
     edits.push({ path: ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages'], value: packages });
   }
   const setuptoolsPackages: unknown = dataAt(pyproject, ['tool', 'setuptools', 'packages']);
   const find = isTable(dataAt(setuptoolsPackages, ['find']));
   if (find) edits.push({ path: ['tool', 'setuptools', 'packages', 'find', 'where'], value: ['src'] });
-  else if (Array.isArray(setuptoolsPackages)) edits.push({ path: ['tool', 'setuptools', 'package-dir'], value: { '': 'src' }, inline: true });
+  else if (Array.isArray(setuptoolsPackages))
+    edits.push({ path: ['tool', 'setuptools', 'package-dir'], value: { '': 'src' }, inline: true });
   const poetryPackages: unknown = dataAt(pyproject, ['tool', 'poetry', 'packages']);
   if (Array.isArray(poetryPackages)) {
     const packages = poetryPackages.map((entry: unknown) => {

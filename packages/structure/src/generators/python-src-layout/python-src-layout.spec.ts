@@ -30,7 +30,16 @@ describe('python-src-layout generator', () => {
     const tree = workspace();
     const before = tree.read(`${ROOT}/pyproject.toml`, 'utf-8')!;
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
-    const moved = ['__init__.py', 'accounts.py', 'amounts.py', 'balancing.py', 'csv_import.py', 'journal.py', 'reports/export.py', 'reports/trial_balance.py'];
+    const moved = [
+      '__init__.py',
+      'accounts.py',
+      'amounts.py',
+      'balancing.py',
+      'csv_import.py',
+      'journal.py',
+      'reports/export.py',
+      'reports/trial_balance.py',
+    ];
     expect(info).toEqual(moved.map((f) => `@shipshape/structure:python-src-layout: move ${ROOT}/ledger/${f} -> ${ROOT}/src/ledger/${f}`));
     for (const f of moved) {
       expect(tree.exists(`${ROOT}/ledger/${f}`)).toBe(false);
@@ -44,7 +53,16 @@ describe('python-src-layout generator', () => {
   it('leaves a package that imports for real from src/', async () => {
     const tree = workspace();
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
-    expect(withFilesOnDisk(tree, ROOT, (dir) => pythonImport(dir, 'src', 'import ledger, ledger.journal', '[ledger.__file__.endswith("src/ledger/__init__.py"), ledger.Journal.__name__]'))).toEqual([true, 'Journal']);
+    expect(
+      withFilesOnDisk(tree, ROOT, (dir) =>
+        pythonImport(
+          dir,
+          'src',
+          'import ledger, ledger.journal',
+          '[ledger.__file__.endswith("src/ledger/__init__.py"), ledger.Journal.__name__]',
+        ),
+      ),
+    ).toEqual([true, 'Journal']);
   });
 
   it('changes nothing the second time', async () => {
@@ -53,14 +71,18 @@ describe('python-src-layout generator', () => {
     const changes = tree.listChanges().map((c) => [c.path, c.type]);
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
     expect(tree.listChanges().map((c) => [c.path, c.type])).toEqual(changes);
-    expect(info[info.length - 1]).toBe('@shipshape/structure:python-src-layout: ledger-py already has its packages under src/: nothing to move');
+    expect(info[info.length - 1]).toBe(
+      '@shipshape/structure:python-src-layout: ledger-py already has its packages under src/: nothing to move',
+    );
   });
 
   it('refuses to move onto an existing folder, and writes nothing', async () => {
     const tree = workspace();
     tree.write(`${ROOT}/src/ledger/old.py`, '');
     const before = tree.listChanges().length;
-    await expect(pythonSrcLayoutGenerator(tree, { project: 'ledger-py' })).rejects.toThrow(`cannot move ${ROOT}/ledger to ${ROOT}/src/ledger: ${ROOT}/src/ledger already exists`);
+    await expect(pythonSrcLayoutGenerator(tree, { project: 'ledger-py' })).rejects.toThrow(
+      `cannot move ${ROOT}/ledger to ${ROOT}/src/ledger: ${ROOT}/src/ledger already exists`,
+    );
     expect(tree.listChanges().length).toBe(before);
   });
 });

@@ -1,5 +1,17 @@
 import { posix } from 'node:path';
-import { defineFixGenerator, editJson, editToml, parseJson, projectFiles, projectRelative, pyproject, pythonFiles, pythonPackages, ShipshapeError, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFixGenerator,
+  editJson,
+  editToml,
+  parseJson,
+  projectFiles,
+  projectRelative,
+  pyproject,
+  pythonFiles,
+  pythonPackages,
+  ShipshapeError,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { buildConfigEdits } from './build-config';
 import type { PythonSrcLayoutGeneratorSchema } from './schema';
 
@@ -8,7 +20,8 @@ function flatPackages(project: ShipshapeProject): string[] {
   const packages = project.get(pythonPackages).folders.filter((p) => !projectRelative(project.root, p).startsWith('src/'));
   for (const folder of packages) {
     const target = project.file(`src/${posix.basename(folder)}`);
-    if (project.workspace.source.exists(target)) throw new ShipshapeError(`cannot move ${folder} to ${target}: ${target} already exists`, target);
+    if (project.workspace.source.exists(target))
+      throw new ShipshapeError(`cannot move ${folder} to ${target}: ${target} already exists`, target);
   }
   return packages;
 }
@@ -20,7 +33,10 @@ function sourceRootChange(project: ShipshapeProject, packages: string[]): { path
   if (text === undefined) return undefined;
   const sourceRoot = parseJson<{ sourceRoot?: unknown }>(text, path).sourceRoot;
   if (typeof sourceRoot !== 'string' || !packages.some((p) => sourceRoot === p || sourceRoot.startsWith(`${p}/`))) return undefined;
-  return { path, content: editJson(text, [{ path: ['sourceRoot'], value: project.file(`src/${projectRelative(project.root, sourceRoot)}`) }]) };
+  return {
+    path,
+    content: editJson(text, [{ path: ['sourceRoot'], value: project.file(`src/${projectRelative(project.root, sourceRoot)}`) }]),
+  };
 }
 
 /** Imports by package name do not change; scripts at the project root that import the package now need it installed. */
@@ -30,7 +46,11 @@ function rootImporters(project: ShipshapeProject, packages: string[]): string[] 
     .get(pythonFiles)
     .filter((f) => !packages.some((p) => f.startsWith(`${p}/`)) && !projectRelative(project.root, f).startsWith('src/'))
     .filter((f) => names.some((n) => new RegExp(`^\\s*(from|import)\\s+${n}\\b`, 'm').test(project.workspace.source.read(f) ?? '')));
-  return importers.length > 0 ? [`These files import ${names.join(', ')} from the working copy and now need the package installed (pip install -e ${project.root}): ${importers.join(', ')}`] : [];
+  return importers.length > 0
+    ? [
+        `These files import ${names.join(', ')} from the working copy and now need the package installed (pip install -e ${project.root}): ${importers.join(', ')}`,
+      ]
+    : [];
 }
 
 /** `nx g @shipshape/structure:python-src-layout --project=x`: flat layout to src layout, every move listed. */
@@ -45,7 +65,10 @@ export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGenera
       .get(projectFiles)
       .filter(({ file }) => packages.some((p) => file.startsWith(`${p}/`)))
       .map(({ file }) => ({ from: file, to: project.file(`src/${projectRelative(project.root, file)}`) }));
-    const build = buildConfigEdits(manifest.data, packages.map((p) => projectRelative(project.root, p)));
+    const build = buildConfigEdits(
+      manifest.data,
+      packages.map((p) => projectRelative(project.root, p)),
+    );
     const sourceRoot = sourceRootChange(project, packages);
     return {
       moves,
