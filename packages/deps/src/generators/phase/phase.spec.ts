@@ -100,4 +100,20 @@ dev = ["pytest-cov>=4", "pytest>=7"]
     },
     PHASE_TIMEOUT,
   );
+
+  it('without --project, runs on every project the plan enrolls, and says how to enroll them when there is no plan', async () => {
+    const fresh = plantedTree();
+    try {
+      fresh.tree.write(
+        'libs/util/package.json',
+        JSON.stringify({ name: '@fx/util', version: '1.2.0', dependencies: { 'unused-lib': '^1.0.0' } }),
+      );
+      await expect(phaseGenerator(fresh.tree, {})).rejects.toThrow('name a project with --project, or enroll projects in the plan first');
+      fresh.tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2025-01-06', projects: ['@fx/util'], weeks: [] }));
+      await phaseGenerator(fresh.tree, { skipFormat: true });
+      expect(JSON.parse(fresh.tree.read('libs/util/package.json', 'utf-8') ?? '{}').dependencies).toEqual({});
+    } finally {
+      fresh.remove();
+    }
+  });
 });
