@@ -1,29 +1,21 @@
 import {
-  CONFIG_FILE,
-  DECLARATION_FILE,
   defineCheck,
+  isLibrarySource,
   projectRelative,
-  TEST_FILE,
   typescriptSources,
   type FindingInput,
   type ShipshapeProject,
 } from '@shipshape/core';
+
+/** Entry modules some packages keep at their root on purpose. */
+const ROOT_ENTRY = /^(index|main)\.[cm]?[jt]s$/;
 
 function run(project: ShipshapeProject): FindingInput[] {
   const sources = project.get(typescriptSources).files;
   const relative = sources.map((f) => projectRelative(project.root, f));
   if (!relative.some((f) => f.startsWith('src/'))) return [];
   return sources
-    .filter((_, i) => {
-      const rel = relative[i];
-      return (
-        !rel.startsWith('src/') &&
-        !CONFIG_FILE.test(rel) &&
-        !TEST_FILE.test(rel) &&
-        !DECLARATION_FILE.test(rel) &&
-        !/^(index|main)\.[cm]?[jt]s$/.test(rel)
-      );
-    })
+    .filter((_, i) => !relative[i].startsWith('src/') && isLibrarySource(relative[i]) && !ROOT_ENTRY.test(relative[i]))
     .map((file) => ({
       message: `${file} is source outside src/: the library build does not compile it and its tests do not see it; move it under src/, or into a tools project if it is a script`,
       file,
