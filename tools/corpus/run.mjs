@@ -10,7 +10,7 @@
 // Options: --no-compare (skip knip/publint), --compare (with --check), --only <project,...>, --json <file>
 // (every finding with its verdict, outside the repository), --verbose (list every FP).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ const compare = mode === 'report' ? !flag('--no-compare') : flag('--compare');
 const only = value('--only')?.split(',');
 const verbose = flag('--verbose');
 
-const VERDICTS = join(here, 'verdicts.json');
+const VERDICTS_DIR = join(here, 'verdicts');
 const REFERENCE_VERDICTS = join(here, 'reference-verdicts.json');
 const BAR = { perCheck: 0.9, perCheckMinJudged: 5, overall: 0.95 };
 
@@ -57,7 +57,7 @@ async function main() {
   }
   const audited = Date.now();
 
-  const verdicts = readJson(VERDICTS)?.verdicts ?? {};
+  const verdicts = readVerdicts();
   for (const f of findings) f.verdict = verdicts[f.fingerprint];
   for (const g of gate) for (const f of g.errors) f.verdict = verdicts[f.fingerprint];
 
@@ -75,7 +75,7 @@ async function main() {
         .map((f) => [f.fingerprint, { check: f.checkId, project: f.project, file: f.file, line: f.line, severity: f.severity, message: f.message, verdict: '', reason: '' }]),
     );
     writeFileSync(file, `${JSON.stringify(unjudged, null, 2)}\n`);
-    out(`\n${Object.keys(unjudged).length} unjudged findings written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge into tools/corpus/verdicts.json`);
+    out(`\n${Object.keys(unjudged).length} unjudged findings written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json`);
   }
   const jsonOut = value('--json');
   if (jsonOut) writeFileSync(resolve(jsonOut), `${JSON.stringify(findings, null, 2)}\n`);
@@ -143,7 +143,7 @@ function report(findings, gate, verdicts, projects) {
 
 function barFailures({ rows, totals, fpErrors }) {
   const failures = [];
-  if (totals.unjudged) failures.push(`${totals.unjudged} findings have no verdict (run --judge, judge them, add them to verdicts.json)`);
+  if (totals.unjudged) failures.push(`${totals.unjudged} findings have no verdict (run --judge, judge them, add them to verdicts/<area>.json)`);
   for (const r of rows) {
     if (r.judged >= BAR.perCheckMinJudged && r.precision < BAR.perCheck) failures.push(`${r.check}: precision ${pct(r.TP, r.judged)} < ${BAR.perCheck * 100} % (${r.TP} TP, ${r.FP} FP)`);
   }
@@ -266,6 +266,13 @@ function workspaceGraph(workspaceRoot, projects) {
     if (deps.length) dependencies[p.name] = deps;
   }
   return { projects: projects.map((p) => ({ name: p.name, root: p.root, tags: [] })), dependencies };
+}
+
+/** Every verdict, from one file per check area (verdicts/structure.json, verdicts/deps.json, ...). */
+function readVerdicts() {
+  const verdicts = {};
+  for (const name of readdirSync(VERDICTS_DIR).filter((n) => n.endsWith('.json')).sort()) Object.assign(verdicts, readJson(join(VERDICTS_DIR, name))?.verdicts ?? {});
+  return verdicts;
 }
 
 function readJson(file) {
