@@ -9,7 +9,7 @@ export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, wr
 export { DEFAULT_OPTIONS, optionsSchema, resolveOptions, type IgnoreRule } from './config/options';
 export { collectChecks, discoverCheckPackages, discoverOptionSections, discoverShipshapePackages, type ShipshapePackageInfo } from './registry/discover';
 export { diskWorkspace } from './facts/create-workspace';
-export { diskSource } from './files/file-source';
+export { diskSource } from './file-system/file-source';
 export { fromNxGraph, pythonProjectName, readNxGraphFile } from './facts/workspace/projects';
 export { pluginOptionsIn, readProjectOptions } from './nx/tree-options';
 export { writeFileAtomic } from './util/atomic-write';

@@ -33,9 +33,9 @@ export { defineTool, type ToolAdapter, type PackageReference, type EntryReferenc
 export { packageName, specifierTarget, typesPackageOf, type SpecifierTarget } from './tools/specifiers';
 
 // files
-export type { FileSource } from './files/file-source';
-export { decodeSource } from './files/read-source';
-export { inProject, isWithin, projectRelative, toPosixRelative } from './files/paths';
+export type { FileSource } from './file-system/file-source';
+export { decodeSource } from './file-system/read-source';
+export { inProject, isWithin, projectRelative, toPosixRelative } from './file-system/paths';
 export { matchesGlob } from './util/glob';
 export { dataAt, isTable, stringsIn } from './util/data';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { resolveOptions, type OptionsSection } from '../config/options';
 import { diskWorkspace } from '../facts/create-workspace';
 import type { WorkspaceGraph } from '../facts/workspace-graph';
-import { insideWorkspace } from '../files/paths';
+import { insideWorkspace } from '../file-system/paths';
 import type { Check } from '../model/check';
 import { collectChecks, discoverCheckPackages, discoverOptionSections } from '../registry/discover';
 import type { AuditReport } from './report';

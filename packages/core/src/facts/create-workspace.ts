@@ -1,7 +1,7 @@
 import type { Tree } from '@nx/devkit';
 import { PIPELINE_PLUGIN } from '../config/defaults';
 import { resolveOptions, type OptionsSection, type ResolvedOptions } from '../config/options';
-import { diskSource, treeSource } from '../files/file-source';
+import { diskSource, treeSource } from '../file-system/file-source';
 import { pluginOptionsIn, readProjectOptions } from '../nx/tree-options';
 import { discoverOptionSections } from '../registry/discover';
 import type { WorkspaceGraph } from './workspace-graph';

@@ -1,5 +1,5 @@
 import { DEFAULT_OPTIONS } from '../config/options';
-import { diskSource } from '../files/file-source';
+import { diskSource } from '../file-system/file-source';
 import { ShipshapeWorkspace } from './shipshape-workspace';
 
 /** What Nx gives an Nx plugin function (`createDependencies`, `createNodes`) about the workspace. */

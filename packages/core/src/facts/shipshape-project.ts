@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ResolvedOptions } from '../config/options';
-import { inProject } from '../files/paths';
+import { inProject } from '../file-system/paths';
 import { FactMemo, type ProjectFact, type WorkspaceFact } from './fact';
 import type { WorkspaceProject } from './workspace-graph';
 import type { ShipshapeWorkspace } from './shipshape-workspace';

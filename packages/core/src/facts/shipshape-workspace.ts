@@ -1,6 +1,6 @@
 import type { Tree } from '@nx/devkit';
 import type { ResolvedOptions } from '../config/options';
-import type { FileSource } from '../files/file-source';
+import type { FileSource } from '../file-system/file-source';
 import { ShipshapeError } from '../util/errors';
 import { FactMemo, type WorkspaceFact } from './fact';
 import { ShipshapeProject } from './shipshape-project';

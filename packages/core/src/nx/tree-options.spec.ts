@@ -1,5 +1,5 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { treeSource } from '../files/file-source';
+import { treeSource } from '../file-system/file-source';
 import type { OptionsSection } from '../config/options';
 import { readProjectOptions } from './tree-options';
 

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { PIPELINE_PLUGIN } from '../config/defaults';
 import { resolveOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from '../config/options';
 import { parseJsonWithComments } from '../manifest/jsonc';
-import type { FileSource } from '../files/file-source';
+import type { FileSource } from '../file-system/file-source';
 
 /** Audit target options that are not Shipshape options. */
 const EXECUTOR_ONLY = ['updateBaseline'];

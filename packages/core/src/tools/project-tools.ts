@@ -3,7 +3,7 @@ import { defineFact } from '../facts/fact';
 import { declaredNames } from '../facts/project/declared-names';
 import { projectFiles } from '../facts/project/files';
 import { packageJson, pyproject } from '../facts/project/manifests';
-import { projectRelative } from '../files/paths';
+import { projectRelative } from '../file-system/paths';
 import { dataAt } from '../util/data';
 import { matchesGlob } from '../util/glob';
 import { TOOLS } from './registry';

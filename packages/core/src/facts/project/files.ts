@@ -1,4 +1,4 @@
-import { listFiles, type FileListing, type ProjectFile } from '../../files/list-files';
+import { listFiles, type FileListing, type ProjectFile } from '../../file-system/list-files';
 import { defineFact } from '../fact';
 
 /** The project's files as git sees them (.gitignore applied, links followed once, huge files reported). */

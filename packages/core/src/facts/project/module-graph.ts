@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { FileSource } from '../../files/file-source';
+import type { FileSource } from '../../file-system/file-source';
 import { defineFact } from '../fact';
 import { typescriptSources, type TypeScriptSources } from './typescript';
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { analyzePython, analyzePythonSources, type PythonAnalysis } from '../../adapters/python';
-import { projectRelative } from '../../files/paths';
+import { projectRelative } from '../../file-system/paths';
 import { dataAt, stringsIn } from '../../util/data';
 import { defineFact } from '../fact';
 import { pythonInterpreter } from '../workspace/python';

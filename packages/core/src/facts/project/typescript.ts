@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project as TsMorphProject } from 'ts-morph';
 import { extractModuleInfo, type ModuleInfo } from '../../adapters/typescript/module-info';
-import type { FileSource } from '../../files/file-source';
-import { decodeSource } from '../../files/read-source';
+import type { FileSource } from '../../file-system/file-source';
+import { decodeSource } from '../../file-system/read-source';
 import { defineFact } from '../fact';
 import { projectFiles } from './files';
 

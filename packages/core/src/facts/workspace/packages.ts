@@ -1,4 +1,4 @@
-import { isWithin } from '../../files/paths';
+import { isWithin } from '../../file-system/paths';
 import { defineFact, defineWorkspaceFact } from '../fact';
 import { packageJson, pyproject } from '../project/manifests';
 import { pythonPackages } from '../project/python';

@@ -2,7 +2,7 @@ import { PLAN_FILE } from '../../config/defaults';
 import { parseJson } from '../../manifest';
 import { PLAN_ITEMS, type PlanItem } from '../../model/plan';
 import { ShipshapeError } from '../../util/errors';
-import type { FileSource } from '../../files/file-source';
+import type { FileSource } from '../../file-system/file-source';
 import { defineWorkspaceFact } from '../fact';
 
 export const PLAN_VERSION = 1;

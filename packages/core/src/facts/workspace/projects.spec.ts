@@ -2,7 +2,7 @@ import { tempWorkspace } from '../../testing/temp-workspace';
 import { diskProject } from '../../testing/projects';
 import { readNxGraphFile, scanProjects } from './projects';
 import { workspaceGraph } from './projects';
-import { diskSource } from '../../files/file-source';
+import { diskSource } from '../../file-system/file-source';
 
 const nxGraph = {
   nodes: {

@@ -3,7 +3,7 @@ import { isAbsolute, join, posix } from 'node:path';
 import { parseJson, parseToml } from '../../manifest';
 import { ShipshapeError, errorMessage } from '../../util/errors';
 import type { Tree } from '@nx/devkit';
-import type { FileSource } from '../../files/file-source';
+import type { FileSource } from '../../file-system/file-source';
 import { devkit } from '../../nx/devkit';
 import { defineWorkspaceFact } from '../fact';
 import type { WorkspaceGraph, WorkspaceProject } from '../workspace-graph';

@@ -19,6 +19,8 @@ export interface FileListing {
   files: ProjectFile[];
   /** Files and folders that were passed over, with why: symlink loops, huge files, unreadable folders. */
   skipped: FileProblem[];
+  /** Folders inside the project that are projects of their own (their files are theirs, not this project's). */
+  nested: string[];
 }
 
 /** Never part of a project's sources, whatever .gitignore says. */
@@ -37,6 +39,7 @@ interface Rules {
 export function listFiles(source: FileSource, projectRoot: string, maxFileBytes: number): FileListing {
   const files: ProjectFile[] = [];
   const skipped: FileProblem[] = [];
+  const nested: string[] = [];
   const start = projectRoot === '.' ? '' : projectRoot;
 
   const walk = (dir: string, rules: Rules[], ancestors: ReadonlySet<string>) => {
@@ -57,6 +60,10 @@ export function listFiles(source: FileSource, projectRoot: string, maxFileBytes:
           skipped.push({ file: path, message: 'is a symbolic link loop (it points back into a folder that contains it); not followed' });
           continue;
         }
+        if (isProjectFolder(source, path)) {
+          nested.push(path);
+          continue;
+        }
         walk(path, active, new Set([...ancestors, real]));
       } else if (stat.kind === 'file') {
         if (stat.size > maxFileBytes) {
@@ -69,7 +76,23 @@ export function listFiles(source: FileSource, projectRoot: string, maxFileBytes:
   };
 
   if (start === '' || source.stat(start) !== undefined) walk(start, rulesAbove(source, start), new Set([source.realpath(start || '.')]));
-  return { files, skipped };
+  return { files, skipped, nested };
+}
+
+/**
+ * A folder that is a project of its own: a pyproject.toml, a project.json, or a package.json that names a
+ * package (a `{"type": "module"}` marker inside a build folder is not one).
+ */
+function isProjectFolder(source: FileSource, dir: string): boolean {
+  if (source.isFile(`${dir}/pyproject.toml`) || source.isFile(`${dir}/project.json`)) return true;
+  const manifest = source.read(`${dir}/package.json`);
+  if (manifest === undefined) return false;
+  try {
+    const name = (JSON.parse(manifest) as { name?: unknown }).name;
+    return typeof name === 'string' && name !== '';
+  } catch {
+    return false;
+  }
 }
 
 function withIgnoreFile(source: FileSource, dir: string, rules: Rules[]): Rules[] {

@@ -45,8 +45,21 @@ describe('listFiles', () => {
     expect(skipped).toContainEqual({ file: 'libs/a/src/huge.ts', message: 'is 4,096 bytes, over the limit of 2,048 bytes (maxFileBytes); not analyzed' });
   });
 
+  it('leaves out the files of a project nested in this one, and says which folders those are', () => {
+    ws.write({
+      'libs/a/examples/demo/package.json': '{"name":"demo"}',
+      'libs/a/examples/demo/index.ts': 'x',
+      'libs/a/tools/py/pyproject.toml': '[project]\nname = "py"\n',
+      'libs/a/src/esm/package.json': '{"type":"module"}',
+    });
+    const { files, nested } = list();
+    expect(nested).toEqual(['libs/a/examples/demo', 'libs/a/tools/py']);
+    expect(files.map((f) => f.file).filter((f) => f.includes('examples') || f.includes('tools'))).toEqual([]);
+    expect(files.map((f) => f.file)).toContain('libs/a/src/esm/package.json');
+  });
+
   it('returns nothing for a project folder that does not exist', () => {
-    expect(listFiles(diskSource(ws.root), 'libs/none', 10)).toEqual({ files: [], skipped: [] });
+    expect(listFiles(diskSource(ws.root), 'libs/none', 10)).toEqual({ files: [], skipped: [], nested: [] });
   });
 });
 
