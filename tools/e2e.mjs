@@ -89,7 +89,13 @@ function runJest(env) {
   return new Promise((resolveRun, reject) => {
     jest = spawn(
       process.execPath,
-      [join(workspaceRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(workspaceRoot, 'e2e', 'jest.config.js'), '--runInBand', ...jestArgs],
+      [
+        join(workspaceRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+        '--config',
+        join(workspaceRoot, 'e2e', 'jest.config.js'),
+        '--runInBand',
+        ...jestArgs,
+      ],
       { cwd: workspaceRoot, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
     );
     jest.once('error', reject);
@@ -102,7 +108,7 @@ function runJest(env) {
   });
 }
 
-let exitCode = 1;
+let exitCode;
 try {
   // Fail before starting anything when a package is not built.
   for (const pkg of publishablePackages(sourceRoot)) assertBuilt(pkg);
@@ -137,5 +143,9 @@ try {
   await cleanup();
 }
 timings.total = elapsed(started);
-console.log(`e2e timings: ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(
+  `e2e timings: ${Object.entries(timings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 process.exit(signalExit ?? exitCode);

@@ -186,10 +186,7 @@ export async function startLocalRegistry(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-registry-'));
   const configFile = join(dir, 'config.yaml');
   const logFile = join(dir, 'verdaccio.log');
-  writeFileSync(
-    configFile,
-    verdaccioConfig({ storage: join(dir, 'storage'), htpasswd: join(dir, 'htpasswd'), upstream, logLevel }),
-  );
+  writeFileSync(configFile, verdaccioConfig({ storage: join(dir, 'storage'), htpasswd: join(dir, 'htpasswd'), upstream, logLevel }));
 
   // The OS may hand the same "free" port to someone else between the probe and verdaccio's
   // listen; a failed start on a chosen port is retried with another one.

@@ -3,7 +3,7 @@
 // missing or stale, and the system tools the tests need (Debian packages, with apt when running as root);
 // otherwise it stops with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

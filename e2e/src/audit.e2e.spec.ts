@@ -83,13 +83,15 @@ describe('shipshape audit in a fresh Nx workspace', () => {
   const auditAll = () => ws.nx(['run-many', '-t', 'audit', '--output-style=static']);
 
   afterAll(async () => {
-    await ws?.cleanup();
+    ws?.cleanup();
   });
 
   step('creates a fresh Nx workspace through the local registry', async () => {
     ws = await createTestWorkspace('audit');
     const lock = ws.readJson('package-lock.json');
-    const resolved = Object.values<any>(lock.packages).map((p) => p.resolved).filter(Boolean);
+    const resolved = Object.values<any>(lock.packages)
+      .map((p) => p.resolved)
+      .filter(Boolean);
     expect(resolved.filter((url: string) => !url.startsWith(`${ws.ctx.registry}/`))).toEqual([]);
   });
 
@@ -224,12 +226,18 @@ describe('shipshape audit in a fresh Nx workspace', () => {
   check('reports each missing package.json field of the TS library at the line of the opening brace', () => {
     const report = JSON.parse(firstRun.json[tsProject.name]);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
-    const expected = Object.keys(PACKAGE_JSON_FIELDS).filter((field) => !PACKAGE_JSON_FIELDS[field](pkg)).sort();
+    const expected = Object.keys(PACKAGE_JSON_FIELDS)
+      .filter((field) => !PACKAGE_JSON_FIELDS[field](pkg))
+      .sort();
     expect(expected).toEqual(expect.arrayContaining(['description', 'license', 'repository']));
 
     const metadata: Finding[] = report.findings.filter((f: Finding) => f.checkId === 'structure/package-json-metadata');
     expect(metadata.map((f) => fieldOf(f, Object.keys(PACKAGE_JSON_FIELDS))).sort()).toEqual(expected);
-    const braceLine = ws.readFile(`${TS_ROOT}/package.json`).split('\n').findIndex((l) => l.trim().startsWith('{')) + 1;
+    const braceLine =
+      ws
+        .readFile(`${TS_ROOT}/package.json`)
+        .split('\n')
+        .findIndex((l) => l.trim().startsWith('{')) + 1;
     expect(braceLine).toBe(1);
     for (const finding of metadata) {
       expect(finding).toMatchObject({ file: `${TS_ROOT}/package.json`, line: braceLine, severity: 'warning', status: 'new' });
@@ -242,7 +250,12 @@ describe('shipshape audit in a fresh Nx workspace', () => {
     const fields = ['name', 'version', 'description', 'readme', 'requires-python', 'license', 'authors', 'urls', 'build-system'];
     expect(metadata.map((f) => fieldOf(f, fields)).sort()).toEqual(['description', 'license']);
     for (const finding of metadata) {
-      expect(finding).toMatchObject({ file: `${PY_ROOT}/pyproject.toml`, line: PY_PROJECT_HEADER_LINE, severity: 'warning', status: 'new' });
+      expect(finding).toMatchObject({
+        file: `${PY_ROOT}/pyproject.toml`,
+        line: PY_PROJECT_HEADER_LINE,
+        severity: 'warning',
+        status: 'new',
+      });
     }
   });
 
@@ -287,7 +300,9 @@ describe('shipshape audit in a fresh Nx workspace', () => {
       expect(result.output).toContain(CACHE_SUMMARY(auditProjects.length, auditProjects.length));
       for (const { project } of libraries()) {
         const name = project.name.replace(/[/@.]/g, '\\$&');
-        expect(result.output).toMatch(new RegExp(`nx run ${name}:audit\\s+\\[(local cache|existing outputs match the cache, left as is)\\]`));
+        expect(result.output).toMatch(
+          new RegExp(`nx run ${name}:audit\\s+\\[(local cache|existing outputs match the cache, left as is)\\]`),
+        );
         expect(ws.readFile(`${REPORTS(project.data.root)}/audit.json`)).toBe(firstRun.json[project.name]);
       }
     });
@@ -306,7 +321,10 @@ describe('shipshape audit in a fresh Nx workspace', () => {
   });
 
   step('re-runs only the audit of the project whose files changed', async () => {
-    ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT.replace('version = "0.1.0"\n', 'version = "0.1.0"\ndescription = "Shipshape e2e fixture."\n'));
+    ws.writeFile(
+      `${PY_ROOT}/pyproject.toml`,
+      PYPROJECT.replace('version = "0.1.0"\n', 'version = "0.1.0"\ndescription = "Shipshape e2e fixture."\n'),
+    );
     const result = await auditAll();
     withOutput(result, () => {
       expect(result.output).toContain(CACHE_SUMMARY(auditProjects.length - 1, auditProjects.length));

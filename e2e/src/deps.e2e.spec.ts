@@ -130,11 +130,13 @@ describe('dependencies in a fresh Nx workspace', () => {
   let tsPackageJson: string;
 
   afterAll(async () => {
-    await ws?.cleanup();
+    ws?.cleanup();
   });
 
   const depsFindings = (): Finding[] =>
-    [TS_ROOT, PY_ROOT, HELPERS_ROOT].flatMap((root) => (ws.readJson(`reports/shipshape/${root}/audit.json`).findings as Finding[]).filter((f) => f.checkId.startsWith('deps/')));
+    [TS_ROOT, PY_ROOT, HELPERS_ROOT].flatMap((root) =>
+      (ws.readJson(`reports/shipshape/${root}/audit.json`).findings as Finding[]).filter((f) => f.checkId.startsWith('deps/')),
+    );
   const audit = () => ws.nx(['run-many', '-t', 'audit', '--output-style=static', '--skip-nx-cache'], { allowFailure: true });
 
   step('creates a workspace with a TS library and two Python libraries', async () => {
@@ -151,9 +153,15 @@ describe('dependencies in a fresh Nx workspace', () => {
 
     ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
     ws.writeFile(`${PY_ROOT}/src/pylib/__init__.py`, PYLIB_INIT);
-    ws.writeFile(`${PY_ROOT}/tests/test_pylib.py`, 'import pytest\n\nimport pylib\n\n\ndef test_load() -> None:\n    assert pylib.load("a: 1") == {"a": 1}\n    assert pytest\n');
+    ws.writeFile(
+      `${PY_ROOT}/tests/test_pylib.py`,
+      'import pytest\n\nimport pylib\n\n\ndef test_load() -> None:\n    assert pylib.load("a: 1") == {"a": 1}\n    assert pytest\n',
+    );
     ws.writeFile(`${HELPERS_ROOT}/pyproject.toml`, HELPERS_PYPROJECT);
-    ws.writeFile(`${HELPERS_ROOT}/src/pyhelpers/__init__.py`, '"""pyhelpers."""\n\n\ndef shout(text: str) -> str:\n    return text.upper()\n');
+    ws.writeFile(
+      `${HELPERS_ROOT}/src/pyhelpers/__init__.py`,
+      '"""pyhelpers."""\n\n\ndef shout(text: str) -> str:\n    return text.upper()\n',
+    );
   });
 
   step('nx add @shipshape/pipeline, then nx add @shipshape/deps, which registers its plugin', async () => {
@@ -162,7 +170,9 @@ describe('dependencies in a fresh Nx workspace', () => {
     withOutput(result, () => {
       expect(result.output).not.toMatch(/Failed to (install|initialize)/);
       const plugins: Array<string | { plugin: string }> = ws.readJson('nx.json').plugins ?? [];
-      expect(plugins.map((p) => (typeof p === 'string' ? p : p.plugin))).toEqual(expect.arrayContaining(['@shipshape/pipeline', '@shipshape/deps']));
+      expect(plugins.map((p) => (typeof p === 'string' ? p : p.plugin))).toEqual(
+        expect.arrayContaining(['@shipshape/pipeline', '@shipshape/deps']),
+      );
       expect(ws.exists('node_modules/@shipshape/deps/package.json')).toBe(true);
     });
     const nodes = Object.values(await ws.projects());
@@ -211,7 +221,11 @@ describe('dependencies in a fresh Nx workspace', () => {
       withOutput(result, () => expect(result.output).not.toMatch(/\n\s+at .*\(/));
     }
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
-    expect(pkg.dependencies).toMatchObject({ yaml: '^2.0.0', 'jsonc-parser': expect.stringMatching(/^\^\d+\.\d+\.\d+/), minimatch: expect.stringMatching(/^\^\d+/) });
+    expect(pkg.dependencies).toMatchObject({
+      yaml: '^2.0.0',
+      'jsonc-parser': expect.stringMatching(/^\^\d+\.\d+\.\d+/),
+      minimatch: expect.stringMatching(/^\^\d+/),
+    });
     expect(pkg.dependencies['left-pad']).toBeUndefined();
     expect(pkg.peerDependencies).toMatchObject({ picocolors: '^1.1.1' });
     expect(pkg.peerDependenciesMeta).toEqual({ picocolors: { optional: true } });
@@ -223,7 +237,9 @@ describe('dependencies in a fresh Nx workspace', () => {
     expect(pyproject).toMatch(/\[dependency-groups\]\ndev = \[ ?"pytest>=7" ?\]/);
     expect(pyproject).not.toContain('dataclasses');
     expect(pyproject).not.toContain('requests');
-    expect(ws.readFile(`${PY_ROOT}/src/pylib/__init__.py`)).toContain('except ImportError:  # optional: installed with the "templates" extra');
+    expect(ws.readFile(`${PY_ROOT}/src/pylib/__init__.py`)).toContain(
+      'except ImportError:  # optional: installed with the "templates" extra',
+    );
   });
 
   step('the audit is then clean for the deps checks', async () => {
@@ -232,7 +248,12 @@ describe('dependencies in a fresh Nx workspace', () => {
   });
 
   step('a second run of the phase changes nothing', async () => {
-    const files = [`${TS_ROOT}/package.json`, `${PY_ROOT}/pyproject.toml`, `${PY_ROOT}/src/pylib/__init__.py`, `${PY_ROOT}/src/pylib/_optional.py`];
+    const files = [
+      `${TS_ROOT}/package.json`,
+      `${PY_ROOT}/pyproject.toml`,
+      `${PY_ROOT}/src/pylib/__init__.py`,
+      `${PY_ROOT}/src/pylib/_optional.py`,
+    ];
     const before = files.map((f) => ws.readFile(f));
     for (const project of [tsProject, pyProject]) await ws.nx(['g', '@shipshape/deps:phase', `--project=${project}`, '--no-interactive']);
     expect(files.map((f) => ws.readFile(f))).toEqual(before);
@@ -249,7 +270,14 @@ describe('dependencies in a fresh Nx workspace', () => {
     const env = { ...ws.env, PYTHONPATH: [`${PY_ROOT}/src`, `${HELPERS_ROOT}/src`].map((p) => ws.path(p)).join(':') };
     const imported = await ws.run('python3', ['-c', 'import pylib; print(pylib.render("{{ x }}", x="ok"), pylib.load("a: 1"))'], { env });
     withOutput(imported, () => expect(imported.stdout.trim()).toBe("OK {'a': 1}"));
-    const optional = await ws.run('python3', ['-c', 'from pylib._optional import import_optional\ntry:\n    import_optional("not_installed_mod", distribution="x", extra="templates")\nexcept ImportError as e:\n    print(e)'], { env });
+    const optional = await ws.run(
+      'python3',
+      [
+        '-c',
+        'from pylib._optional import import_optional\ntry:\n    import_optional("not_installed_mod", distribution="x", extra="templates")\nexcept ImportError as e:\n    print(e)',
+      ],
+      { env },
+    );
     withOutput(optional, () => expect(optional.stdout).toContain("pip install 'pylib[templates]'"));
   });
 

@@ -39,11 +39,12 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
   let ws: TestWorkspace;
   let rootProject: string;
   let enrolled: string[];
-  const status = () => ws.readJson('reports/shipshape/status.json') as StatusJson;
-  const runStatus = () => ws.nx(['run', `${rootProject}:status`, '--output-style=static'], { env: { ...ws.env, SHIPSHAPE_TODAY: '2026-12-09' } });
+  const status = () => ws.readJson<StatusJson>('reports/shipshape/status.json');
+  const runStatus = () =>
+    ws.nx(['run', `${rootProject}:status`, '--output-style=static'], { env: { ...ws.env, SHIPSHAPE_TODAY: '2026-12-09' } });
 
   afterAll(async () => {
-    await ws?.cleanup();
+    ws?.cleanup();
   });
 
   step('creates a workspace with a TS and a Python library and adds @shipshape/pipeline', async () => {
@@ -55,15 +56,24 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
     ws.writeFile(`${TS_ROOT}/README.md`, '# tslib\n\nSmall typed helpers, enrolled in the plan.\n');
     ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
     ws.writeFile(`${PY_ROOT}/README.md`, '# pylib\n\nPolite greetings, enrolled in the plan.\n');
-    ws.writeFile(`${PY_ROOT}/src/pylib/__init__.py`, '"""pylib."""\n\n__all__ = ["greet"]\n\n\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n');
-    ws.writeFile(`${PY_ROOT}/tests/test_greet.py`, 'from pylib import greet\n\n\ndef test_greet() -> None:\n    assert greet("a") == "Hello, a!"\n');
+    ws.writeFile(
+      `${PY_ROOT}/src/pylib/__init__.py`,
+      '"""pylib."""\n\n__all__ = ["greet"]\n\n\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n',
+    );
+    ws.writeFile(
+      `${PY_ROOT}/tests/test_greet.py`,
+      'from pylib import greet\n\n\ndef test_greet() -> None:\n    assert greet("a") == "Hello, a!"\n',
+    );
     // What the metadata generator completes the libraries from: the git remote and the workspace's engines.
     await ws.run('git', ['remote', 'add', 'origin', 'git@github.com:acme/pipeline-e2e.git']);
     ws.writeJson('package.json', { ...ws.readJson<Record<string, unknown>>('package.json'), engines: { node: '>=20.19' } });
     await ws.nx(['add', '@shipshape/pipeline']);
     rootProject = ws.readJson('package.json').name;
     const projects = Object.values(await ws.projects());
-    enrolled = projects.filter((p) => p.data.root === TS_ROOT || p.data.root === PY_ROOT).map((p) => p.name).sort();
+    enrolled = projects
+      .filter((p) => p.data.root === TS_ROOT || p.data.root === PY_ROOT)
+      .map((p) => p.name)
+      .sort();
     expect(enrolled).toHaveLength(2);
   });
 
@@ -78,7 +88,9 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
 
   step('refuses a plan naming a project that does not exist, and keeps the plan', async () => {
     const before = ws.readFile('shipshape-plan.json');
-    const result = await ws.nx(['g', '@shipshape/pipeline:plan', '--start=2026-12-07', '--projects=nope', '--no-interactive'], { allowFailure: true });
+    const result = await ws.nx(['g', '@shipshape/pipeline:plan', '--start=2026-12-07', '--projects=nope', '--no-interactive'], {
+      allowFailure: true,
+    });
     withOutput(result, () => {
       expect(result.status).not.toBe(0);
       expect(result.output).toContain('"nope", which is not a project of this workspace');
@@ -115,7 +127,9 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
     withOutput(result, () => {
       for (const project of status().projects) {
         const open = project.items.filter((i) => i.phase === 1 && i.checks.length > 0 && i.state !== 'done');
-        const left = open.flatMap((i) => i.details.filter((d) => d.severity !== 'info').map((d) => `${i.id}: ${d.file}:${d.line} ${d.message}`));
+        const left = open.flatMap((i) =>
+          i.details.filter((d) => d.severity !== 'info').map((d) => `${i.id}: ${d.file}:${d.line} ${d.message}`),
+        );
         expect({ project: project.name, left }).toEqual({ project: project.name, left: [] });
         expect(project.items.some((i) => i.phase === 1 && i.state === 'done')).toBe(true);
       }

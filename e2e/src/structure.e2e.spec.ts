@@ -26,11 +26,13 @@ build-backend = "hatchling.build"
 const PY_FILES: Record<string, string> = {
   'README.md': '# pylib\n\nGreetings and farewells, politely formatted.\n',
   'src/pylib/__init__.py': '"""pylib: Shipshape e2e fixture."""\nfrom .greet import *  # noqa: F403\n',
-  'src/pylib/greet.py': 'import re\n\nDEFAULT_NAME = "world"\n\n\ndef greet(name: str = DEFAULT_NAME) -> str:\n    squeezed = re.sub(r"[ \\t]+", " ", name)\n    return f"Hello, {squeezed}!"\n',
+  'src/pylib/greet.py':
+    'import re\n\nDEFAULT_NAME = "world"\n\n\ndef greet(name: str = DEFAULT_NAME) -> str:\n    squeezed = re.sub(r"[ \\t]+", " ", name)\n    return f"Hello, {squeezed}!"\n',
   'src/pylib/extra/farewell.py': 'def farewell(name: str) -> str:\n    return f"Goodbye, {name}."\n',
 };
 const FLAT_FILES: Record<string, string> = {
-  'pyproject.toml': '[project]\nname = "flatpy"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[tool.hatch.build.targets.wheel]\npackages = ["flatpy"]\n',
+  'pyproject.toml':
+    '[project]\nname = "flatpy"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[tool.hatch.build.targets.wheel]\npackages = ["flatpy"]\n',
   'flatpy/__init__.py': '"""Flat layout."""\nfrom .core import answer\n\n__all__ = ["answer"]\n',
   'flatpy/core.py': 'def answer() -> int:\n    return 42\n',
 };
@@ -61,14 +63,21 @@ describe('structure phase in a fresh Nx workspace', () => {
   let tsProject: ProjectNode;
   const before: Record<string, Finding[]> = {};
   const after: Record<string, Finding[]> = {};
-  const report = (root: string): { findings: Finding[]; summary: { passed: boolean } } => ws.readJson(`reports/shipshape/${root}/audit.json`);
+  const report = (root: string): { findings: Finding[]; summary: { passed: boolean } } =>
+    ws.readJson(`reports/shipshape/${root}/audit.json`);
   const structure = (findings: Finding[]) => findings.filter((f) => f.checkId.startsWith('structure/'));
   /** One progress line per library: how many findings of each structure check the audit reported. */
   const note = (when: string, byRoot: Record<string, Finding[]>) => {
     for (const [root, findings] of Object.entries(byRoot)) {
       const counts: Record<string, number> = {};
       for (const f of findings) counts[f.checkId.replace('structure/', '')] = (counts[f.checkId.replace('structure/', '')] ?? 0) + 1;
-      process.stderr.write(`  [e2e] structure findings ${when}, ${root}: ${Object.entries(counts).map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}\n`);
+      process.stderr.write(
+        `  [e2e] structure findings ${when}, ${root}: ${
+          Object.entries(counts)
+            .map(([id, n]) => `${id} ${n}`)
+            .join(', ') || 'none'
+        }\n`,
+      );
     }
   };
   const snapshot = (paths: string[]) => Object.fromEntries(paths.map((p) => [p, ws.exists(p) ? ws.readFile(p) : null]));
@@ -81,19 +90,23 @@ describe('structure phase in a fresh Nx workspace', () => {
   ];
 
   afterAll(async () => {
-    await ws?.cleanup();
+    ws?.cleanup();
   });
 
   step('creates a workspace with a TS library, two Python libraries and a git remote', async () => {
     ws = await createTestWorkspace('structure');
     await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
-    for (const field of ['private', 'description', 'license', 'repository', 'homepage', 'bugs', 'sideEffects', 'engines']) delete pkg[field];
+    for (const field of ['private', 'description', 'license', 'repository', 'homepage', 'bugs', 'sideEffects', 'engines'])
+      delete pkg[field];
     ws.writeJson(`${TS_ROOT}/package.json`, pkg);
     ws.writeFile(`${TS_ROOT}/README.md`, '# tslib\n\nSmall helpers for the structure e2e, typed and tree-shakeable.\n');
     const index = ws.readFile(`${TS_ROOT}/src/index.ts`);
     const extension = /from '\.\/lib\/tslib\.js'/.test(index) ? '.js' : '';
-    ws.writeFile(`${TS_ROOT}/src/lib/shapes.ts`, 'export interface Shape {\n  sides: number;\n}\n\nexport const square: Shape = { sides: 4 };\n');
+    ws.writeFile(
+      `${TS_ROOT}/src/lib/shapes.ts`,
+      'export interface Shape {\n  sides: number;\n}\n\nexport const square: Shape = { sides: 4 };\n',
+    );
     ws.writeFile(`${TS_ROOT}/src/index.ts`, `${index.trimEnd()}\nexport * from './lib/shapes${extension}';\n`);
 
     ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
@@ -131,8 +144,12 @@ describe('structure phase in a fresh Nx workspace', () => {
     for (const finding of stars) expect(lines[finding.line - 1]).toMatch(/^export \* from/);
     const star = before[PY_ROOT].find((f) => f.checkId === 'structure/init-py-exports' && f.line > 1);
     expect(star).toMatchObject({ file: `${PY_ROOT}/src/pylib/__init__.py`, line: 2 });
-    expect(before[PY_ROOT].find((f) => f.checkId === 'structure/missing-init-py')).toMatchObject({ file: `${PY_ROOT}/src/pylib/extra/farewell.py` });
-    for (const finding of [...before[TS_ROOT], ...before[PY_ROOT]].filter((f) => f.checkId === 'structure/star-export-barrel' || f.checkId === 'structure/init-py-exports')) {
+    expect(before[PY_ROOT].find((f) => f.checkId === 'structure/missing-init-py')).toMatchObject({
+      file: `${PY_ROOT}/src/pylib/extra/farewell.py`,
+    });
+    for (const finding of [...before[TS_ROOT], ...before[PY_ROOT]].filter(
+      (f) => f.checkId === 'structure/star-export-barrel' || f.checkId === 'structure/init-py-exports',
+    )) {
       expect(finding.fix?.generator).toBe('@shipshape/structure:barrels');
     }
   });
@@ -186,7 +203,8 @@ describe('structure phase in a fresh Nx workspace', () => {
   });
 
   step('the Python package still imports, with the __all__ it declares', async () => {
-    const code = 'import json, sys; sys.path.insert(0, "packages/pylib/src"); import pylib, pylib.extra; print(json.dumps([pylib.__all__, pylib.extra.__all__, pylib.greet("e2e")]))';
+    const code =
+      'import json, sys; sys.path.insert(0, "packages/pylib/src"); import pylib, pylib.extra; print(json.dumps([pylib.__all__, pylib.extra.__all__, pylib.greet("e2e")]))';
     const result = await ws.run('python3', ['-I', '-c', code]);
     withOutput(result, () => expect(JSON.parse(result.stdout)).toEqual([['DEFAULT_NAME', 'greet'], ['farewell'], 'Hello, e2e!']));
   });
@@ -218,7 +236,11 @@ describe('structure phase in a fresh Nx workspace', () => {
       expect(ws.exists(`${FLAT_ROOT}/flatpy/core.py`)).toBe(false);
       expect(ws.readFile(`${FLAT_ROOT}/pyproject.toml`)).toContain('packages = ["src/flatpy"]');
     });
-    const imported = await ws.run('python3', ['-I', '-c', `import sys; sys.path.insert(0, "${FLAT_ROOT}/src"); import flatpy; print(flatpy.answer())`]);
+    const imported = await ws.run('python3', [
+      '-I',
+      '-c',
+      `import sys; sys.path.insert(0, "${FLAT_ROOT}/src"); import flatpy; print(flatpy.answer())`,
+    ]);
     withOutput(imported, () => expect(imported.stdout.trim()).toBe('42'));
   });
 

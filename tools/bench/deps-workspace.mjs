@@ -44,7 +44,13 @@ function installExternals(root) {
     const name = `ext-${i}`;
     const child = i % 3 === 0 ? `${name}-core` : undefined;
     externals.push({ name, child });
-    const manifest = { name, version: `1.${i}.0`, main: 'index.js', types: 'index.d.ts', ...(child ? { dependencies: { [child]: '^2.0.0' } } : {}) };
+    const manifest = {
+      name,
+      version: `1.${i}.0`,
+      main: 'index.js',
+      types: 'index.d.ts',
+      ...(child ? { dependencies: { [child]: '^2.0.0' } } : {}),
+    };
     write(root, `node_modules/${name}/package.json`, manifest);
     write(root, `node_modules/${name}/index.js`, 'module.exports = { value: 1 };\n');
     write(root, `node_modules/${name}/index.d.ts`, 'export declare const value: number;\nexport interface Options { value: number }\n');
@@ -77,9 +83,15 @@ export function generateDepsWorkspace(root, { packages, seed = 1 }) {
     workspaces: ['packages/*'],
     devDependencies: { 'ext-testlib': '^3.0.0', '@types/node': '^20.11.0' },
   });
-  write(root, 'tsconfig.json', { compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, types: ['node'] }, include: ['packages/*/src/**/*.ts'] });
+  write(root, 'tsconfig.json', {
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, types: ['node'] },
+    include: ['packages/*/src/**/*.ts'],
+  });
   // What a user tells knip: each package's entry point and its tests (knip needs no test runner plugin then).
-  write(root, 'knip.json', { workspaces: { 'packages/*': { entry: ['src/index.ts', 'src/**/*.spec.ts'], project: ['src/**/*.ts'] } }, ignoreBinaries: [] });
+  write(root, 'knip.json', {
+    workspaces: { 'packages/*': { entry: ['src/index.ts', 'src/**/*.spec.ts'], project: ['src/**/*.ts'] } },
+    ignoreBinaries: [],
+  });
   write(root, '.gitignore', 'node_modules\ndist\n');
 
   mkdirSync(join(root, 'node_modules', '@bench'), { recursive: true });
@@ -97,12 +109,19 @@ export function generateDepsWorkspace(root, { packages, seed = 1 }) {
       dependencies[ext.name] = `^1.${externals.indexOf(ext)}.0`;
       const target = rng.pick(modules);
       const style = rng.int(0, 2);
-      if (style === 0) target.lines.push(`import { value as ${ident(ext.name)} } from '${ext.name}';`, `export const use${ident(ext.name)} = ${ident(ext.name)};`);
+      if (style === 0)
+        target.lines.push(
+          `import { value as ${ident(ext.name)} } from '${ext.name}';`,
+          `export const use${ident(ext.name)} = ${ident(ext.name)};`,
+        );
       else if (style === 1) {
         const id = ident(ext.name);
-        target.lines.push(`import type { Options as Options${id} } from '${ext.name}';`, `import { value as value${id} } from '${ext.name}';`, `export const opt${id}: Options${id} = { value: value${id} };`);
-      }
-      else target.lines.push(`export const load${ident(ext.name)} = () => import('${ext.name}');`);
+        target.lines.push(
+          `import type { Options as Options${id} } from '${ext.name}';`,
+          `import { value as value${id} } from '${ext.name}';`,
+          `export const opt${id}: Options${id} = { value: value${id} };`,
+        );
+      } else target.lines.push(`export const load${ident(ext.name)} = () => import('${ext.name}');`);
     }
     // A runtime dependency only other code of the package reaches through a sub-path.
     if (rng.chance(0.2)) {
@@ -179,11 +198,19 @@ export function generateDepsWorkspace(root, { packages, seed = 1 }) {
       ];
       write(root, `${dir}/src/${mod.name}.ts`, body.join('\n'));
     });
-    write(root, `${dir}/src/index.ts`, [`export const version = '1.0.0';`, ...modules.map((m) => `export * from './${m.name}.js';`), ''].join('\n'));
+    write(
+      root,
+      `${dir}/src/index.ts`,
+      [`export const version = '1.0.0';`, ...modules.map((m) => `export * from './${m.name}.js';`), ''].join('\n'),
+    );
     const tests = rng.int(1, 3);
     for (let t = 0; t < tests; t++) {
       const k = t % modules.length;
-      write(root, `${dir}/src/${modules[k].name}.spec.ts`, `import { expect } from 'ext-testlib';\nimport { size${k} } from './${modules[k].name}.js';\n\nexpect(size${k});\n`);
+      write(
+        root,
+        `${dir}/src/${modules[k].name}.spec.ts`,
+        `import { expect } from 'ext-testlib';\nimport { size${k} } from './${modules[k].name}.js';\n\nexpect(size${k});\n`,
+      );
     }
     fileCount += moduleCount + 2 + tests;
     symlinkSync(join('..', '..', dir), join(root, 'node_modules', '@bench', `pkg-${i}`), 'dir');

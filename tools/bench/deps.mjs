@@ -47,12 +47,17 @@ function runShipshape(workspace) {
 }
 
 function runKnip(workspace) {
-  const { seconds, stdout } = timed(process.execPath, [KNIP, '--dependencies', '--reporter', 'json', '--no-exit-code', '--no-progress'], workspace);
+  const { seconds, stdout } = timed(
+    process.execPath,
+    [KNIP, '--dependencies', '--reporter', 'json', '--no-exit-code', '--no-progress'],
+    workspace,
+  );
   const { issues } = JSON.parse(stdout);
   const reported = [];
   const projectOf = (file) => file.match(/^packages\/[^/]+/)?.[0] ?? '.';
   for (const row of issues) {
-    for (const d of [...(row.dependencies ?? []), ...(row.devDependencies ?? [])]) reported.push({ project: projectOf(row.file), category: 'unused', name: d.name });
+    for (const d of [...(row.dependencies ?? []), ...(row.devDependencies ?? [])])
+      reported.push({ project: projectOf(row.file), category: 'unused', name: d.name });
     for (const d of row.unlisted ?? []) reported.push({ project: projectOf(row.file), category: 'unlisted', name: d.name });
   }
   return { seconds, reported };
@@ -104,7 +109,10 @@ for (const packages of sizes) {
         `unused+unlisted precision/recall shipshape ${pct(s.precision)}/${pct(s.recall)}, knip ${pct(k.precision)}/${pct(k.recall)}; ` +
         `misplaced (shipshape only) ${pct(misplaced.precision)}/${pct(misplaced.recall)}`,
     );
-    for (const [tool, result] of [['shipshape', s], ['knip', k]]) {
+    for (const [tool, result] of [
+      ['shipshape', s],
+      ['knip', k],
+    ]) {
       if (result.falsePositives.length) console.log(`  ${tool} false positives (first 5): ${result.falsePositives.slice(0, 5).join('; ')}`);
       if (result.missed.length) console.log(`  ${tool} missed (first 5): ${result.missed.slice(0, 5).join('; ')}`);
     }
@@ -117,10 +125,14 @@ for (const packages of sizes) {
 console.log('\n| packages | files | planted | Shipshape (s) | knip (s) | time ratio | Shipshape P / R | knip P / R |');
 console.log('|---:|---:|---:|---:|---:|---:|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.packages} | ${r.files} | ${r.planted} | ${r.shipshape.toFixed(2)} | ${r.knip.toFixed(2)} | ${(r.shipshape / r.knip).toFixed(2)} | ${pct(r.s.precision)} / ${pct(r.s.recall)} | ${pct(r.k.precision)} / ${pct(r.k.recall)} |`);
+  console.log(
+    `| ${r.packages} | ${r.files} | ${r.planted} | ${r.shipshape.toFixed(2)} | ${r.knip.toFixed(2)} | ${(r.shipshape / r.knip).toFixed(2)} | ${pct(r.s.precision)} / ${pct(r.s.recall)} | ${pct(r.k.precision)} / ${pct(r.k.recall)} |`,
+  );
 }
 if (rows.length > 1) {
   const [first, last] = [rows[0], rows[rows.length - 1]];
   const growth = (a, b) => (Math.log(b) - Math.log(a)) / (Math.log(last.files) - Math.log(first.files));
-  console.log(`\nGrowth from ${first.packages} to ${last.packages} packages (time ~ files^k): Shipshape k=${growth(first.shipshape, last.shipshape).toFixed(2)}, knip k=${growth(first.knip, last.knip).toFixed(2)}`);
+  console.log(
+    `\nGrowth from ${first.packages} to ${last.packages} packages (time ~ files^k): Shipshape k=${growth(first.shipshape, last.shipshape).toFixed(2)}, knip k=${growth(first.knip, last.knip).toFixed(2)}`,
+  );
 }

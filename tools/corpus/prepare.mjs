@@ -33,7 +33,13 @@ export function readCorpus() {
 export function corpusProjects(corpus = readCorpus()) {
   return [
     ...corpus.npm.map((p) => ({ name: p.project, root: p.dir, language: 'typescript', source: `npm:${p.project}@${p.version}`, entry: p })),
-    ...corpus.debian.map((p) => ({ name: p.project, root: `python/${p.project}`, language: 'python', source: `deb:${p.package}=${p.version}`, entry: p })),
+    ...corpus.debian.map((p) => ({
+      name: p.project,
+      root: `python/${p.project}`,
+      language: 'python',
+      source: `deb:${p.package}=${p.version}`,
+      entry: p,
+    })),
   ];
 }
 
@@ -42,7 +48,10 @@ export function prepareCorpus({ log = (m) => process.stderr.write(`${m}\n`) } = 
   const cache = cacheDir();
   const ws = join(cache, corpus.workspace.dir);
   const stampFile = join(ws, '.corpus-stamp');
-  const stamp = createHash('sha256').update(readFileSync(corpusFile)).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  const stamp = createHash('sha256')
+    .update(readFileSync(corpusFile))
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { workspaceRoot: ws, corpus, fresh: false };
 
   rmSync(ws, { recursive: true, force: true });
@@ -56,7 +65,8 @@ export function prepareCorpus({ log = (m) => process.stderr.write(`${m}\n`) } = 
     mkdirSync(dest, { recursive: true });
     execFileSync('tar', ['-xzf', tarball, '--strip-components=1', '--no-same-owner', '-C', dest]);
     const manifest = JSON.parse(readFileSync(join(dest, 'package.json'), 'utf8'));
-    if (manifest.name !== pkg.project || manifest.version !== pkg.version) throw new Error(`${tarball} holds ${manifest.name}@${manifest.version}, not ${pkg.project}@${pkg.version}`);
+    if (manifest.name !== pkg.project || manifest.version !== pkg.version)
+      throw new Error(`${tarball} holds ${manifest.name}@${manifest.version}, not ${pkg.project}@${pkg.version}`);
   }
 
   const versions = {};
@@ -81,9 +91,12 @@ function npmTarball(cache, name, version, log) {
   const file = join(dir, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
   if (existsSync(file)) return file;
   log(`corpus: npm pack ${name}@${version}`);
-  const out = execFileSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const packed = join(dir, JSON.parse(out)[0].filename);
-  if (packed !== file) cpSync(packed, file), rmSync(packed);
+  if (packed !== file) (cpSync(packed, file), rmSync(packed));
   return file;
 }
 
@@ -104,7 +117,9 @@ function debianPackage(cache, name, version, log) {
       execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'pipe', 'pipe'] });
       download(`${name}=${version}`);
     } catch {
-      log(`corpus: WARNING ${name}=${version} is no longer served by Debian; taking the current version. Re-pin corpus.json and re-judge its findings.`);
+      log(
+        `corpus: WARNING ${name}=${version} is no longer served by Debian; taking the current version. Re-pin corpus.json and re-judge its findings.`,
+      );
       download(name);
       found = find();
       return { deb: join(dir, found), version: debVersion(found) };
@@ -158,8 +173,11 @@ function readDistMetadata(distPackages, lib) {
   const text = readFileSync(join(infoDir, isDist ? 'METADATA' : 'PKG-INFO'), 'utf8');
   const { fields, description } = parseEmailHeaders(text);
   let requirements = (fields['Requires-Dist'] ?? []).map(parseRequiresDist);
-  if (!isDist && existsSync(join(infoDir, 'requires.txt'))) requirements = parseRequiresTxt(readFileSync(join(infoDir, 'requires.txt'), 'utf8'));
-  const entryPoints = existsSync(join(infoDir, 'entry_points.txt')) ? parseIni(readFileSync(join(infoDir, 'entry_points.txt'), 'utf8')) : {};
+  if (!isDist && existsSync(join(infoDir, 'requires.txt')))
+    requirements = parseRequiresTxt(readFileSync(join(infoDir, 'requires.txt'), 'utf8'));
+  const entryPoints = existsSync(join(infoDir, 'entry_points.txt'))
+    ? parseIni(readFileSync(join(infoDir, 'entry_points.txt'), 'utf8'))
+    : {};
   let generator = 'setuptools';
   if (isDist && existsSync(join(infoDir, 'WHEEL'))) {
     const g = /^Generator:\s*(\S+)/m.exec(readFileSync(join(infoDir, 'WHEEL'), 'utf8'))?.[1] ?? '';
@@ -186,7 +204,10 @@ function parseEmailHeaders(text) {
     last = m[1];
     (fields[last] ??= []).push(m[2]);
   }
-  let description = lines.slice(i + 1).join('\n').trim();
+  let description = lines
+    .slice(i + 1)
+    .join('\n')
+    .trim();
   if (!description && fields.Description) description = fields.Description[0];
   if (description === 'UNKNOWN') description = '';
   return { fields, description: description ? `${description}\n` : '' };
@@ -245,7 +266,7 @@ function parseRequiresTxt(text) {
     }
     const [spec, own] = splitMarker(line);
     const markers = [marker, own].filter(Boolean);
-    const combined = markers.length > 1 ? markers.map((m) => `(${m})`).join(' and ') : markers[0] ?? '';
+    const combined = markers.length > 1 ? markers.map((m) => `(${m})`).join(' and ') : (markers[0] ?? '');
     out.push({ requirement: spec + (combined ? `; ${combined}` : ''), extra });
   }
   return out;
@@ -274,10 +295,16 @@ const tomlKey = (k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : toml(k));
 const tomlArray = (items) => (items.length ? `[\n${items.map((i) => `    ${toml(i)},`).join('\n')}\n]` : '[]');
 
 function person(name, email) {
-  const names = (name ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (name ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out = [];
   // Author-email may be "Name <mail>" (PEP 621 style) or a bare address
-  for (const part of (email ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (email ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.*?)\s*<([^>]+)>$/.exec(part);
     if (m) out.push({ name: m[1].replace(/^"|"$/g, '') || undefined, email: m[2] });
     else out.push({ name: names.shift(), email: part });
@@ -315,7 +342,17 @@ function synthesizePyproject(meta, lib, debianVersion, readme) {
   const maintainers = person(f('Maintainer'), f('Maintainer-email'));
   if (maintainers.length) lines.push(`maintainers = [${maintainers.join(', ')}]`);
   const keywords = f('Keywords');
-  if (keywords) lines.push(`keywords = ${tomlArray(keywords.includes(',') ? keywords.split(',').map((k) => k.trim()).filter(Boolean) : keywords.split(/\s+/).filter(Boolean))}`);
+  if (keywords)
+    lines.push(
+      `keywords = ${tomlArray(
+        keywords.includes(',')
+          ? keywords
+              .split(',')
+              .map((k) => k.trim())
+              .filter(Boolean)
+          : keywords.split(/\s+/).filter(Boolean),
+      )}`,
+    );
   if (all('Classifier').length) lines.push(`classifiers = ${tomlArray(all('Classifier'))}`);
 
   const base = meta.requirements.filter((r) => r.requirement && !r.extra).map((r) => r.requirement);
@@ -359,10 +396,15 @@ function synthesizePyproject(meta, lib, debianVersion, readme) {
   }
   // The least build configuration the layout needs to build (not in METADATA; named as such).
   if (meta.generator === 'hatchling' && lib.layout !== 'flat') {
-    lines.push('', '# layout only: where hatchling finds the packages', '[tool.hatch.build.targets.wheel]', `packages = ${toml(lib.modules.map((m) => `${lib.layout}/${m}`))}`);
+    lines.push(
+      '',
+      '# layout only: where hatchling finds the packages',
+      '[tool.hatch.build.targets.wheel]',
+      `packages = ${toml(lib.modules.map((m) => `${lib.layout}/${m}`))}`,
+    );
   }
   if (meta.generator === 'setuptools' && lib.layout === 'lib') {
-    lines.push('', '# layout only: upstream\'s setup.py package_dir', '[tool.setuptools]', `package-dir = { "" = "lib" }`);
+    lines.push('', "# layout only: upstream's setup.py package_dir", '[tool.setuptools]', `package-dir = { "" = "lib" }`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -61,7 +61,9 @@ async function main() {
   for (const f of findings) f.verdict = verdicts[f.fingerprint];
   for (const g of gate) for (const f of g.errors) f.verdict = verdicts[f.fingerprint];
 
-  out(`Shipshape corpus: ${projects.length} projects, ${findings.length} findings (prepare ${secs(prepared - started)}${fresh ? ', laid out anew' : ', cached'}, audit ${secs(audited - prepared)})`);
+  out(
+    `Shipshape corpus: ${projects.length} projects, ${findings.length} findings (prepare ${secs(prepared - started)}${fresh ? ', laid out anew' : ', cached'}, audit ${secs(audited - prepared)})`,
+  );
   for (const pr of problems) out(`  problem in ${pr.project}: [${pr.kind}] ${pr.message}`);
   const stats = report(findings, gate, verdicts, projects);
 
@@ -72,10 +74,24 @@ async function main() {
     const unjudged = Object.fromEntries(
       findings
         .filter((f) => !f.verdict)
-        .map((f) => [f.fingerprint, { check: f.checkId, project: f.project, file: f.file, line: f.line, severity: f.severity, message: f.message, verdict: '', reason: '' }]),
+        .map((f) => [
+          f.fingerprint,
+          {
+            check: f.checkId,
+            project: f.project,
+            file: f.file,
+            line: f.line,
+            severity: f.severity,
+            message: f.message,
+            verdict: '',
+            reason: '',
+          },
+        ]),
     );
     writeFileSync(file, `${JSON.stringify(unjudged, null, 2)}\n`);
-    out(`\n${Object.keys(unjudged).length} unjudged findings written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json`);
+    out(
+      `\n${Object.keys(unjudged).length} unjudged findings written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json`,
+    );
   }
   const jsonOut = value('--json');
   if (jsonOut) writeFileSync(resolve(jsonOut), `${JSON.stringify(findings, null, 2)}\n`);
@@ -99,14 +115,26 @@ function report(findings, gate, verdicts, projects) {
     const of = findings.filter((f) => f.checkId === check);
     const c = count(of);
     for (const k of Object.keys(totals)) totals[k] += c[k];
-    rows.push({ check, ...c, judged: c.TP + c.FP, precision: c.TP + c.FP ? c.TP / (c.TP + c.FP) : undefined, severities: [...new Set(of.map((f) => f.severity))].join('/') });
+    rows.push({
+      check,
+      ...c,
+      judged: c.TP + c.FP,
+      precision: c.TP + c.FP ? c.TP / (c.TP + c.FP) : undefined,
+      severities: [...new Set(of.map((f) => f.severity))].join('/'),
+    });
   }
   out('\nPer check (precision = TP / (TP + FP); debatable and unjudged left out):');
-  out(`  ${'check'.padEnd(38)} ${'sev'.padEnd(14)} ${'TP'.padStart(5)} ${'FP'.padStart(5)} ${'deb'.padStart(5)} ${'unj'.padStart(5)}  precision`);
+  out(
+    `  ${'check'.padEnd(38)} ${'sev'.padEnd(14)} ${'TP'.padStart(5)} ${'FP'.padStart(5)} ${'deb'.padStart(5)} ${'unj'.padStart(5)}  precision`,
+  );
   for (const r of rows) {
-    out(`  ${r.check.padEnd(38)} ${r.severities.padEnd(14)} ${String(r.TP).padStart(5)} ${String(r.FP).padStart(5)} ${String(r.debatable).padStart(5)} ${String(r.unjudged).padStart(5)}  ${pct(r.TP, r.TP + r.FP)}`);
+    out(
+      `  ${r.check.padEnd(38)} ${r.severities.padEnd(14)} ${String(r.TP).padStart(5)} ${String(r.FP).padStart(5)} ${String(r.debatable).padStart(5)} ${String(r.unjudged).padStart(5)}  ${pct(r.TP, r.TP + r.FP)}`,
+    );
   }
-  out(`  ${'ALL'.padEnd(38)} ${''.padEnd(14)} ${String(totals.TP).padStart(5)} ${String(totals.FP).padStart(5)} ${String(totals.debatable).padStart(5)} ${String(totals.unjudged).padStart(5)}  ${pct(totals.TP, totals.TP + totals.FP)}`);
+  out(
+    `  ${'ALL'.padEnd(38)} ${''.padEnd(14)} ${String(totals.TP).padStart(5)} ${String(totals.FP).padStart(5)} ${String(totals.debatable).padStart(5)} ${String(totals.unjudged).padStart(5)}  ${pct(totals.TP, totals.TP + totals.FP)}`,
+  );
 
   const fpErrors = findings.filter((f) => f.verdict?.verdict === 'FP' && f.severity === 'error');
   out(`\nFalse errors (FP at severity error): ${fpErrors.length}`);
@@ -120,14 +148,22 @@ function report(findings, gate, verdicts, projects) {
     const onlyFalse = g.errors.every((f) => f.verdict && f.verdict.verdict !== 'TP');
     out(`  FAILS ${g.project.padEnd(24)} ${onlyFalse ? '(no true error: a healthy library failed)' : ''} ${tally.join(', ')}`);
   }
-  out(`  passes: ${gate.filter((g) => g.passed).map((g) => g.project).join(', ') || 'none'}`);
+  out(
+    `  passes: ${
+      gate
+        .filter((g) => g.passed)
+        .map((g) => g.project)
+        .join(', ') || 'none'
+    }`,
+  );
 
   const fps = findings.filter((f) => f.verdict?.verdict === 'FP');
   const classes = groupBy(fps, (f) => `${f.checkId} :: ${f.verdict.class ?? '(no class)'}`);
   out(`\nFalse-positive classes (${fps.length} FP):`);
   for (const [k, list] of [...classes].sort((a, b) => b[1].length - a[1].length)) {
     out(`  ${String(list.length).padStart(5)}  ${k}`);
-    for (const f of verbose ? list : list.slice(0, 2)) out(`         e.g. ${f.project}: ${f.file}: ${verbose ? f.verdict.reason : clip(f.verdict.reason, 150)}`);
+    for (const f of verbose ? list : list.slice(0, 2))
+      out(`         e.g. ${f.project}: ${f.file}: ${verbose ? f.verdict.reason : clip(f.verdict.reason, 150)}`);
   }
   const seen = new Set(findings.map((f) => f.fingerprint));
   const inScope = new Set(projects.map((p) => p.name));
@@ -143,9 +179,11 @@ function report(findings, gate, verdicts, projects) {
 
 function barFailures({ rows, totals, fpErrors }) {
   const failures = [];
-  if (totals.unjudged) failures.push(`${totals.unjudged} findings have no verdict (run --judge, judge them, add them to verdicts/<area>.json)`);
+  if (totals.unjudged)
+    failures.push(`${totals.unjudged} findings have no verdict (run --judge, judge them, add them to verdicts/<area>.json)`);
   for (const r of rows) {
-    if (r.judged >= BAR.perCheckMinJudged && r.precision < BAR.perCheck) failures.push(`${r.check}: precision ${pct(r.TP, r.judged)} < ${BAR.perCheck * 100} % (${r.TP} TP, ${r.FP} FP)`);
+    if (r.judged >= BAR.perCheckMinJudged && r.precision < BAR.perCheck)
+      failures.push(`${r.check}: precision ${pct(r.TP, r.judged)} < ${BAR.perCheck * 100} % (${r.TP} TP, ${r.FP} FP)`);
   }
   const judged = totals.TP + totals.FP;
   if (judged && totals.TP / judged < BAR.overall) failures.push(`overall precision ${pct(totals.TP, judged)} < ${BAR.overall * 100} %`);
@@ -172,10 +210,17 @@ async function compareWithReferenceTools(workspaceRoot, projects, findings) {
   const ours = new Map();
   for (const f of findings) {
     const s = dependencySubject(f);
-    if (s && (s.kind === 'unused' || s.kind === 'missing') && npmProjects.some((p) => p.name === f.project)) ours.set(`${f.project}\0${s.kind}\0${s.name}`, f);
+    if (s && (s.kind === 'unused' || s.kind === 'missing') && npmProjects.some((p) => p.name === f.project))
+      ours.set(`${f.project}\0${s.kind}\0${s.name}`, f);
   }
   const theirs = new Map(knip.issues.map((i) => [`${i.project}\0${i.kind}\0${i.name}`, i]));
-  table('knip --dependencies (npm packages; its "binaries" and "unresolved" kinds have no Shipshape counterpart)', ours, theirs, refVerdicts, (k) => `knip:${k.replaceAll('\0', ':')}`);
+  table(
+    'knip --dependencies (npm packages; its "binaries" and "unresolved" kinds have no Shipshape counterpart)',
+    ours,
+    theirs,
+    refVerdicts,
+    (k) => `knip:${k.replaceAll('\0', ':')}`,
+  );
   if (knip.skipped.length) out(`  knip: left out ${knip.skipped.join('; ')}`);
 
   const oursP = new Map();
@@ -184,7 +229,13 @@ async function compareWithReferenceTools(workspaceRoot, projects, findings) {
     if (code) oursP.set(`${f.project}\0${code}`, f);
   }
   const theirsP = new Map(publint.map((m) => [`${m.project}\0${m.code}`, m]));
-  table('publint (level suggestion; Shipshape leaves USE_ENGINES_NODE, USE_SIDE_EFFECTS, USE_LICENSE and missing entry files to its own checks)', oursP, theirsP, refVerdicts, (k) => `publint:${k.replaceAll('\0', ':')}`);
+  table(
+    'publint (level suggestion; Shipshape leaves USE_ENGINES_NODE, USE_SIDE_EFFECTS, USE_LICENSE and missing entry files to its own checks)',
+    oursP,
+    theirsP,
+    refVerdicts,
+    (k) => `publint:${k.replaceAll('\0', ':')}`,
+  );
 }
 
 function table(title, ours, theirs, refVerdicts, refKey) {
@@ -205,7 +256,13 @@ function table(title, ours, theirs, refVerdicts, refKey) {
   const tpOnlyOurs = onlyOurs.filter((k) => ours.get(k).verdict?.verdict === 'TP');
   for (const k of tpOnlyOurs) out(`    found only by Shipshape (TP): ${k.replaceAll('\0', ' ')}`);
   const unjudgedRef = onlyTheirs.filter((k) => !refVerdicts[refKey(k)]);
-  if (unjudgedRef.length) out(`    ${unjudgedRef.length} of the other tool's findings have no verdict in reference-verdicts.json, e.g. ${unjudgedRef.slice(0, 3).map((k) => refKey(k)).join(', ')}`);
+  if (unjudgedRef.length)
+    out(
+      `    ${unjudgedRef.length} of the other tool's findings have no verdict in reference-verdicts.json, e.g. ${unjudgedRef
+        .slice(0, 3)
+        .map((k) => refKey(k))
+        .join(', ')}`,
+    );
 }
 
 async function runKnip(workspaceRoot, projects) {
@@ -218,7 +275,11 @@ async function runKnip(workspaceRoot, projects) {
   for (const p of projects) {
     let stdout;
     try {
-      ({ stdout } = await run(process.execPath, [bin, '--dependencies', '--reporter', 'json', '--no-progress', '--no-exit-code', '--directory', join(workspaceRoot, p.root)], { maxBuffer: 64 << 20, timeout: 120_000 }));
+      ({ stdout } = await run(
+        process.execPath,
+        [bin, '--dependencies', '--reporter', 'json', '--no-progress', '--no-exit-code', '--directory', join(workspaceRoot, p.root)],
+        { maxBuffer: 64 << 20, timeout: 120_000 },
+      ));
     } catch (error) {
       skipped.push(`${p.name} (${String(error.stderr || error.message).split('\n')[0]})`);
       continue;
@@ -271,7 +332,10 @@ function workspaceGraph(workspaceRoot, projects) {
 /** Every verdict, from one file per check area (verdicts/structure.json, verdicts/deps.json, ...). */
 function readVerdicts() {
   const verdicts = {};
-  for (const name of readdirSync(VERDICTS_DIR).filter((n) => n.endsWith('.json')).sort()) Object.assign(verdicts, readJson(join(VERDICTS_DIR, name))?.verdicts ?? {});
+  for (const name of readdirSync(VERDICTS_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort())
+    Object.assign(verdicts, readJson(join(VERDICTS_DIR, name))?.verdicts ?? {});
   return verdicts;
 }
 

@@ -15,7 +15,7 @@ function load() {
     try {
       engine = require(join(repo, 'packages/core/dist/engine.js'));
     } catch (error) {
-      throw new Error(`cannot load packages/core/dist (run \`npm run build\` first): ${error.message}`);
+      throw new Error(`cannot load packages/core/dist (run \`npm run build\` first): ${error.message}`, { cause: error });
     }
     const checks = [
       ...require(join(repo, 'packages/structure/dist/checks.js')).checks,
@@ -58,7 +58,12 @@ export async function auditCorpusProject({ workspaceRoot, projectRoot, projectNa
  * (Read from the message, whose first quoted word is the package; adapt here if messages change.)
  */
 export function dependencySubject(finding) {
-  const kinds = { 'deps/unused-dependency': 'unused', 'deps/missing-dependency': 'missing', 'deps/misplaced-dependency': 'misplaced', 'deps/transitive-dependency': 'missing' };
+  const kinds = {
+    'deps/unused-dependency': 'unused',
+    'deps/missing-dependency': 'missing',
+    'deps/misplaced-dependency': 'misplaced',
+    'deps/transitive-dependency': 'missing',
+  };
   const kind = kinds[finding.checkId];
   const name = /^"([^"]+)"/.exec(finding.message)?.[1];
   return kind && name ? { kind, name } : undefined;

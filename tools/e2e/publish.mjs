@@ -40,9 +40,7 @@ export function publishablePackages(root = workspaceRoot) {
 
 /** Throws when a package's main / types entry is missing (i.e. it was not built). */
 export function assertBuilt(pkg) {
-  const missing = [pkg.manifest.main, pkg.manifest.types]
-    .filter(Boolean)
-    .filter((entry) => !existsSync(join(pkg.dir, entry)));
+  const missing = [pkg.manifest.main, pkg.manifest.types].filter(Boolean).filter((entry) => !existsSync(join(pkg.dir, entry)));
   if (missing.length > 0) {
     throw new Error(
       `${pkg.name} is not built (missing ${missing.join(', ')} in ${pkg.dir}). ` +
@@ -86,11 +84,26 @@ export function staleBuildWarning(pkg) {
 export function publishPackage(registry, pkg, { log = console.log } = {}) {
   const result = spawnSync(
     'npm',
-    ['publish', pkg.dir, '--registry', `${registry.url}/`, '--userconfig', registry.npmrc, '--tag', 'latest', '--access', 'public', '--ignore-scripts', '--provenance=false'],
+    [
+      'publish',
+      pkg.dir,
+      '--registry',
+      `${registry.url}/`,
+      '--userconfig',
+      registry.npmrc,
+      '--tag',
+      'latest',
+      '--access',
+      'public',
+      '--ignore-scripts',
+      '--provenance=false',
+    ],
     { cwd: pkg.dir, encoding: 'utf8', env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.status !== 0) {
-    throw new Error(`npm publish ${pkg.name}@${pkg.version} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `npm publish ${pkg.name}@${pkg.version} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   log(`  published ${pkg.name}@${pkg.version}`);
 }

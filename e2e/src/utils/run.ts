@@ -27,6 +27,7 @@ export interface RunResult {
   durationMs: number;
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters by definition
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
@@ -69,20 +70,23 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     running.add(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout.push(chunk);
       if (stream) process.stdout.write(chunk);
     });
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
       if (stream) process.stderr.write(chunk);
     });
     let hung = false;
-    const guard = setTimeout(() => {
-      hung = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }, options.hangGuardMs ?? 10 * 60 * 1000);
+    const guard = setTimeout(
+      () => {
+        hung = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      },
+      options.hangGuardMs ?? 10 * 60 * 1000,
+    );
     child.once('error', (error) => {
       clearTimeout(guard);
       running.delete(child);

@@ -44,7 +44,9 @@ export function sarifSchemaPath(repoRoot: string): string {
   if (existsSync(join(repoRoot, VENDORED))) return join(repoRoot, VENDORED);
   const found = findFile(join(repoRoot, 'node_modules'), 4);
   if (!found) {
-    throw new Error(`no SARIF 2.1.0 schema: neither ${VENDORED} nor a sarif-schema-2.1.0*.json in node_modules (set SHIPSHAPE_SARIF_SCHEMA)`);
+    throw new Error(
+      `no SARIF 2.1.0 schema: neither ${VENDORED} nor a sarif-schema-2.1.0*.json in node_modules (set SHIPSHAPE_SARIF_SCHEMA)`,
+    );
   }
   return found;
 }
@@ -60,7 +62,7 @@ export function sarifSchemaErrors(repoRoot: string, log: unknown): string[] {
     // `anyOf: [{ required: [...] }]`), which are not what is under test.
     const options = { strict: false, allErrors: true };
     const ajv = /draft-04/.test(String(schema.$schema ?? '')) ? new AjvDraft04(options) : new Ajv(options);
-    addFormats(ajv as unknown as Ajv);
+    addFormats(ajv);
     validator = ajv.compile(schema) as Validate;
   }
   if (validator(log)) return [];

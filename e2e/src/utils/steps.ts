@@ -12,7 +12,7 @@ export function scenario() {
     throw error;
   };
   return {
-    step(name: string, fn: () => unknown | Promise<unknown>, timeout?: number) {
+    step: (name: string, fn: () => unknown, timeout?: number) => {
       it(
         name,
         async () => {
@@ -27,7 +27,7 @@ export function scenario() {
         timeout,
       );
     },
-    check(name: string, fn: () => unknown | Promise<unknown>, timeout?: number) {
+    check: (name: string, fn: () => unknown, timeout?: number) => {
       it(
         name,
         async () => {

@@ -1,6 +1,6 @@
 // A fresh Nx workspace created with create-nx-workspace, installing everything through the local
 // registry. One per test file: `const ws = await createTestWorkspace('audit')` in beforeAll,
-// `await ws.cleanup()` in afterAll.
+// `ws.cleanup()` in afterAll.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { e2eContext, workspaceEnv, type E2eContext } from './env';
@@ -41,7 +41,7 @@ export interface TestWorkspace {
   /** The project whose root is `root` (workspace-relative), or throws. */
   projectAt(root: string): Promise<ProjectNode>;
   /** Kills leftover commands and removes the workspace (unless KEEP_E2E=1). */
-  cleanup(): Promise<void>;
+  cleanup(): void;
 }
 
 function defaultNxVersion(ctx: E2eContext): string {
@@ -95,7 +95,7 @@ export async function createTestWorkspace(name: string, options: CreateWorkspace
       }
       return node;
     },
-    async cleanup() {
+    cleanup() {
       killRunningCommands();
       if (!ctx.keep) rmSync(parent, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       else process.stderr.write(`  [e2e] KEEP_E2E=1: workspace kept at ${root}\n`);

@@ -3,11 +3,32 @@ export { auditProject, type AuditProjectRequest, type AuditProjectResult } from 
 export { runAudit } from './audit/run-audit';
 export { runChecks, type CheckOutcome } from './audit/run-checks';
 export { writeReports, type ReportFiles } from './audit/write-reports';
-export { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type AuditSummary, type ReportedCheck, type ReportedFinding } from './audit/report';
+export {
+  REPORT_SCHEMA_VERSION,
+  type AuditProblem,
+  type AuditReport,
+  type AuditSummary,
+  type ReportedCheck,
+  type ReportedFinding,
+} from './audit/report';
 export { renderJson, renderMarkdown, renderSarif, renderTerminal } from './reporters';
-export { BASELINE_VERSION, compareWithBaseline, createBaseline, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline/baseline';
+export {
+  BASELINE_VERSION,
+  compareWithBaseline,
+  createBaseline,
+  readBaseline,
+  writeBaseline,
+  type Baseline,
+  type BaselineEntry,
+} from './baseline/baseline';
 export { DEFAULT_OPTIONS, optionsSchema, resolveOptions, type IgnoreRule } from './config/options';
-export { collectChecks, discoverCheckPackages, discoverOptionSections, discoverShipshapePackages, type ShipshapePackageInfo } from './registry/discover';
+export {
+  collectChecks,
+  discoverCheckPackages,
+  discoverOptionSections,
+  discoverShipshapePackages,
+  type ShipshapePackageInfo,
+} from './registry/discover';
 export { diskWorkspace } from './facts/create-workspace';
 export { diskSource } from './file-system/file-source';
 export { fromNxGraph, pythonProjectName, readNxGraphFile } from './facts/workspace/projects';

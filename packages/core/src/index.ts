@@ -16,20 +16,60 @@ export { projectFiles, projectListing } from './facts/project/files';
 export { packageJson, pyproject, type PackageJson, type PyProject } from './facts/project/manifests';
 export { projectLanguages } from './facts/project/languages';
 export { declaredNames, npmDeclaredNames, NPM_DEPENDENCY_SECTIONS } from './facts/project/declared-names';
-export { typescriptSources, typescriptProgram, TS_SOURCE_PATTERN, DECLARATION_PATTERN, type SourceModule, type TypeScriptSources } from './facts/project/typescript';
+export {
+  typescriptSources,
+  typescriptProgram,
+  TS_SOURCE_PATTERN,
+  DECLARATION_PATTERN,
+  type SourceModule,
+  type TypeScriptSources,
+} from './facts/project/typescript';
 export { moduleGraph, resolveRelative, type ModuleGraph } from './facts/project/module-graph';
-export { projectTsconfigs, libraryTsconfig, pathAliases, readTsconfig, resolveAlias, LIBRARY_TSCONFIGS, type PathAlias, type Tsconfig } from './facts/project/tsconfig';
+export {
+  projectTsconfigs,
+  libraryTsconfig,
+  pathAliases,
+  readTsconfig,
+  resolveAlias,
+  LIBRARY_TSCONFIGS,
+  type PathAlias,
+  type Tsconfig,
+} from './facts/project/tsconfig';
 export { pythonAnalysis, pythonFiles, pythonPackages, NOT_PYTHON_PACKAGES, type PythonPackages } from './facts/project/python';
 export { workspaceGraph } from './facts/workspace/projects';
-export { workspacePackages, workspaceImports, owningProject, type WorkspacePackage, type WorkspaceImportTarget } from './facts/workspace/packages';
-export { planFile, parsePlan, planWeeks, readPlan, requirePlan, parseCalendarDate, PLAN_VERSION, PLAN_WEEKS, type PlanFile, type PlanWeekEntry } from './facts/workspace/plan';
+export {
+  workspacePackages,
+  workspaceImports,
+  owningProject,
+  type WorkspacePackage,
+  type WorkspaceImportTarget,
+} from './facts/workspace/packages';
+export {
+  planFile,
+  parsePlan,
+  planWeeks,
+  readPlan,
+  requirePlan,
+  parseCalendarDate,
+  PLAN_VERSION,
+  PLAN_WEEKS,
+  type PlanFile,
+  type PlanWeekEntry,
+} from './facts/workspace/plan';
 export { npmInstallation, type InstalledPackage, type NpmInstallation } from './facts/workspace/npm-installation';
 export { pythonEnvironment, pythonInterpreter } from './facts/workspace/python';
 export { rootManifests } from './facts/workspace/root-manifests';
 
 // tools
 export { projectTools, type ProjectTool } from './tools/project-tools';
-export { defineTool, type ToolAdapter, type PackageReference, type EntryReference, type OutputReference, type DeclaredReference } from './tools/tool';
+export {
+  defineTool,
+  type ToolAdapter,
+  type PackageReference,
+  type EntryReference,
+  type OutputReference,
+  type DeclaredReference,
+} from './tools/tool';
 export { packageName, specifierTarget, typesPackageOf, type SpecifierTarget } from './tools/specifiers';
 
 // files
@@ -63,7 +103,15 @@ export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileRes
 export type { ImportRef, ModuleInfo } from './adapters/typescript/module-info';
 
 // generators
-export { defineFixGenerator, finishGenerator, reportFix, writeChanges, type FixContext, type FixResult, type FixSchema } from './generators/fix-generator';
+export {
+  defineFixGenerator,
+  finishGenerator,
+  reportFix,
+  writeChanges,
+  type FixContext,
+  type FixResult,
+  type FixSchema,
+} from './generators/fix-generator';
 export { definePhaseGenerator, phaseProjects, type PhaseStep } from './generators/phase-generator';
 export { resolveProject } from './generators/resolve-project';
 export { treeWorkspace } from './facts/create-workspace';
@@ -82,4 +130,12 @@ export { packageOptions, type OptionsSection, type ResolvedOptions, type Shipsha
 export { DEFAULTS, PIPELINE_PLUGIN, PLAN_FILE } from './config/defaults';
 
 export { ShipshapeError, errorMessage, isShipshapeError } from './util/errors';
-export { CONFIG_FILE, DECLARATION_FILE, TEST_FILE, isLibrarySource, pythonRole, typescriptRole, type SourceRole } from './facts/project/source-roles';
+export {
+  CONFIG_FILE,
+  DECLARATION_FILE,
+  TEST_FILE,
+  isLibrarySource,
+  pythonRole,
+  typescriptRole,
+  type SourceRole,
+} from './facts/project/source-roles';

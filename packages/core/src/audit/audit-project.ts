@@ -37,8 +37,14 @@ export interface AuditProjectResult {
 export async function auditProject(request: AuditProjectRequest): Promise<AuditProjectResult> {
   const sections = request.sections ?? discoverOptionSections(request.workspaceRoot);
   const options = resolveOptions(request.options, request.optionsSource, sections);
-  const reportsDir = insideWorkspace(request.workspaceRoot, options.reportsDir.replace('{projectRoot}', request.projectRoot), 'the reportsDir option');
-  const baselineWritten = request.updateBaseline ? insideWorkspace(request.workspaceRoot, join(request.projectRoot, options.baselineFile), 'the baselineFile option') : undefined;
+  const reportsDir = insideWorkspace(
+    request.workspaceRoot,
+    options.reportsDir.replace('{projectRoot}', request.projectRoot),
+    'the reportsDir option',
+  );
+  const baselineWritten = request.updateBaseline
+    ? insideWorkspace(request.workspaceRoot, join(request.projectRoot, options.baselineFile), 'the baselineFile option')
+    : undefined;
   const checks = request.checks ?? collectChecks(discoverCheckPackages(request.workspaceRoot, options.packages));
   const workspace = diskWorkspace({ workspaceRoot: request.workspaceRoot, options, graph: request.graph });
   const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });

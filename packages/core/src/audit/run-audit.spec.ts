@@ -47,11 +47,16 @@ describe('runAudit', () => {
   it('fails the gate on a new finding at or above failOn, not below', async () => {
     expect((await runAudit(project({ failOn: 'warning' }), [warnEach('x/one', ['a'])])).summary.passed).toBe(false);
     expect((await runAudit(project({ failOn: 'error' }), [warnEach('x/one', ['a'])])).summary.passed).toBe(true);
-    expect((await runAudit(project({ failOn: 'never', checks: { 'x/one': 'error' } }), [warnEach('x/one', ['a'])])).summary.passed).toBe(true);
+    expect((await runAudit(project({ failOn: 'never', checks: { 'x/one': 'error' } }), [warnEach('x/one', ['a'])])).summary.passed).toBe(
+      true,
+    );
   });
 
   it('applies per-check severity overrides and turns checks off', async () => {
-    const report = await runAudit(project({ checks: { 'x/one': 'error', 'x/two': 'off' } }), [warnEach('x/one', ['a']), warnEach('x/two', ['b'])]);
+    const report = await runAudit(project({ checks: { 'x/one': 'error', 'x/two': 'off' } }), [
+      warnEach('x/one', ['a']),
+      warnEach('x/two', ['b']),
+    ]);
     expect(report.findings.map((f) => [f.checkId, f.severity])).toEqual([['x/one', 'error']]);
     expect(report.checks.map((c) => c.id)).toEqual(['x/one']);
     expect(report.summary.passed).toBe(false);
@@ -83,15 +88,28 @@ describe('runAudit', () => {
   });
 
   it('shows ignored findings with their reason and does not count them', async () => {
-    const report = await runAudit(project({ failOn: 'warning', ignore: [{ check: 'x/one', file: 'libs/a/*.json', reason: 'published elsewhere' }] }), [warnEach('x/one', ['a'])]);
+    const report = await runAudit(
+      project({ failOn: 'warning', ignore: [{ check: 'x/one', file: 'libs/a/*.json', reason: 'published elsewhere' }] }),
+      [warnEach('x/one', ['a'])],
+    );
     expect(report.findings).toEqual([expect.objectContaining({ status: 'ignored', ignoreReason: 'published elsewhere' })]);
     expect(report.summary).toMatchObject({ total: 0, ignored: 1, passed: true });
   });
 
   it('reports a check that fails on bad input as one problem, and the other checks still run', async () => {
     const broken = (id: string) =>
-      defineCheck({ ...warnEach(id, []), run: () => { throw new ShipshapeError('invalid JSON at line 2, column 1', 'libs/a/package.json'); } });
-    const crashing = defineCheck({ ...warnEach('x/crash', []), run: () => { throw new TypeError('boom'); } });
+      defineCheck({
+        ...warnEach(id, []),
+        run: () => {
+          throw new ShipshapeError('invalid JSON at line 2, column 1', 'libs/a/package.json');
+        },
+      });
+    const crashing = defineCheck({
+      ...warnEach('x/crash', []),
+      run: () => {
+        throw new TypeError('boom');
+      },
+    });
     const report = await runAudit(project(), [broken('x/b1'), broken('x/b2'), crashing, warnEach('x/ok', ['a'])]);
     expect(report.problems).toEqual([
       { kind: 'error', file: 'libs/a/package.json', message: 'libs/a/package.json: invalid JSON at line 2, column 1' },
@@ -127,7 +145,12 @@ describe('runAudit', () => {
   it('runs a check after the checks it requires, and skips it when one of them could not run', async () => {
     const order: string[] = [];
     const first = defineCheck({ ...warnEach('x/first', []), run: () => (order.push('first'), []) });
-    const crashing = defineCheck({ ...warnEach('x/crash', []), run: () => { throw new ShipshapeError('cannot', 'libs/a/package.json'); } });
+    const crashing = defineCheck({
+      ...warnEach('x/crash', []),
+      run: () => {
+        throw new ShipshapeError('cannot', 'libs/a/package.json');
+      },
+    });
     const after = defineCheck({ ...warnEach('x/after', ['a']), requires: [first], run: () => (order.push('after'), []) });
     const blocked = defineCheck({ ...warnEach('x/blocked', ['a']), requires: [crashing] });
     const report = await runAudit(project(), [after, blocked, first, crashing]);
@@ -149,7 +172,8 @@ describe('runAudit', () => {
   it('computes a fact once per project, shared by every check that reads it', async () => {
     let computed = 0;
     const name = defineFact({ id: 'test/name', inputs: [packageJson], compute: (_p, pkg) => (computed++, pkg?.data.name) });
-    const reading = (id: string) => defineCheck({ ...warnEach(id, []), run: (p) => (p.get(name) === 'a' ? [] : [{ message: 'no name', file: 'x' }]) });
+    const reading = (id: string) =>
+      defineCheck({ ...warnEach(id, []), run: (p) => (p.get(name) === 'a' ? [] : [{ message: 'no name', file: 'x' }]) });
     const report = await runAudit(project(), [reading('x/r1'), reading('x/r2')]);
     expect(report.findings).toEqual([]);
     expect(computed).toBe(1);

@@ -17,11 +17,17 @@ export interface RunAuditOptions {
 }
 
 /** Runs the checks that apply to the project and compares what they find with the project's baseline. */
-export async function runAudit(project: ShipshapeProject, checks: readonly Check[], runOptions: RunAuditOptions = {}): Promise<AuditReport> {
+export async function runAudit(
+  project: ShipshapeProject,
+  checks: readonly Check[],
+  runOptions: RunAuditOptions = {},
+): Promise<AuditReport> {
   const { options } = project;
   const languages = project.get(projectLanguages);
   const applicable = checks.filter((check) => options.checks[check.id] !== 'off' && check.languages.some((l) => languages.includes(l)));
-  const problems: AuditProblem[] = project.get(projectListing).skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
+  const problems: AuditProblem[] = project
+    .get(projectListing)
+    .skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
   const ran = await runChecks(project, applicable);
   problems.push(...ran.problems);
   const findings: Finding[] = ran.outcomes.flatMap(({ check, findings: found }) => found.map((input) => toFinding(check, project, input)));
@@ -89,18 +95,31 @@ function applyIgnores(findings: Finding[], rules: AuditReportIgnoreRules): { kep
 type AuditReportIgnoreRules = ShipshapeProject['options']['ignore'];
 
 function describeCheck({ check, skipped }: CheckOutcome): ReportedCheck {
-  const described: ReportedCheck = { id: check.id, title: check.title, planItem: check.planItem, severity: check.severity, languages: [...check.languages] };
+  const described: ReportedCheck = {
+    id: check.id,
+    title: check.title,
+    planItem: check.planItem,
+    severity: check.severity,
+    languages: [...check.languages],
+  };
   if (check.fixedBy) described.fixedBy = check.fixedBy;
   if (check.description) described.description = check.description;
   if (skipped) described.skipped = skipped;
   return described;
 }
 
-function summarize(findings: ReportedFinding[], comparison: BaselineComparison, problems: AuditProblem[], failOn: Severity | 'never'): AuditReport['summary'] {
+function summarize(
+  findings: ReportedFinding[],
+  comparison: BaselineComparison,
+  problems: AuditProblem[],
+  failOn: Severity | 'never',
+): AuditReport['summary'] {
   const active = findings.filter((f) => f.status !== 'ignored');
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<Severity, number>;
-  const failing =
-    failOn !== 'never' && comparison.newFindings.some((f) => severityRank(f.severity) >= severityRank(failOn));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<
+    Severity,
+    number
+  >;
+  const failing = failOn !== 'never' && comparison.newFindings.some((f) => severityRank(f.severity) >= severityRank(failOn));
   return {
     total: active.length,
     new: comparison.newFindings.length,

@@ -40,7 +40,10 @@ function problemOf(error: unknown, where: string): AuditProblem {
  * Runs the checks on one project: each after what it requires. A failed fact is reported once, as the
  * problem it is; every check that needed it is skipped with that reason instead of failing on its own.
  */
-export async function runChecks(project: ShipshapeProject, checks: readonly Check[]): Promise<{ outcomes: CheckOutcome[]; problems: AuditProblem[] }> {
+export async function runChecks(
+  project: ShipshapeProject,
+  checks: readonly Check[],
+): Promise<{ outcomes: CheckOutcome[]; problems: AuditProblem[] }> {
   const problems: AuditProblem[] = [];
   const reported = new Set<string>();
   const outcomes = new Map<Check, CheckOutcome>();

@@ -37,7 +37,9 @@ describe('baseline', () => {
   it('rejects a corrupt baseline with a message naming the file', () => {
     const path = join(ws.root, 'bad.json');
     writeFileSync(path, '{"version": 1, "findings": [');
-    expect(() => readBaseline(path, 'libs/a/.shipshape-baseline.json')).toThrow(/^libs\/a\/\.shipshape-baseline\.json: the baseline is not valid JSON/);
+    expect(() => readBaseline(path, 'libs/a/.shipshape-baseline.json')).toThrow(
+      /^libs\/a\/\.shipshape-baseline\.json: the baseline is not valid JSON/,
+    );
     writeFileSync(path, '{"version": 7, "findings": []}');
     expect(() => readBaseline(path, 'x.json')).toThrow(/not a Shipshape baseline/);
   });

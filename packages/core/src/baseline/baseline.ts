@@ -31,11 +31,17 @@ export function readBaseline(path: string, shownPath = path): Baseline | undefin
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ShipshapeError(`the baseline is not valid JSON (${(error as Error).message}); fix it or rewrite it with --update-baseline`, shownPath);
+    throw new ShipshapeError(
+      `the baseline is not valid JSON (${(error as Error).message}); fix it or rewrite it with --update-baseline`,
+      shownPath,
+    );
   }
   const baseline = data as Partial<Baseline>;
   if (baseline?.version !== BASELINE_VERSION || !Array.isArray(baseline.findings) || !baseline.findings.every(isEntry)) {
-    throw new ShipshapeError(`not a Shipshape baseline (expected {"version": ${BASELINE_VERSION}, "findings": [...]}); rewrite it with --update-baseline`, shownPath);
+    throw new ShipshapeError(
+      `not a Shipshape baseline (expected {"version": ${BASELINE_VERSION}, "findings": [...]}); rewrite it with --update-baseline`,
+      shownPath,
+    );
   }
   return baseline as Baseline;
 }
@@ -64,7 +70,9 @@ export function compareWithBaseline(findings: Finding[], baseline: Baseline | un
 export function createBaseline(findings: Finding[]): Baseline {
   const entries = new Map<string, BaselineEntry>();
   for (const { fingerprint, checkId, file, message } of findings) entries.set(fingerprint, { fingerprint, checkId, file, message });
-  const sorted = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file) || a.checkId.localeCompare(b.checkId) || a.fingerprint.localeCompare(b.fingerprint));
+  const sorted = [...entries.values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.checkId.localeCompare(b.checkId) || a.fingerprint.localeCompare(b.fingerprint),
+  );
   return { version: BASELINE_VERSION, findings: sorted };
 }
 

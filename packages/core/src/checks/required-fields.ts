@@ -23,7 +23,13 @@ export interface RequiredFieldsInput<T> {
 export function missingFieldFindings<T>({ data, file, fields, anchor, where }: RequiredFieldsInput<T>): FindingInput[] {
   return fields
     .filter((field) => !field.present(data))
-    .map((field) => ({ message: `${where} has no "${field.name}": ${field.advice}`, file, key: field.name, line: anchor.line, column: anchor.column }));
+    .map((field) => ({
+      message: `${where} has no "${field.name}": ${field.advice}`,
+      file,
+      key: field.name,
+      line: anchor.line,
+      column: anchor.column,
+    }));
 }
 
 export function isNonEmptyString(value: unknown): value is string {

@@ -11,7 +11,15 @@ export const DEFAULTS = Object.freeze({
   /** Files larger than this are not analyzed (bytes). */
   maxFileBytes: 5_000_000,
   /** Project roots that never get an audit target unless `projects.include` names them: test fixtures and examples. */
-  excludedProjectRoots: ['**/__fixtures__/**', '**/__testfixtures__/**', '**/fixtures/**', '**/testdata/**', '**/test-data/**', '**/examples/**', '**/example/**'] as readonly string[],
+  excludedProjectRoots: [
+    '**/__fixtures__/**',
+    '**/__testfixtures__/**',
+    '**/fixtures/**',
+    '**/testdata/**',
+    '**/test-data/**',
+    '**/examples/**',
+    '**/example/**',
+  ] as readonly string[],
 });
 
 /** The committed ten-week plan, at the workspace root. */

@@ -30,20 +30,34 @@ describe('resolveOptions', () => {
       schema: {
         type: 'object',
         additionalProperties: false,
-        properties: { pythonModules: { type: 'object', propertyNames: { pattern: '^[a-z.]+$' }, additionalProperties: { type: 'string', pattern: '^[A-Za-z]+$' } }, rangeStyle: { enum: ['caret', 'tilde'] } },
+        properties: {
+          pythonModules: {
+            type: 'object',
+            propertyNames: { pattern: '^[a-z.]+$' },
+            additionalProperties: { type: 'string', pattern: '^[A-Za-z]+$' },
+          },
+          rangeStyle: { enum: ['caret', 'tilde'] },
+        },
       },
     };
     const deps = { pythonModules: { yaml: 'PyYAML' }, rangeStyle: 'tilde' };
     expect(resolveOptions({ deps }, 'nx.json', [section]).sections.deps).toEqual(deps);
-    expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json', [section])).toThrow('"deps" has an unknown option "rangestyle"');
-    expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json', [section])).toThrow(/"deps.pythonModules.yaml" must match pattern/);
+    expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json', [section])).toThrow(
+      '"deps" has an unknown option "rangestyle"',
+    );
+    expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json', [section])).toThrow(
+      /"deps.pythonModules.yaml" must match pattern/,
+    );
     expect(() => resolveOptions({ deps }, 'nx.json')).toThrow('the options has an unknown option "deps"');
   });
 });
 
 describe('the options schema', () => {
   it("states the same defaults as the code (Nx Console and the docs show the schema's)", () => {
-    const properties = optionsSchema.properties as Record<string, { default?: unknown; properties?: Record<string, { default?: unknown }> }>;
+    const properties = optionsSchema.properties as Record<
+      string,
+      { default?: unknown; properties?: Record<string, { default?: unknown }> }
+    >;
     const resolved = DEFAULT_OPTIONS as unknown as Record<string, unknown>;
     for (const [key, property] of Object.entries(properties)) {
       if ('default' in property) expect([key, property.default]).toEqual([key, resolved[key]]);

@@ -27,7 +27,12 @@ export interface ShipshapeOptions {
   [section: string]: unknown;
 }
 
-export type ResolvedOptions = Required<Pick<ShipshapeOptions, 'targetName' | 'statusTargetName' | 'failOn' | 'checks' | 'ignore' | 'packages' | 'baselineFile' | 'reportsDir' | 'maxFileBytes'>> &
+export type ResolvedOptions = Required<
+  Pick<
+    ShipshapeOptions,
+    'targetName' | 'statusTargetName' | 'failOn' | 'checks' | 'ignore' | 'packages' | 'baselineFile' | 'reportsDir' | 'maxFileBytes'
+  >
+> &
   Pick<ShipshapeOptions, 'python'> & {
     projects: { include: string[]; exclude: string[] };
     /** The phase packages' sections, by name, as given (each package reads its own with `packageOptions`). */
@@ -96,7 +101,10 @@ export function resolveOptions(options: unknown, source: string, sections: reado
       continue;
     }
     const section = sections.find((s) => s.key === key);
-    if (!section) fail(`the options has an unknown option "${key}"${sections.length > 0 ? ` (options of the installed packages: ${[...BASE_KEYS, ...sections.map((s) => s.key)].join(', ')})` : ''}`);
+    if (!section)
+      fail(
+        `the options has an unknown option "${key}"${sections.length > 0 ? ` (options of the installed packages: ${[...BASE_KEYS, ...sections.map((s) => s.key)].join(', ')})` : ''}`,
+      );
     const validate = validatorOf(section!);
     if (!validate(value)) fail(describe(validate.errors ?? [], key));
     resolved.sections[key] = value;

@@ -10,7 +10,11 @@ export interface DiagnosticPattern {
 }
 
 /** Every line of a tool's output that matches, as a finding with a workspace-relative file (paths are resolved against `cwd`). */
-export function parseDiagnostics(output: string, { pattern, severity }: DiagnosticPattern, at: { workspaceRoot: string; cwd: string }): FindingInput[] {
+export function parseDiagnostics(
+  output: string,
+  { pattern, severity }: DiagnosticPattern,
+  at: { workspaceRoot: string; cwd: string },
+): FindingInput[] {
   const found: FindingInput[] = [];
   for (const line of output.split(/\r?\n/)) {
     const groups = pattern.exec(line)?.groups;

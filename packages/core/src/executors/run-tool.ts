@@ -21,7 +21,13 @@ export interface RunToolOptions {
 export function runTool(command: string, args: readonly string[], options: RunToolOptions): Promise<ToolRun> {
   return new Promise((resolve) => {
     // Its own process group, so that stopping it stops what it started too (a shell script's children).
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: process.platform !== 'win32' });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+      detached: process.platform !== 'win32',
+    });
     const stop = (signal: NodeJS.Signals) => {
       try {
         if (child.pid && process.platform !== 'win32') process.kill(-child.pid, signal);

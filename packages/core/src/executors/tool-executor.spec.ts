@@ -42,13 +42,25 @@ describe('defineToolExecutor', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const context = (root: string, project: string): ExecutorContext =>
-    ({ root, cwd: root, isVerbose: false, projectName: project, projectsConfigurations: { version: 2, projects: { [project]: { root: `libs/${project}` } } } }) as unknown as ExecutorContext;
+    ({
+      root,
+      cwd: root,
+      isVerbose: false,
+      projectName: project,
+      projectsConfigurations: { version: 2, projects: { [project]: { root: `libs/${project}` } } },
+    }) as unknown as ExecutorContext;
 
   it("runs the user's installed tool and turns its report into findings with file and line", async () => {
     const failed = await typecheck({}, context(ws.root, 'a'));
     expect(failed.success).toBe(false);
     expect(failed.findings).toEqual([
-      expect.objectContaining({ file: 'libs/a/src/index.ts', line: 1, column: 14, severity: 'error', message: expect.stringMatching(/^Type 'string' is not assignable to type 'number'\. \(TS2322\)$/) }),
+      expect.objectContaining({
+        file: 'libs/a/src/index.ts',
+        line: 1,
+        column: 14,
+        severity: 'error',
+        message: expect.stringMatching(/^Type 'string' is not assignable to type 'number'\. \(TS2322\)$/),
+      }),
     ]);
     expect(output).toContain("libs/a/src/index.ts:1:14 error Type 'string' is not assignable to type 'number'. (TS2322)");
     expect((await typecheck({}, context(ws.root, 'b'))).success).toBe(true);

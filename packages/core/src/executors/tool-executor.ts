@@ -38,13 +38,20 @@ export function defineToolExecutor<O extends { timeoutSeconds?: number }>(spec: 
       console.error(`${spec.tool.name} must run as a project target (nx run <project>:<target>).`);
       return { success: false };
     }
-    const guard: GuardContext = { workspaceRoot: context.root, projectName: name, projectRoot: node.root, cwd: `${context.root}/${node.root}` };
+    const guard: GuardContext = {
+      workspaceRoot: context.root,
+      projectName: name,
+      projectRoot: node.root,
+      cwd: `${context.root}/${node.root}`,
+    };
     try {
       const { command, args } = await findTool(spec.tool, { workspaceRoot: context.root, projectRoot: node.root });
       const timeoutMs = options.timeoutSeconds ? options.timeoutSeconds * 1000 : (spec.timeoutMs ?? 600_000);
       const run = await runTool(command, [...args, ...spec.args(options, guard)], { cwd: guard.cwd, timeoutMs, stream: true });
       if (run.timedOut) {
-        console.error(`${spec.tool.name} ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped (set timeoutSeconds to allow more).`);
+        console.error(
+          `${spec.tool.name} ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped (set timeoutSeconds to allow more).`,
+        );
         return { success: false };
       }
       const findings = spec.findings(run, guard);

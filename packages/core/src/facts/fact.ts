@@ -69,7 +69,8 @@ export function defineWorkspaceFact<T, const I extends readonly WorkspaceFact<un
     scope: 'workspace' as const,
     description: spec.description,
     inputs,
-    compute: (workspace: ShipshapeWorkspace): T => spec.compute(workspace, ...(inputs.map((input): unknown => workspace.get(input)) as Values<I>)),
+    compute: (workspace: ShipshapeWorkspace): T =>
+      spec.compute(workspace, ...(inputs.map((input): unknown => workspace.get(input)) as Values<I>)),
   });
 }
 
@@ -101,7 +102,9 @@ export class FactMemo<C> {
     if (!entry) {
       try {
         const value = fact.compute(this.context);
-        entry = { value: value instanceof Promise ? value.catch((error: unknown) => Promise.reject(markFailed(error, fact.id) as Error)) : value };
+        entry = {
+          value: value instanceof Promise ? value.catch((error: unknown) => Promise.reject(markFailed(error, fact.id) as Error)) : value,
+        };
       } catch (error) {
         entry = { error: markFailed(error, fact.id) };
       }

@@ -14,6 +14,7 @@ export interface PluginContext {
  * default options (a plugin reads no project's audit options). One per call: nothing outlives it.
  */
 export function pluginWorkspace(context: PluginContext): ShipshapeWorkspace {
-  const projects = context.projects && Object.entries(context.projects).map(([name, project]) => ({ name, root: project.root, tags: project.tags ?? [] }));
+  const projects =
+    context.projects && Object.entries(context.projects).map(([name, project]) => ({ name, root: project.root, tags: project.tags ?? [] }));
   return new ShipshapeWorkspace({ source: diskSource(context.workspaceRoot), options: DEFAULT_OPTIONS, graph: projects && { projects } });
 }

@@ -46,7 +46,9 @@ describe('file sources', () => {
     expect(source.read('libs/a/package.json')).toBe('{"name":"a"}');
     expect(source.isFile('libs/a/package.json')).toBe(true);
     expect(source.children('libs/a')).toEqual(['package.json']);
-    expect(listFiles(source, 'libs/a', 100).files).toEqual([{ file: 'libs/a/package.json', path: '/virtual/libs/a/package.json', size: 12 }]);
+    expect(listFiles(source, 'libs/a', 100).files).toEqual([
+      { file: 'libs/a/package.json', path: '/virtual/libs/a/package.json', size: 12 },
+    ]);
     tree.delete('libs/a/package.json');
     expect(source.read('libs/a/package.json')).toBeUndefined();
   });

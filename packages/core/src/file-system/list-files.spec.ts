@@ -42,7 +42,10 @@ describe('listFiles', () => {
     ws.write({ 'libs/a/src/huge.ts': 'x'.repeat(4096) });
     const { files, skipped } = list(2048);
     expect(files.map((f) => f.file)).not.toContain('libs/a/src/huge.ts');
-    expect(skipped).toContainEqual({ file: 'libs/a/src/huge.ts', message: 'is 4,096 bytes, over the limit of 2,048 bytes (maxFileBytes); not analyzed' });
+    expect(skipped).toContainEqual({
+      file: 'libs/a/src/huge.ts',
+      message: 'is 4,096 bytes, over the limit of 2,048 bytes (maxFileBytes); not analyzed',
+    });
   });
 
   it('leaves out the files of a project nested in this one, and says which folders those are', () => {

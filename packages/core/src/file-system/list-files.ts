@@ -24,7 +24,17 @@ export interface FileListing {
 }
 
 /** Never part of a project's sources, whatever .gitignore says. */
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.nx', '__pycache__', '.venv', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox']);
+const ALWAYS_SKIPPED = new Set([
+  '.git',
+  'node_modules',
+  '.nx',
+  '__pycache__',
+  '.venv',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.tox',
+]);
 
 interface Rules {
   base: string;
@@ -67,7 +77,10 @@ export function listFiles(source: FileSource, projectRoot: string, maxFileBytes:
         walk(path, active, new Set([...ancestors, real]));
       } else if (stat.kind === 'file') {
         if (stat.size > maxFileBytes) {
-          skipped.push({ file: path, message: `is ${stat.size.toLocaleString('en-US')} bytes, over the limit of ${maxFileBytes.toLocaleString('en-US')} bytes (maxFileBytes); not analyzed` });
+          skipped.push({
+            file: path,
+            message: `is ${stat.size.toLocaleString('en-US')} bytes, over the limit of ${maxFileBytes.toLocaleString('en-US')} bytes (maxFileBytes); not analyzed`,
+          });
           continue;
         }
         files.push({ file: path, path: posix.join(source.root, path), size: stat.size });

@@ -13,7 +13,10 @@ const license = defineFixGenerator<{ project?: string; skipFormat?: boolean }>({
     const manifest = project.get(packageJson);
     if (!manifest) return { left: [`${project.file('package.json')} does not exist: write it first`] };
     if (manifest.data.license) return {};
-    return { changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['license'], value: 'MIT' }]) }], done: [`${manifest.path}: "license": "MIT"`] };
+    return {
+      changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['license'], value: 'MIT' }]) }],
+      done: [`${manifest.path}: "license": "MIT"`],
+    };
   },
 });
 
@@ -22,7 +25,9 @@ const author = defineFixGenerator<{ project?: string; skipFormat?: boolean }>({
   name: '@acme/demo:author',
   fix: ({ project }) => {
     const manifest = project.get(packageJson);
-    return manifest?.data.license ? { changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['author'], value: 'Acme' }]) }] } : { left: ['no license yet'] };
+    return manifest?.data.license
+      ? { changes: [{ path: manifest.path, content: editJson(manifest.text, [{ path: ['author'], value: 'Acme' }]) }] }
+      : { left: ['no license yet'] };
   },
 });
 
@@ -54,12 +59,16 @@ describe('defineFixGenerator', () => {
 
   it('reports what it leaves to the user in one block naming the project', async () => {
     await license(workspace(), { project: 'b', skipFormat: true });
-    expect(warnings).toEqual(['@acme/demo:license left one thing of @ws/b for you:\n  - libs/b/package.json does not exist: write it first']);
+    expect(warnings).toEqual([
+      '@acme/demo:license left one thing of @ws/b for you:\n  - libs/b/package.json does not exist: write it first',
+    ]);
   });
 
   it('names the projects there are when --project is missing or unknown', async () => {
     await expect(license(workspace(), { skipFormat: true })).rejects.toThrow('--project is required; projects: @ws/a, @ws/b');
-    await expect(license(workspace(), { project: 'c', skipFormat: true })).rejects.toThrow('there is no project "c" in this workspace; projects: @ws/a, @ws/b');
+    await expect(license(workspace(), { project: 'c', skipFormat: true })).rejects.toThrow(
+      'there is no project "c" in this workspace; projects: @ws/a, @ws/b',
+    );
   });
 });
 

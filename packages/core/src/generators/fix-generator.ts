@@ -61,11 +61,18 @@ export function reportFix(name: string, project: string, result: Pick<FixResult,
   const { logger } = devkit();
   for (const line of result.done ?? []) logger.info(`${name}: ${line}`);
   const left = result.left ?? [];
-  if (left.length > 0) logger.warn(`${name} left ${left.length === 1 ? 'one thing' : `${left.length} things`} of ${project} for you:\n${left.map((l) => `  - ${l}`).join('\n')}`);
+  if (left.length > 0)
+    logger.warn(
+      `${name} left ${left.length === 1 ? 'one thing' : `${left.length} things`} of ${project} for you:\n${left.map((l) => `  - ${l}`).join('\n')}`,
+    );
 }
 
 /** Formats what the generators wrote, unless asked not to, then returns the tasks to run in order. */
-export async function finishGenerator(tree: Tree, schema: FixSchema, tasks: ReadonlyArray<GeneratorCallback | void | undefined>): Promise<GeneratorCallback> {
+export async function finishGenerator(
+  tree: Tree,
+  schema: FixSchema,
+  tasks: ReadonlyArray<GeneratorCallback | void | undefined>,
+): Promise<GeneratorCallback> {
   const { formatFiles, runTasksInSerial } = devkit();
   if (!schema.skipFormat) await formatFiles(tree);
   return runTasksInSerial(...tasks.filter((t): t is GeneratorCallback => typeof t === 'function'));

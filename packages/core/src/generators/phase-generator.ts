@@ -25,13 +25,21 @@ export function phaseProjects(tree: Tree, project: string | undefined): string[]
   const projects = workspace.get(workspaceGraph).projects;
   if (project) return [resolveProject(projects, project).name];
   const plan = workspace.get(planFile);
-  if (!plan) throw new ShipshapeError('name a project with --project, or enroll projects in the plan first (nx g @shipshape/pipeline:plan)', PLAN_FILE);
-  if (plan.projects.length === 0) throw new ShipshapeError('the plan enrolls no project; add some with nx g @shipshape/pipeline:plan --projects=...', PLAN_FILE);
+  if (!plan)
+    throw new ShipshapeError(
+      'name a project with --project, or enroll projects in the plan first (nx g @shipshape/pipeline:plan)',
+      PLAN_FILE,
+    );
+  if (plan.projects.length === 0)
+    throw new ShipshapeError('the plan enrolls no project; add some with nx g @shipshape/pipeline:plan --projects=...', PLAN_FILE);
   return plan.projects.map((name) => resolveProject(projects, name, `the plan's project`).name);
 }
 
 /** A phase generator: its steps in order, on `--project` or on every enrolled project; formats once at the end. */
-export function definePhaseGenerator<S extends FixSchema>(spec: { name: string; steps: ReadonlyArray<PhaseStep<S>> }): (tree: Tree, schema: S) => Promise<GeneratorCallback> {
+export function definePhaseGenerator<S extends FixSchema>(spec: {
+  name: string;
+  steps: ReadonlyArray<PhaseStep<S>>;
+}): (tree: Tree, schema: S) => Promise<GeneratorCallback> {
   return async (tree, schema) => {
     const { logger } = devkit();
     const tasks: GeneratorCallback[] = [];

@@ -7,12 +7,17 @@ import type { WorkspaceProject } from '../facts/workspace-graph';
  * lists the projects there are.
  */
 export function resolveProject(projects: readonly WorkspaceProject[], name: string | undefined, option = '--project'): WorkspaceProject {
-  const known = projects.map((p) => p.name).sort().join(', ') || 'none';
+  const known =
+    projects
+      .map((p) => p.name)
+      .sort()
+      .join(', ') || 'none';
   if (!name) throw new ShipshapeError(`${option} is required; projects: ${known}`);
   const exact = projects.find((p) => p.name === name);
   if (exact) return exact;
   const short = projects.filter((p) => p.name.endsWith(`/${name}`) || p.root.split('/').pop() === name);
   if (short.length === 1) return short[0];
-  if (short.length > 1) throw new ShipshapeError(`"${name}" could be any of ${short.map((p) => p.name).join(', ')}: name one of them with ${option}`);
+  if (short.length > 1)
+    throw new ShipshapeError(`"${name}" could be any of ${short.map((p) => p.name).join(', ')}: name one of them with ${option}`);
   throw new ShipshapeError(`there is no project "${name}" in this workspace; projects: ${known}`);
 }

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { isShipshapeError } from '../util/errors';
-import { jsonDocument, jsonGet, jsonKeys, jsonObjectPaths, jsonPaths, jsonValue, jsonWith, type JsonValue } from './__fixtures__/json-documents';
+import {
+  jsonDocument,
+  jsonGet,
+  jsonKeys,
+  jsonObjectPaths,
+  jsonPaths,
+  jsonValue,
+  jsonWith,
+  type JsonValue,
+} from './__fixtures__/json-documents';
 import { deletion, insertion } from './__fixtures__/text-diff';
 import { editJson, locateJson, parseJson, readJsonFile } from './json';
 import { errorOf } from '../testing/error-of';
@@ -26,7 +35,9 @@ describe('parseJson', () => {
   });
 
   it('rejects comments and trailing commas, which package.json may not have', () => {
-    expect(errorOf(() => parseJson('{\n  // note\n  "a": 1\n}', 'nx.json')).message).toBe('nx.json: invalid JSON at line 2, column 3: invalid comment token');
+    expect(errorOf(() => parseJson('{\n  // note\n  "a": 1\n}', 'nx.json')).message).toBe(
+      'nx.json: invalid JSON at line 2, column 3: invalid comment token',
+    );
     expect(errorOf(() => parseJson('[1,\n 2,\n]', 'x.json')).message).toMatch(/^x\.json: invalid JSON at line 3, column 1: /);
   });
 
@@ -45,14 +56,22 @@ describe('readJsonFile', () => {
   it('keeps the exact text next to the data', () => {
     const file = join(dir, 'package.json');
     writeFileSync(file, '{\r\n\t"name": "a"\r\n}');
-    expect(readJsonFile(file, 'libs/a/package.json')).toEqual({ path: 'libs/a/package.json', text: '{\r\n\t"name": "a"\r\n}', data: { name: 'a' } });
+    expect(readJsonFile(file, 'libs/a/package.json')).toEqual({
+      path: 'libs/a/package.json',
+      text: '{\r\n\t"name": "a"\r\n}',
+      data: { name: 'a' },
+    });
   });
 
   it('names the shown path of a missing or malformed file', () => {
-    expect(errorOf(() => readJsonFile(join(dir, 'none.json'), 'libs/none/package.json')).message).toBe('libs/none/package.json: file not found');
+    expect(errorOf(() => readJsonFile(join(dir, 'none.json'), 'libs/none/package.json')).message).toBe(
+      'libs/none/package.json: file not found',
+    );
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{"a": }');
-    expect(errorOf(() => readJsonFile(file, 'libs/bad/package.json')).message).toBe('libs/bad/package.json: invalid JSON at line 1, column 7: value expected');
+    expect(errorOf(() => readJsonFile(file, 'libs/bad/package.json')).message).toBe(
+      'libs/bad/package.json: invalid JSON at line 1, column 7: value expected',
+    );
   });
 });
 
@@ -66,7 +85,9 @@ describe('editJson', () => {
   });
 
   it('writes tabs and CRLF when the file uses them', () => {
-    expect(editJson('{\r\n\t"name": "a"\r\n}', [{ path: ['files'], value: ['dist'] }])).toBe('{\r\n\t"name": "a",\r\n\t"files": [\r\n\t\t"dist"\r\n\t]\r\n}');
+    expect(editJson('{\r\n\t"name": "a"\r\n}', [{ path: ['files'], value: ['dist'] }])).toBe(
+      '{\r\n\t"name": "a",\r\n\t"files": [\r\n\t\t"dist"\r\n\t]\r\n}',
+    );
   });
 
   it('removes a key when the value is undefined', () => {
@@ -79,7 +100,9 @@ describe('editJson', () => {
   });
 
   it('keeps comments of a JSONC file (tsconfig.json)', () => {
-    expect(editJson('{\n  // strictness\n  "strict": true\n}\n', [{ path: ['strict'], value: false }])).toBe('{\n  // strictness\n  "strict": false\n}\n');
+    expect(editJson('{\n  // strictness\n  "strict": true\n}\n', [{ path: ['strict'], value: false }])).toBe(
+      '{\n  // strictness\n  "strict": false\n}\n',
+    );
   });
 
   it('refuses to edit malformed JSON, with its position', () => {

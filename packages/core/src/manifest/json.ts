@@ -1,4 +1,13 @@
-import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type JSONPath, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type JSONPath,
+  type ParseError,
+} from 'jsonc-parser';
 import { ShipshapeError } from '../util/errors';
 import { detectEol, detectIndent, stripBom } from './format';
 import { readManifest, type ManifestText } from './manifest-text';
@@ -75,6 +84,6 @@ export function locateJson(text: string, path: (string | number)[]): { line: num
   const root = parseTree(text);
   const node = root && findNodeAtLocation(root, path);
   if (!node) return undefined;
-  const anchor = node.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+  const anchor = node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
   return positionAt(text, anchor.offset);
 }

@@ -8,7 +8,9 @@ export function parseJsonWithComments<T = unknown>(text: string, file: string): 
   const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length > 0) {
     const { line, column } = positionAt(text, errors[0].offset);
-    const problem = printParseErrorCode(errors[0].error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+    const problem = printParseErrorCode(errors[0].error)
+      .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+      .toLowerCase();
     throw new ShipshapeError(`invalid JSON at line ${line}, column ${column}: ${problem}`, file);
   }
   return data as T;

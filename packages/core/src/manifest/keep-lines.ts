@@ -101,14 +101,22 @@ class Repair {
   private restoreOneByOne(piece: Slot[], replaced: [Slot, Slot][]): void {
     const partners = new Set(replaced.flat());
     // A blank line is put back or dropped only next to lines that correspond: elsewhere its place is a guess.
-    const anchored = (slot: Slot | undefined) => slot === undefined || isPair(slot) || partners.has(slot) || isBlank(slot.before ?? slot.after ?? '');
+    const anchored = (slot: Slot | undefined) =>
+      slot === undefined || isPair(slot) || partners.has(slot) || isBlank(slot.before ?? slot.after ?? '');
     piece.forEach((slot, k) => {
       if (isPair(slot)) {
-        if (slot.use === 'after') this.attempt(() => (slot.use = 'before'), () => (slot.use = 'after'));
+        if (slot.use === 'after')
+          this.attempt(
+            () => (slot.use = 'before'),
+            () => (slot.use = 'after'),
+          );
         if (slot.use === 'after') this.restoreEdges(slot, slot.before ?? '');
       } else if (anchored(piece[k - 1]) && anchored(piece[k + 1]) && isBlank(slot.before ?? slot.after ?? '')) {
         const use = slot.use;
-        this.attempt(() => (slot.use = slot.before === undefined ? 'none' : 'before'), () => (slot.use = use));
+        this.attempt(
+          () => (slot.use = slot.before === undefined ? 'none' : 'before'),
+          () => (slot.use = use),
+        );
       }
     });
     for (const [removed, added] of replaced) this.restoreEdges(added, removed.before ?? '');
@@ -117,7 +125,14 @@ class Repair {
   private restoreEdges(slot: Slot, before: string): void {
     const after = slot.after ?? '';
     for (const kept of [keepEdges(before, after), keepIndent(before, after)]) {
-      if (kept !== after && this.attempt(() => (slot.after = kept), () => (slot.after = after))) return;
+      if (
+        kept !== after &&
+        this.attempt(
+          () => (slot.after = kept),
+          () => (slot.after = after),
+        )
+      )
+        return;
     }
   }
 }

@@ -23,7 +23,8 @@ export function diffLines(before: string[], after: string[], late: boolean): Dif
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
-  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+    tail++;
   const a = before.slice(head, before.length - tail);
   const b = after.slice(head, after.length - tail);
   const middle = late ? alignLate(a, b) : alignLate([...a].reverse(), [...b].reverse()).reverse();
@@ -38,7 +39,8 @@ function alignLate(a: string[], b: string[]): DiffItem[] {
   const lcs = new Uint32Array((a.length + 1) * width);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      lcs[i * width + j] = sa[i - 1] === sb[j - 1] ? lcs[(i - 1) * width + j - 1] + 1 : Math.max(lcs[(i - 1) * width + j], lcs[i * width + j - 1]);
+      lcs[i * width + j] =
+        sa[i - 1] === sb[j - 1] ? lcs[(i - 1) * width + j - 1] + 1 : Math.max(lcs[(i - 1) * width + j], lcs[i * width + j - 1]);
     }
   }
   const items: DiffItem[] = [];

@@ -23,7 +23,10 @@ export function parseRequirement(text: string): Requirement | undefined {
   let extras: string[] = [];
   const extrasMatch = /^\[([^\]]*)\]\s*/.exec(rest);
   if (extrasMatch) {
-    extras = extrasMatch[1].split(',').map((e) => e.trim()).filter(Boolean);
+    extras = extrasMatch[1]
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
     rest = rest.slice(extrasMatch[0].length);
   }
   const requirement: Requirement = { name: name[1], extras, specifier: '' };
@@ -32,7 +35,10 @@ export function parseRequirement(text: string): Requirement | undefined {
     requirement.url = rest.slice(1).trim();
     return requirement;
   }
-  requirement.specifier = rest.trim().replace(/^\((.*)\)$/, '$1').trim();
+  requirement.specifier = rest
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   return requirement;
 }
 

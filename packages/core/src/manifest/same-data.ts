@@ -5,7 +5,8 @@
  */
 export function sameData(a: unknown, b: unknown, options: { loose?: boolean } = {}): boolean {
   if (Object.is(a, b)) return true;
-  if (options.loose && (typeof a === 'bigint' || typeof b === 'bigint')) return (typeof a === 'bigint' || typeof a === 'number') && String(a) === String(b);
+  if (options.loose && (typeof a === 'bigint' || typeof b === 'bigint'))
+    return (typeof a === 'bigint' || typeof a === 'number') && String(a) === String(b);
   if (a instanceof Date || b instanceof Date) {
     if (!(a instanceof Date && b instanceof Date) || a.getTime() !== b.getTime()) return false;
     return options.loose || (a.constructor === b.constructor && String(a) === String(b));
@@ -15,5 +16,7 @@ export function sameData(a: unknown, b: unknown, options: { loose?: boolean } = 
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], options));
+  return keysA.every(
+    (key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], options),
+  );
 }

@@ -57,7 +57,13 @@ describe('locateToml', () => {
       fc.property(tomlDocument(), (doc) => {
         const lineOf = (offset: number) => doc.text.slice(0, offset).split('\n').length;
         for (const site of doc.values) {
-          expect(locateToml(doc.text, site.path)?.line).toBe(lineOf(site.inline ? site.span[0] : site.lineSpan[0] + (doc.text.slice(site.lineSpan[0]).length - doc.text.slice(site.lineSpan[0]).trimStart().length)));
+          expect(locateToml(doc.text, site.path)?.line).toBe(
+            lineOf(
+              site.inline
+                ? site.span[0]
+                : site.lineSpan[0] + (doc.text.slice(site.lineSpan[0]).length - doc.text.slice(site.lineSpan[0]).trimStart().length),
+            ),
+          );
         }
         for (const table of doc.tables.filter((t) => t.headerSpan)) {
           expect(locateToml(doc.text, table.path)).toEqual({ line: lineOf(table.headerSpan![0]), column: 1 });

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isShipshapeError } from '../util/errors';
 import { deletion, insertion } from './__fixtures__/text-diff';
-import { getIn, newKeyNames, newTableNames, tomlDocument, tomlNewTable, tomlNewValue, withValue, type GeneratedToml } from './__fixtures__/toml-documents';
+import {
+  getIn,
+  newKeyNames,
+  newTableNames,
+  tomlDocument,
+  tomlNewTable,
+  tomlNewValue,
+  withValue,
+  type GeneratedToml,
+} from './__fixtures__/toml-documents';
 import { editToml, parseToml, readTomlFile } from './toml';
 import { errorOf } from '../testing/error-of';
 
@@ -37,7 +46,9 @@ describe('parseToml', () => {
   });
 
   it('reports a duplicated key where it is', () => {
-    expect(errorOf(() => parseToml('a = 1\na = 2\n', 'pyproject.toml')).message).toBe('pyproject.toml: invalid TOML at line 2, column 1: value already defined for a');
+    expect(errorOf(() => parseToml('a = 1\na = 2\n', 'pyproject.toml')).message).toBe(
+      'pyproject.toml: invalid TOML at line 2, column 1: value already defined for a',
+    );
   });
 });
 
@@ -45,15 +56,23 @@ describe('readTomlFile', () => {
   it('keeps the exact text next to the data, and names the shown path of a broken file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipshape-toml-'));
     writeFileSync(join(dir, 'pyproject.toml'), pyproject);
-    expect(readTomlFile(join(dir, 'pyproject.toml'), 'py/pyproject.toml')).toMatchObject({ path: 'py/pyproject.toml', text: pyproject, data: { project: { name: 'demo' } } });
+    expect(readTomlFile(join(dir, 'pyproject.toml'), 'py/pyproject.toml')).toMatchObject({
+      path: 'py/pyproject.toml',
+      text: pyproject,
+      data: { project: { name: 'demo' } },
+    });
     writeFileSync(join(dir, 'bad.toml'), '[project\n');
-    expect(errorOf(() => readTomlFile(join(dir, 'bad.toml'), 'py/bad.toml')).message).toMatch(/^py\/bad\.toml: invalid TOML at line 1, column \d+: /);
+    expect(errorOf(() => readTomlFile(join(dir, 'bad.toml'), 'py/bad.toml')).message).toMatch(
+      /^py\/bad\.toml: invalid TOML at line 1, column \d+: /,
+    );
   });
 });
 
 describe('editToml', () => {
   it('adds a key to a table right after its last key, leaving the comment of the next table above it', () => {
-    expect(editToml(pyproject, [{ path: ['project', 'license'], value: 'MIT' }])).toBe(pyproject.replace(']\n\n# Linters', ']\nlicense = "MIT"\n\n# Linters'));
+    expect(editToml(pyproject, [{ path: ['project', 'license'], value: 'MIT' }])).toBe(
+      pyproject.replace(']\n\n# Linters', ']\nlicense = "MIT"\n\n# Linters'),
+    );
   });
 
   it('changes a value in place, keeping its quoting and line comment', () => {
@@ -61,9 +80,13 @@ describe('editToml', () => {
   });
 
   it('adds a [build-system] section at the end', () => {
-    const result = editToml(pyproject, [{ path: ['build-system'], value: { requires: ['hatchling'], 'build-backend': 'hatchling.build' } }]);
+    const result = editToml(pyproject, [
+      { path: ['build-system'], value: { requires: ['hatchling'], 'build-backend': 'hatchling.build' } },
+    ]);
     expect(result.startsWith(pyproject)).toBe(true);
-    expect(result.slice(pyproject.length)).toMatch(/^\n\[build-system\]\nrequires = \[ ?"hatchling" ?\]\nbuild-backend = "hatchling.build"\n$/);
+    expect(result.slice(pyproject.length)).toMatch(
+      /^\n\[build-system\]\nrequires = \[ ?"hatchling" ?\]\nbuild-backend = "hatchling.build"\n$/,
+    );
   });
 
   it('adds [tool.shipshape] as a section even though [tool] exists only implicitly', () => {
@@ -82,8 +105,12 @@ describe('editToml', () => {
   });
 
   it('keeps CRLF, a missing final newline and a tab after `=` on the edited line', () => {
-    expect(editToml('[project]\r\nname =\t"a"\r\nversion = "1"', [{ path: ['project', 'name'], value: 'b' }])).toBe('[project]\r\nname =\t"b"\r\nversion = "1"');
-    expect(editToml('[project]\r\nname = "a"', [{ path: ['project', 'license'], value: 'MIT' }])).toBe('[project]\r\nname = "a"\r\nlicense = "MIT"');
+    expect(editToml('[project]\r\nname =\t"a"\r\nversion = "1"', [{ path: ['project', 'name'], value: 'b' }])).toBe(
+      '[project]\r\nname =\t"b"\r\nversion = "1"',
+    );
+    expect(editToml('[project]\r\nname = "a"', [{ path: ['project', 'license'], value: 'MIT' }])).toBe(
+      '[project]\r\nname = "a"\r\nlicense = "MIT"',
+    );
   });
 
   it('keeps header spacing and blank-line runs that toml-patch would normalise', () => {
@@ -120,7 +147,8 @@ describe('editToml properties', () => {
       .filter((doc) => sites(doc).length > 0)
       .chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...sites(doc))));
   const finalNewline = (text: string) => /\n$/.test(text);
-  const eolKept = (doc: GeneratedToml, result: string) => (doc.eol === '\r\n' ? !/(^|[^\r])\n/.test(result) || !doc.text.includes('\n') : !result.includes('\r'));
+  const eolKept = (doc: GeneratedToml, result: string) =>
+    doc.eol === '\r\n' ? !/(^|[^\r])\n/.test(result) || !doc.text.includes('\n') : !result.includes('\r');
 
   it('gives back an untouched document byte for byte, also when an edit sets the value already there', () => {
     fc.assert(
@@ -155,7 +183,12 @@ describe('editToml properties', () => {
     const withTable = tomlDocument().chain((doc) =>
       fc.constantFrom(...doc.tables).chain((table) => {
         const free = newKeyNames.filter((key) => !table.keys.includes(key) && getIn(doc.data, [...table.path, key]) === undefined);
-        return fc.tuple(fc.constant(doc), fc.constant(table), fc.constantFrom(...free), tomlNewValue.filter((v) => typeof v !== 'string' || !v.includes('\n')));
+        return fc.tuple(
+          fc.constant(doc),
+          fc.constant(table),
+          fc.constantFrom(...free),
+          tomlNewValue.filter((v) => typeof v !== 'string' || !v.includes('\n')),
+        );
       }),
     );
     fc.assert(
@@ -175,8 +208,13 @@ describe('editToml properties', () => {
 
   it('appends a new table as a [section] and changes nothing else', () => {
     const withNewTable = tomlDocument().chain((doc) => {
-      const tables = ['tool', 'project', 'entries'].filter((head) => doc.data[head] && !Array.isArray(doc.data[head]) && typeof doc.data[head] === 'object');
-      const paths = [...newTableNames.filter((name) => !(name in doc.data)).map((name) => [name]), ...tables.map((head) => [head, 'shipshape'])];
+      const tables = ['tool', 'project', 'entries'].filter(
+        (head) => doc.data[head] && !Array.isArray(doc.data[head]) && typeof doc.data[head] === 'object',
+      );
+      const paths = [
+        ...newTableNames.filter((name) => !(name in doc.data)).map((name) => [name]),
+        ...tables.map((head) => [head, 'shipshape']),
+      ];
       return fc.tuple(fc.constant(doc), fc.constantFrom(...paths), tomlNewTable);
     });
     fc.assert(
@@ -202,7 +240,10 @@ describe('editToml properties', () => {
 
   it('removes a key and nothing else', () => {
     const removable = tomlDocument()
-      .map((doc) => ({ doc, candidates: doc.values.filter((site) => !site.inline && !site.dotted && !emptiesATableOfAnArray(doc, site.path)) }))
+      .map((doc) => ({
+        doc,
+        candidates: doc.values.filter((site) => !site.inline && !site.dotted && !emptiesATableOfAnArray(doc, site.path)),
+      }))
       .filter(({ candidates }) => candidates.length > 0)
       .chain(({ doc, candidates }) => fc.tuple(fc.constant(doc), fc.constantFrom(...candidates)));
     fc.assert(

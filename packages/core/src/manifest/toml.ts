@@ -32,7 +32,9 @@ function describeTomlError(error: unknown): string {
   const { line, column } = error as { line?: number; column?: number };
   const reason = errorMessage(error).trim().split('\n').pop() ?? '';
   const problem = reason.charAt(0).toLowerCase() + reason.slice(1);
-  return typeof line === 'number' && typeof column === 'number' ? `invalid TOML at line ${line}, column ${column + 1}: ${problem}` : `invalid TOML: ${problem}`;
+  return typeof line === 'number' && typeof column === 'number'
+    ? `invalid TOML at line ${line}, column ${column + 1}: ${problem}`
+    : `invalid TOML: ${problem}`;
 }
 
 export function readTomlFile<T>(absPath: string, displayPath = absPath): ManifestText<T> {
@@ -52,7 +54,10 @@ function applyEdit(text: string, edit: TomlEdit): string {
   if (data instanceof Error) throw new ShipshapeError(`cannot edit ${describeTomlError(data)}`);
   if (sameData(valueAt(data, edit.path), edit.value)) return text;
   const target = withValueAt(data, edit.path, edit.value) as Table;
-  const appended = isTable(edit.value) && !edit.inline && valueAt(data, edit.path) === undefined ? appendSection(text, edit.path, edit.value, target) : undefined;
+  const appended =
+    isTable(edit.value) && !edit.inline && valueAt(data, edit.path) === undefined
+      ? appendSection(text, edit.path, edit.value, target)
+      : undefined;
   if (appended !== undefined) return appended;
   let patched: string;
   try {
@@ -75,7 +80,13 @@ function applyEdit(text: string, edit: TomlEdit): string {
 function appendSection(text: string, path: string[], value: Table, target: Table): string | undefined {
   const eol = detectEol(text);
   const nested = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
-  const format = { ...TomlFormat.autoDetectFormat(text), ...newValueFormat, newLine: eol, trailingNewline: 0, inlineTableStart: path.length };
+  const format = {
+    ...TomlFormat.autoDetectFormat(text),
+    ...newValueFormat,
+    newLine: eol,
+    trailingNewline: 0,
+    inlineTableStart: path.length,
+  };
   let section: string;
   try {
     section = stringify(nested, format);

@@ -36,7 +36,9 @@ describe('parseYaml', () => {
 
 describe('editYaml', () => {
   it('changes a value and keeps every comment and the rest of the text', () => {
-    expect(editYaml(workflow, [{ path: ['jobs', 'test', 'runs-on'], value: 'macos-latest' }])).toBe(workflow.replace('ubuntu-latest', 'macos-latest'));
+    expect(editYaml(workflow, [{ path: ['jobs', 'test', 'runs-on'], value: 'macos-latest' }])).toBe(
+      workflow.replace('ubuntu-latest', 'macos-latest'),
+    );
   });
 
   it('adds and removes keys', () => {
@@ -70,9 +72,12 @@ describe('locateYaml', () => {
 });
 
 describe('editYaml properties', () => {
-  const withScalar = yamlDocument.filter((doc) => doc.scalars.length > 0).chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...doc.scalars)));
+  const withScalar = yamlDocument
+    .filter((doc) => doc.scalars.length > 0)
+    .chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...doc.scalars)));
   const data = (text: string) => parseYaml(text, 'edited.yml').toJS() as JsonValue;
-  const eolKept = (doc: GeneratedYaml, result: string) => !doc.text.includes('\n') || (doc.eol === '\r\n' ? !/(^|[^\r])\n/.test(result) : !result.includes('\r'));
+  const eolKept = (doc: GeneratedYaml, result: string) =>
+    !doc.text.includes('\n') || (doc.eol === '\r\n' ? !/(^|[^\r])\n/.test(result) : !result.includes('\r'));
 
   it('gives back an untouched document byte for byte, also when an edit sets the value already there', () => {
     fc.assert(
@@ -86,18 +91,31 @@ describe('editYaml properties', () => {
   // `yaml` writes a null map value as `key:`, without the space the prefix comparison expects.
   it('changes only the edited value', () => {
     fc.assert(
-      fc.property(withScalar, yamlScalar.filter(({ value }) => value !== null), ([doc, site], { value }) => {
-        const result = editYaml(doc.text, [{ path: site.path, value }]);
-        expect(result.startsWith(doc.text.slice(0, site.span[0]))).toBe(true);
-        expect(result.endsWith(doc.text.slice(site.span[1]))).toBe(true);
-        expect(data(result)).toEqual(jsonWith(doc.data as JsonValue, site.path, value as JsonValue));
-      }),
+      fc.property(
+        withScalar,
+        yamlScalar.filter(({ value }) => value !== null),
+        ([doc, site], { value }) => {
+          const result = editYaml(doc.text, [{ path: site.path, value }]);
+          expect(result.startsWith(doc.text.slice(0, site.span[0]))).toBe(true);
+          expect(result.endsWith(doc.text.slice(site.span[1]))).toBe(true);
+          expect(data(result)).toEqual(jsonWith(doc.data as JsonValue, site.path, value as JsonValue));
+        },
+      ),
     );
   });
 
   it('inserts a new key into its mapping and changes nothing else', () => {
     const withMap = yamlDocument.chain((doc) =>
-      fc.constantFrom(...doc.maps).chain((map) => fc.tuple(fc.constant(doc), fc.constant(map), fc.constantFrom(...[...yamlKeys, 'added'].filter((k) => !map.keys.includes(k))), yamlScalar)),
+      fc
+        .constantFrom(...doc.maps)
+        .chain((map) =>
+          fc.tuple(
+            fc.constant(doc),
+            fc.constant(map),
+            fc.constantFrom(...[...yamlKeys, 'added'].filter((k) => !map.keys.includes(k))),
+            yamlScalar,
+          ),
+        ),
     );
     fc.assert(
       fc.property(withMap, ([doc, map, key, { value }]) => {
@@ -114,7 +132,9 @@ describe('editYaml properties', () => {
     const withKey = yamlDocument
       .map((doc) => ({ doc, maps: doc.maps.filter((map) => map.keys.length > 1) }))
       .filter(({ maps }) => maps.length > 0)
-      .chain(({ doc, maps }) => fc.constantFrom(...maps).chain((map) => fc.tuple(fc.constant(doc), fc.constant(map.path), fc.constantFrom(...map.keys))));
+      .chain(({ doc, maps }) =>
+        fc.constantFrom(...maps).chain((map) => fc.tuple(fc.constant(doc), fc.constant(map.path), fc.constantFrom(...map.keys))),
+      );
     fc.assert(
       fc.property(withKey, ([doc, mapPath, key]) => {
         const result = editYaml(doc.text, [{ path: [...mapPath, key], value: undefined }]);

@@ -37,8 +37,10 @@ export function defineCheck(check: Check): Check {
   };
   if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(check.id)) fail('its id must look like "<area>/<name>" in lower-case kebab case.');
   if (!findPlanItem(check.planItem)) fail(`its plan item "${check.planItem}" is not an item of the ten-week plan.`);
-  if (check.languages.length === 0 || check.languages.some((l) => !LANGUAGES.includes(l))) fail(`its languages must be some of ${LANGUAGES.join(', ')}.`);
-  if (check.fixedBy !== undefined && !/^(@[a-z0-9-]+\/)?[a-z0-9-]+:[a-z0-9-]+$/.test(check.fixedBy)) fail(`fixedBy "${check.fixedBy}" must name a generator as "<package>:<generator>".`);
+  if (check.languages.length === 0 || check.languages.some((l) => !LANGUAGES.includes(l)))
+    fail(`its languages must be some of ${LANGUAGES.join(', ')}.`);
+  if (check.fixedBy !== undefined && !/^(@[a-z0-9-]+\/)?[a-z0-9-]+:[a-z0-9-]+$/.test(check.fixedBy))
+    fail(`fixedBy "${check.fixedBy}" must name a generator as "<package>:<generator>".`);
   return Object.freeze({ ...check });
 }
 

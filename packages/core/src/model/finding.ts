@@ -49,10 +49,7 @@ export interface FindingInput {
 }
 
 export function fingerprint(parts: { checkId: string; project: string; file: string; key: string }): string {
-  return createHash('sha256')
-    .update([parts.checkId, parts.project, parts.file, parts.key].join('\u0000'))
-    .digest('hex')
-    .slice(0, 24);
+  return createHash('sha256').update([parts.checkId, parts.project, parts.file, parts.key].join('\u0000')).digest('hex').slice(0, 24);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

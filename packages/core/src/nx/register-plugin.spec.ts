@@ -15,7 +15,9 @@ describe('registerNxPlugin', () => {
   it('appends the plugin with its options, keeping comments and formatting', () => {
     const tree = memoryTree({ 'nx.json': '{\n  // ours\n  "plugins": ["@nx/js/typescript"]\n}\n' });
     expect(registerNxPlugin(tree, '@shipshape/deps')).toBe(true);
-    expect(tree.files['nx.json']).toBe('{\n  // ours\n  "plugins": [\n    "@nx/js/typescript",\n    {\n      "plugin": "@shipshape/deps"\n    }\n  ]\n}\n');
+    expect(tree.files['nx.json']).toBe(
+      '{\n  // ours\n  "plugins": [\n    "@nx/js/typescript",\n    {\n      "plugin": "@shipshape/deps"\n    }\n  ]\n}\n',
+    );
     expect(registerNxPlugin(tree, '@shipshape/deps', { x: 1 })).toBe(false);
   });
 

@@ -32,7 +32,11 @@ export function pluginOptionsIn(source: Pick<FileSource, 'read'>): ShipshapeOpti
  * overridden by the project's audit target options (project.json, or the `nx` field of package.json).
  * Invalid options throw one ShipshapeError naming where they are.
  */
-export function readProjectOptions(source: Pick<FileSource, 'read'>, projectRoot: string, sections: readonly OptionsSection[] = []): ResolvedOptions {
+export function readProjectOptions(
+  source: Pick<FileSource, 'read'>,
+  projectRoot: string,
+  sections: readonly OptionsSection[] = [],
+): ResolvedOptions {
   const pluginOptions = pluginOptionsIn(source);
   const plugin = resolveOptions(pluginOptions, `nx.json (plugin "${PIPELINE_PLUGIN}" options)`, sections);
   const at = (name: string) => (projectRoot === '.' || projectRoot === '' ? name : posix.join(projectRoot, name));

@@ -32,7 +32,9 @@ describe('discoverCheckPackages', () => {
   });
 
   it('says how to install a package that is named but missing', () => {
-    expect(() => discoverCheckPackages(ws.root, ['not-there'])).toThrow('the check package "not-there" named in the "packages" option is not installed; run: npm install -D not-there');
+    expect(() => discoverCheckPackages(ws.root, ['not-there'])).toThrow(
+      'the check package "not-there" named in the "packages" option is not installed; run: npm install -D not-there',
+    );
   });
 
   it('names the module of a package whose checks cannot be loaded', () => {

@@ -45,7 +45,8 @@ export function discoverShipshapePackages(workspaceRoot: string, extraPackages: 
   return [...manifests]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, manifestPath]) => {
-      const field = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { shipshape?: Omit<ShipshapePackageInfo, 'name' | 'dir'> }).shipshape ?? {};
+      const field =
+        (JSON.parse(readFileSync(manifestPath, 'utf8')) as { shipshape?: Omit<ShipshapePackageInfo, 'name' | 'dir'> }).shipshape ?? {};
       return { ...field, name, dir: dirname(manifestPath) };
     });
 }
@@ -61,7 +62,8 @@ function installedShipshapeManifests(workspaceRoot: string): string[] {
 function resolveManifest(resolveFrom: NodeJS.Require, workspaceRoot: string, spec: string): string {
   if (spec.startsWith('.') || isAbsolute(spec)) {
     const path = join(isAbsolute(spec) ? spec : join(workspaceRoot, spec), 'package.json');
-    if (!existsSync(path)) throw new ShipshapeError(`the check package "${spec}" named in the "packages" option has no package.json at ${path}`);
+    if (!existsSync(path))
+      throw new ShipshapeError(`the check package "${spec}" named in the "packages" option has no package.json at ${path}`);
     return path;
   }
   try {
@@ -87,7 +89,9 @@ function loadCheckPackage(info: ShipshapePackageInfo): CheckPackage | undefined 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a check package is named at run time
     loaded = require(modulePath) as { checks?: unknown };
   } catch (error) {
-    throw new ShipshapeError(`the checks of ${info.name} could not be loaded from ${modulePath}: ${errorMessage(error)}; is the package built?`);
+    throw new ShipshapeError(
+      `the checks of ${info.name} could not be loaded from ${modulePath}: ${errorMessage(error)}; is the package built?`,
+    );
   }
   if (!Array.isArray(loaded.checks)) {
     throw new ShipshapeError(`${modulePath} must export "checks", an array of checks made with defineCheck`);

@@ -14,7 +14,11 @@ const validate = ajv.compile(schema);
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversedKeys(inner)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reversedKeys(inner)]),
+  );
 }
 
 describe('renderJson', () => {
@@ -56,10 +60,27 @@ describe('renderJson', () => {
     const report = tsLibReport();
     expect(renderJson(reversedKeys(report) as AuditReport)).toBe(renderJson(report));
     expect(Object.keys(JSON.parse(renderJson(report)))).toEqual([
-      'schemaVersion', 'tool', 'workspaceRoot', 'project', 'summary', 'checks', 'findings', 'problems',
+      'schemaVersion',
+      'tool',
+      'workspaceRoot',
+      'project',
+      'summary',
+      'checks',
+      'findings',
+      'problems',
     ]);
     expect(Object.keys(JSON.parse(renderJson(report)).findings[1])).toEqual([
-      'project', 'checkId', 'status', 'severity', 'message', 'file', 'line', 'column', 'planItem', 'fingerprint', 'fix',
+      'project',
+      'checkId',
+      'status',
+      'severity',
+      'message',
+      'file',
+      'line',
+      'column',
+      'planItem',
+      'fingerprint',
+      'fix',
     ]);
   });
 

@@ -3,7 +3,10 @@ import { allReports, cleanLibReport, pyLibReport, tsLibReport } from './__fixtur
 
 /** The cells of a Markdown table row, split on unescaped pipes. */
 function cells(row: string): string[] {
-  return row.replace(/^\| | \|$/g, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
+  return row
+    .replace(/^\| | \|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
 }
 
 function rowFor(markdown: string, text: string): string[] {
@@ -21,7 +24,14 @@ describe('renderMarkdown', () => {
   it('summarises each project in a table', () => {
     const markdown = renderMarkdown(allReports());
     expect(rowFor(markdown, 'Fixed since baseline')).toEqual([
-      'Project', 'New', 'Baseline', 'Ignored', 'Fixed since baseline', 'Errors', 'Warnings', 'Gate',
+      'Project',
+      'New',
+      'Baseline',
+      'Ignored',
+      'Fixed since baseline',
+      'Errors',
+      'Warnings',
+      'Gate',
     ]);
     expect(rowFor(markdown, '| ts-lib |')).toEqual(['ts-lib', '2', '1', '0', '1', '1', '2', '❌ **FAILED**']);
     expect(rowFor(markdown, '| py-lib |')).toEqual(['py-lib', '1', '1', '1', '0', '0', '1', '✅ passed']);
@@ -84,7 +94,9 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('<summary><strong>py-lib</strong>: 3 findings (1 new, 1 ignored)</summary>');
     const row = rowFor(markdown, 'requests');
     expect(row[1]).toBe('warning (ignored)');
-    expect(row[2]).toBe('"requests" is declared in \\[project.dependencies\\] but never imported<br>Ignored: imported by plugins at run time');
+    expect(row[2]).toBe(
+      '"requests" is declared in \\[project.dependencies\\] but never imported<br>Ignored: imported by plugins at run time',
+    );
     expect(row[4]).toBe('');
   });
 

@@ -103,7 +103,9 @@ describe('renderSarif', () => {
   });
 
   it('maps severities to levels, info to note', () => {
-    const levels = Object.fromEntries(sarif([tsLibReport(), pyLibReport()]).runs[0].results.map((result: Json) => [result.ruleId, result.level]));
+    const levels = Object.fromEntries(
+      sarif([tsLibReport(), pyLibReport()]).runs[0].results.map((result: Json) => [result.ruleId, result.level]),
+    );
     expect(levels).toEqual({
       'api/missing-type-hints': 'note',
       'api/no-export-star': 'warning',

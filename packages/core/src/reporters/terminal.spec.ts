@@ -13,7 +13,10 @@ function section(output: string, project: string): string[] {
 function summaryRows(output: string): Map<string, string[]> {
   const lines = output.split('\n');
   const header = lines.findIndex((line) => /^project\s+new\s+baseline/.test(line));
-  const rows = lines.slice(header + 1).filter(Boolean).map((line) => line.trim().split(/\s+/));
+  const rows = lines
+    .slice(header + 1)
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/));
   return new Map(rows.map((cells) => [cells[0], cells.slice(1)]));
 }
 

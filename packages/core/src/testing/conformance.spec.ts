@@ -1,12 +1,28 @@
 import { join } from 'node:path';
 import { defineCheck, type Check } from '../model/check';
-import { declarationProblems, fixtureProblems, generatorRunProblems, registrationProblems, schemaProblems, type ConformanceSpec } from './conformance';
+import {
+  declarationProblems,
+  fixtureProblems,
+  generatorRunProblems,
+  registrationProblems,
+  schemaProblems,
+  type ConformanceSpec,
+} from './conformance';
 import { tempWorkspace } from './temp-workspace';
 
 const check = (id: string, fixedBy?: string): Check =>
-  defineCheck({ id, title: id, planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'info', fixedBy, run: () => [] });
+  defineCheck({
+    id,
+    title: id,
+    planItem: 'structure/package-metadata',
+    languages: ['typescript'],
+    severity: 'info',
+    fixedBy,
+    run: () => [],
+  });
 
-const plainCheck = (id: string) => `module.exports = { default: { id: '${id}', title: 't', planItem: 'structure/barrels', languages: ['typescript'], severity: 'info', run: () => [] } };\n`;
+const plainCheck = (id: string) =>
+  `module.exports = { default: { id: '${id}', title: 't', planItem: 'structure/barrels', languages: ['typescript'], severity: 'info', run: () => [] } };\n`;
 
 /** A generator module (CommonJS, as the collection loads it) whose body does `body` with the tree and options. */
 const generator = (body: string) => `exports.default = async (tree, options) => { ${body} };\n`;
@@ -22,11 +38,21 @@ describe('the conformance suite', () => {
       },
     }),
     'src/generators/good/good.js': generator("tree.write('libs/a/README.md', '# a\\n');"),
-    'src/generators/good/schema.json': JSON.stringify({ properties: { project: { type: 'string' }, skipFormat: { type: 'boolean' } }, required: ['project'] }),
+    'src/generators/good/schema.json': JSON.stringify({
+      properties: { project: { type: 'string' }, skipFormat: { type: 'boolean' } },
+      required: ['project'],
+    }),
     'src/generators/good/schema.d.ts': 'export interface GoodSchema {\n  project: string;\n  skipFormat?: boolean;\n}\n',
-    'src/generators/disk/disk.js': generator("require('node:fs').writeFileSync(require('node:path').join(tree.root, 'libs/a/written.txt'), 'x');"),
-    'src/generators/growing/growing.js': generator("const text = tree.exists('libs/a/log.txt') ? tree.read('libs/a/log.txt', 'utf-8') : ''; tree.write('libs/a/log.txt', text + 'again\\n');"),
-    'src/generators/growing/schema.json': JSON.stringify({ properties: { project: { type: 'string' }, dryRun: { type: 'boolean' } }, required: ['project'] }),
+    'src/generators/disk/disk.js': generator(
+      "require('node:fs').writeFileSync(require('node:path').join(tree.root, 'libs/a/written.txt'), 'x');",
+    ),
+    'src/generators/growing/growing.js': generator(
+      "const text = tree.exists('libs/a/log.txt') ? tree.read('libs/a/log.txt', 'utf-8') : ''; tree.write('libs/a/log.txt', text + 'again\\n');",
+    ),
+    'src/generators/growing/schema.json': JSON.stringify({
+      properties: { project: { type: 'string' }, dryRun: { type: 'boolean' } },
+      required: ['project'],
+    }),
     'src/generators/growing/schema.d.ts': 'export interface GrowingSchema {\n  project?: string;\n}\n',
     'src/checks/registered.js': plainCheck('demo/registered'),
     'src/checks/forgotten.js': plainCheck('demo/forgotten'),
@@ -73,7 +99,11 @@ describe('the conformance suite', () => {
 
   it('fails a generator that writes to the disk itself, or changes more on a second run', async () => {
     expect(await generatorRunProblems(spec([]), 'good', { project: 'a' })).toEqual([]);
-    expect(await generatorRunProblems(spec([]), 'disk', { project: 'a' })).toEqual(['disk wrote to the disk outside the Tree (so --dry-run is not clean): libs/a/written.txt']);
-    expect(await generatorRunProblems(spec([]), 'growing', { project: 'a' })).toEqual(['growing is not idempotent: a second run changed libs/a/log.txt']);
+    expect(await generatorRunProblems(spec([]), 'disk', { project: 'a' })).toEqual([
+      'disk wrote to the disk outside the Tree (so --dry-run is not clean): libs/a/written.txt',
+    ]);
+    expect(await generatorRunProblems(spec([]), 'growing', { project: 'a' })).toEqual([
+      'growing is not idempotent: a second run changed libs/a/log.txt',
+    ]);
   });
 });

@@ -71,7 +71,11 @@ function snapshotDisk(root: string): Map<string, string> {
 
 /** The Tree's pending changes, by path: what a second run must leave as they are. */
 function snapshotChanges(tree: Tree): Map<string, string> {
-  return new Map(tree.listChanges().map((change) => [change.path, `${change.type}:${change.content ? createHash('sha1').update(change.content).digest('hex') : ''}`]));
+  return new Map(
+    tree
+      .listChanges()
+      .map((change) => [change.path, `${change.type}:${change.content ? createHash('sha1').update(change.content).digest('hex') : ''}`]),
+  );
 }
 
 /** A Tree over a real folder, as `nx g` makes one: it reads the disk and keeps every write pending until flushed (never here). */
@@ -109,7 +113,9 @@ function readPackage(spec: ConformanceSpec) {
 /** Check files whose checks are not in the package's `checks` list, and ids registered twice. */
 export function registrationProblems(spec: ConformanceSpec): string[] {
   const registered = new Set(spec.checks);
-  const missing = declaredChecks(spec.packageRoot).filter(({ check }) => !registered.has(check)).map(({ file, check }) => `${check.id} (${file}) is not registered`);
+  const missing = declaredChecks(spec.packageRoot)
+    .filter(({ check }) => !registered.has(check))
+    .map(({ file, check }) => `${check.id} (${file}) is not registered`);
   const ids = spec.checks.map((c) => c.id);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `${id} is registered twice`);
   return [...missing, ...twice];
@@ -121,8 +127,12 @@ export function declarationProblems(spec: ConformanceSpec): string[] {
   const registered = new Set(spec.checks);
   return spec.checks.flatMap((check) => [
     ...(findPlanItem(check.planItem) ? [] : [`${check.id}: plan item "${check.planItem}" is not in the plan`]),
-    ...(check.fixedBy?.startsWith(`${name}:`) && !(check.fixedBy.slice(name.length + 1) in generators) ? [`${check.id}: fixedBy "${check.fixedBy}" is not a generator of ${name}'s generators.json`] : []),
-    ...(check.requires ?? []).filter((r) => isCheck(r) && !registered.has(r)).map((r) => `${check.id} requires ${(r as Check).id}, which is not registered`),
+    ...(check.fixedBy?.startsWith(`${name}:`) && !(check.fixedBy.slice(name.length + 1) in generators)
+      ? [`${check.id}: fixedBy "${check.fixedBy}" is not a generator of ${name}'s generators.json`]
+      : []),
+    ...(check.requires ?? [])
+      .filter((r) => isCheck(r) && !registered.has(r))
+      .map((r) => `${check.id} requires ${(r as Check).id}, which is not registered`),
   ]);
 }
 
@@ -147,7 +157,9 @@ export function fixtureProblems(spec: ConformanceSpec): string[] {
   const { generators } = readPackage(spec);
   return [
     ...spec.checks.filter((c) => !spec.checkFixtures[c.id]).map((c) => `${c.id} has no finding and quiet fixture`),
-    ...Object.keys(generators).filter((name) => !spec.generatorRuns[name]?.length).map((name) => `generator ${name} has no run on the fixture`),
+    ...Object.keys(generators)
+      .filter((name) => !spec.generatorRuns[name]?.length)
+      .map((name) => `generator ${name} has no run on the fixture`),
   ];
 }
 
@@ -195,7 +207,8 @@ export function describeConformance(spec: ConformanceSpec): void {
     const checkCases = spec.checks.filter((c) => spec.checkFixtures[c.id]).map((c) => [c.id, c] as const);
     it.each(checkCases)('%s finds something on its finding fixture and nothing on its quiet one', async (_id, check) => {
       const { finds, quiet } = spec.checkFixtures[check.id];
-      const run = async (root: string) => check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections, graph: spec.graph }));
+      const run = async (root: string) =>
+        check.run(diskProject(spec.fixture, root, { options: spec.options, sections: spec.sections, graph: spec.graph }));
       expect((await run(finds)).length).toBeGreaterThan(0);
       expect(await run(quiet)).toEqual([]);
     });
@@ -203,8 +216,12 @@ export function describeConformance(spec: ConformanceSpec): void {
     const generatorCases = Object.entries(spec.generatorRuns)
       .filter(([generator]) => generator in generators)
       .flatMap(([generator, runs]) => runs.map((options) => [`${generator} ${JSON.stringify(options)}`, generator, options] as const));
-    it.each(generatorCases)('%s is idempotent and writes nothing outside the Tree', async (_label, generator, options) => {
-      expect(await generatorRunProblems(spec, generator, options)).toEqual([]);
-    }, 120_000);
+    it.each(generatorCases)(
+      '%s is idempotent and writes nothing outside the Tree',
+      async (_label, generator, options) => {
+        expect(await generatorRunProblems(spec, generator, options)).toEqual([]);
+      },
+      120_000,
+    );
   });
 }

@@ -1,4 +1,12 @@
-export { declarationProblems, describeConformance, fixtureProblems, generatorRunProblems, registrationProblems, schemaProblems, type ConformanceSpec } from './conformance';
+export {
+  declarationProblems,
+  describeConformance,
+  fixtureProblems,
+  generatorRunProblems,
+  registrationProblems,
+  schemaProblems,
+  type ConformanceSpec,
+} from './conformance';
 export { diskProject, treeProject } from './projects';
 export { errorOf } from './error-of';
 export { tempWorkspace } from './temp-workspace';

@@ -10,7 +10,11 @@ import { resolveProject } from '../generators/resolve-project';
  * A project on disk as an audit sees it, for tests: options validated as the executor would (with the given
  * sections), Nx's graph when given (else the cached one, else the folders); its name and tags from that graph unless given.
  */
-export function diskProject(workspaceRoot: string, root: string, init: { name?: string; options?: unknown; sections?: readonly OptionsSection[]; graph?: WorkspaceGraph; tags?: string[] } = {}): ShipshapeProject {
+export function diskProject(
+  workspaceRoot: string,
+  root: string,
+  init: { name?: string; options?: unknown; sections?: readonly OptionsSection[]; graph?: WorkspaceGraph; tags?: string[] } = {},
+): ShipshapeProject {
   const options = resolveOptions(init.options ?? {}, 'test options', init.sections ?? []);
   const workspace = diskWorkspace({ workspaceRoot, options, graph: init.graph });
   const node = workspace.get(workspaceGraph).projects.find((p) => p.root === root);

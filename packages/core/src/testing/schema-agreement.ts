@@ -10,7 +10,10 @@ export interface SchemaProperty {
 
 /** The properties a generator's or executor's schema.json declares. */
 export function jsonSchemaProperties(path: string): SchemaProperty[] {
-  const schema = JSON.parse(readFileSync(path, 'utf8')) as { properties?: Record<string, { type?: string | string[]; enum?: unknown[] }>; required?: string[] };
+  const schema = JSON.parse(readFileSync(path, 'utf8')) as {
+    properties?: Record<string, { type?: string | string[]; enum?: unknown[] }>;
+    required?: string[];
+  };
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
@@ -22,7 +25,9 @@ export function jsonSchemaProperties(path: string): SchemaProperty[] {
 /** The properties of the interface a schema.d.ts exports (the first one, or the one named). */
 export function declarationProperties(path: string, interfaceName?: string): SchemaProperty[] {
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-  const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && (!interfaceName || s.name.text === interfaceName));
+  const declaration = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && (!interfaceName || s.name.text === interfaceName),
+  );
   if (!declaration) return [];
   return declaration.members.flatMap((member) => {
     if (!ts.isPropertySignature(member) || !member.name) return [];
@@ -55,8 +60,10 @@ export function schemaDisagreements(jsonPath: string, declarationPath: string): 
     if (property.required && !twin.required) problems.push(`"${property.name}" is required in schema.json but optional in schema.d.ts`);
     if (!property.required && twin.required) problems.push(`"${property.name}" is optional in schema.json but required in schema.d.ts`);
     const pattern = TS_OF_JSON[property.type];
-    if (pattern && !pattern.test(twin.type)) problems.push(`"${property.name}" is ${property.type} in schema.json but ${twin.type} in schema.d.ts`);
+    if (pattern && !pattern.test(twin.type))
+      problems.push(`"${property.name}" is ${property.type} in schema.json but ${twin.type} in schema.d.ts`);
   }
-  for (const property of declared) if (!json.some((j) => j.name === property.name)) problems.push(`"${property.name}" is in schema.d.ts but not in schema.json`);
+  for (const property of declared)
+    if (!json.some((j) => j.name === property.name)) problems.push(`"${property.name}" is in schema.d.ts but not in schema.json`);
   return problems;
 }

@@ -21,7 +21,10 @@ function stringsOf(value: StaticValue, paths: string[][]) {
 }
 
 /** Entries and outputs of a bundler's config files; paths in a config are relative to its folder, made workspace-relative here. */
-export function bundlerReferences(configs: readonly ToolConfigFile[], shape: BundlerShape): { entries: EntryReference[]; outputs: OutputReference[] } {
+export function bundlerReferences(
+  configs: readonly ToolConfigFile[],
+  shape: BundlerShape,
+): { entries: EntryReference[]; outputs: OutputReference[] } {
   const entries: EntryReference[] = [];
   const outputs: OutputReference[] = [];
   for (const { file, value } of configValues(configs)) {
@@ -33,7 +36,15 @@ export function bundlerReferences(configs: readonly ToolConfigFile[], shape: Bun
     const outDirs = stringsOf(value, shape.outDir);
     for (const dir of outDirs.length > 0 ? outDirs : [{ value: shape.defaultOutDir, line: 0, column: 0 }]) {
       const inlined = stringsOf(value, shape.inlined ?? []).map((s) => s.value);
-      outputs.push({ file, line: dir.line, column: dir.column, dir: at(dir.value), entries: used.map((e) => at(e.value)), inlines: shape.inlines, ...(inlined.length > 0 ? { inlined } : {}) });
+      outputs.push({
+        file,
+        line: dir.line,
+        column: dir.column,
+        dir: at(dir.value),
+        entries: used.map((e) => at(e.value)),
+        inlines: shape.inlines,
+        ...(inlined.length > 0 ? { inlined } : {}),
+      });
     }
   }
   return { entries, outputs };

@@ -46,18 +46,32 @@ export const projectTools = defineFact({
         const path = field.split('.');
         const value = dataAt(manifest?.data, path);
         if (value === undefined || !manifest) continue;
-        const at = (adapter.ecosystem === 'npm' ? locateJson(manifest.text, path) : locateToml(manifest.text, path)) ?? { line: 0, column: 0 };
+        const at = (adapter.ecosystem === 'npm' ? locateJson(manifest.text, path) : locateToml(manifest.text, path)) ?? {
+          line: 0,
+          column: 0,
+        };
         fields.push({ file: manifest.path, path, value, ...at });
       }
       const enabler = adapter.enablers.find((name) => names.has(name));
-      const enabledBy = enabler ? `declared "${enabler}"` : configs[0] ? `config ${configs[0].file}` : fields[0] ? `${fields[0].file} "${fields[0].path.join('.')}"` : undefined;
+      const enabledBy = enabler
+        ? `declared "${enabler}"`
+        : configs[0]
+          ? `config ${configs[0].file}`
+          : fields[0]
+            ? `${fields[0].file} "${fields[0].path.join('.')}"`
+            : undefined;
       if (!enabledBy) continue;
       const references = adapter.references?.({ project, configs, fields }) ?? {};
       found.push({
         adapter,
         enabledBy,
         configs,
-        references: { packages: references.packages ?? [], entries: references.entries ?? [], outputs: references.outputs ?? [], declared: references.declared ?? [] },
+        references: {
+          packages: references.packages ?? [],
+          entries: references.entries ?? [],
+          outputs: references.outputs ?? [],
+          declared: references.declared ?? [],
+        },
       });
     }
     return found;

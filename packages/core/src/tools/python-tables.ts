@@ -14,7 +14,13 @@ export function pyprojectPlaces(project: ShipshapeProject): (path: string[]) => 
 }
 
 /** PEP 508 requirement strings of a list, as declarations of `group`. */
-export function requirementList(list: unknown, group: DeclaredReference['group'], section: string, path: string[], place: (path: string[]) => Place): DeclaredReference[] {
+export function requirementList(
+  list: unknown,
+  group: DeclaredReference['group'],
+  section: string,
+  path: string[],
+  place: (path: string[]) => Place,
+): DeclaredReference[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index) => {
     if (typeof entry !== 'string') return [];

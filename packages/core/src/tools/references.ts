@@ -58,7 +58,11 @@ export function configStrings(text: string): Array<{ value: string; line: number
 }
 
 /** The packages a config file's strings could name (each string as a package, and as `expand` maps it). */
-export function stringReferences(configs: readonly ToolConfigFile[], via: string, expand: (value: string) => string[] = () => []): PackageReference[] {
+export function stringReferences(
+  configs: readonly ToolConfigFile[],
+  via: string,
+  expand: (value: string) => string[] = () => [],
+): PackageReference[] {
   return configs.flatMap(({ file, text }) =>
     configStrings(text).flatMap((s) =>
       [s.value, ...expand(s.value)].flatMap((candidate) => {
@@ -70,7 +74,12 @@ export function stringReferences(configs: readonly ToolConfigFile[], via: string
 }
 
 /** References from the strings of static values at the given places (e.g. jest's `transform` values), expanded by `expand`. */
-export function valueReferences(values: StaticValue[], file: string, via: string, expand: (value: string) => Array<string | undefined> = (v) => [packageOfSpecifier(v)]): PackageReference[] {
+export function valueReferences(
+  values: StaticValue[],
+  file: string,
+  via: string,
+  expand: (value: string) => Array<string | undefined> = (v) => [packageOfSpecifier(v)],
+): PackageReference[] {
   return values.flatMap(stringLeaves).flatMap((s) =>
     expand(s.value)
       .filter((name): name is string => name !== undefined)

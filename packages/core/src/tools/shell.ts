@@ -5,7 +5,41 @@ const WRAPPERS = new Set(['npx', 'pnpx', 'bunx', 'cross-env', 'dotenv', 'env', '
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
 const PM_EXEC = new Set(['exec', 'dlx', 'x']);
 const NODE_PRELOAD = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
-const NOT_PACKAGES = new Set(['node', 'cd', 'echo', 'rm', 'cp', 'mv', 'mkdir', 'exit', 'true', 'false', 'test', 'export', 'set', 'source', '.', 'sleep', 'cat', 'chmod', 'ls', 'touch', 'printf', 'sh', 'bash', 'git', '[', 'if', 'then', 'fi', 'else', 'do', 'done', 'for', 'while']);
+const NOT_PACKAGES = new Set([
+  'node',
+  'cd',
+  'echo',
+  'rm',
+  'cp',
+  'mv',
+  'mkdir',
+  'exit',
+  'true',
+  'false',
+  'test',
+  'export',
+  'set',
+  'source',
+  '.',
+  'sleep',
+  'cat',
+  'chmod',
+  'ls',
+  'touch',
+  'printf',
+  'sh',
+  'bash',
+  'git',
+  '[',
+  'if',
+  'then',
+  'fi',
+  'else',
+  'do',
+  'done',
+  'for',
+  'while',
+]);
 
 /**
  * The packages a script command line refers to. The shell syntax understood is what package.json scripts

@@ -21,7 +21,9 @@ export function specifierTarget(specifier: string): SpecifierTarget {
 export function packageName(specifier: string): string | undefined {
   const parts = specifier.split('/');
   const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-  return /^(@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/i.test(name) && (!name.startsWith('@') || parts.length >= 2) ? name : undefined;
+  return /^(@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/i.test(name) && (!name.startsWith('@') || parts.length >= 2)
+    ? name
+    : undefined;
 }
 
 /** The `@types` package that types `name`: `@types/lodash`, `@types/scope__pkg`. */

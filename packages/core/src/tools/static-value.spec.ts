@@ -20,12 +20,17 @@ describe('reading a config statically', () => {
     const cjs = readConfigValue('jest.config.js', "module.exports = { preset: 'ts-jest', testEnvironment: process.env.ENV };");
     expect(stringsAt(cjs, ['preset']).map((s) => s.value)).toEqual(['ts-jest']);
     expect(valueAt(cjs, ['testEnvironment'])[0].kind).toBe('unknown');
-    const vite = readConfigValue('vitest.config.mts', "export default mergeConfig(base, defineConfig(() => ({ test: { coverage: { provider: 'istanbul' } } }) satisfies object));");
+    const vite = readConfigValue(
+      'vitest.config.mts',
+      "export default mergeConfig(base, defineConfig(() => ({ test: { coverage: { provider: 'istanbul' } } }) satisfies object));",
+    );
     expect(stringsAt(vite, ['test', 'coverage', 'provider']).map((s) => s.value)).toEqual(['istanbul']);
   });
 
   it('reads JSON with comments, and gives nothing for what exports nothing', () => {
-    expect(stringsAt(readConfigValue('.babelrc', '{ // presets\n "presets": ["@babel/env"] }'), ['presets'])).toEqual([{ kind: 'string', value: '@babel/env', line: 2, column: 14 }]);
+    expect(stringsAt(readConfigValue('.babelrc', '{ // presets\n "presets": ["@babel/env"] }'), ['presets'])).toEqual([
+      { kind: 'string', value: '@babel/env', line: 2, column: 14 },
+    ]);
     expect(readConfigValue('setup.ts', "import 'x';")).toBeUndefined();
   });
 });

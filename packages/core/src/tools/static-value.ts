@@ -36,7 +36,9 @@ export function stringLeaves(value: StaticValue): Array<{ value: string; line: n
 
 /** The keys of the object at a path. */
 export function keysAt(value: StaticValue | undefined, path: readonly string[]): Array<{ value: string; line: number; column: number }> {
-  return valueAt(value, path).flatMap((v) => (v.kind === 'object' ? [...v.properties.entries()].map(([key, item]) => ({ value: key, line: item.line, column: item.column })) : []));
+  return valueAt(value, path).flatMap((v) =>
+    v.kind === 'object' ? [...v.properties.entries()].map(([key, item]) => ({ value: key, line: item.line, column: item.column })) : [],
+  );
 }
 
 /** A JSON or JSONC document (tsconfig, .babelrc, .eslintrc.json) as a static value; undefined when malformed. */
@@ -96,7 +98,11 @@ export function readModuleValue(fileName: string, text: string): StaticValue | u
       }
     } else if (ts.isExportAssignment(statement)) {
       exported = statement.expression;
-    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isExpressionStatement(statement) &&
+      ts.isBinaryExpression(statement.expression) &&
+      statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       const target = statement.expression.left.getText(source);
       if (target === 'module.exports' || target === 'exports.default') exported = statement.expression.right;
     }
@@ -109,15 +115,26 @@ export function readModuleValue(fileName: string, text: string): StaticValue | u
   const seen = new Set<string>();
   const evaluate = (node: ts.Expression): StaticValue => {
     const where = position(node);
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+    if (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isTypeAssertionExpression(node) ||
+      ts.isNonNullExpression(node)
+    ) {
       return evaluate(node.expression);
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text, ...where };
     if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text), ...where };
-    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: node.kind === ts.SyntaxKind.TrueKeyword, ...where };
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword)
+      return { kind: 'boolean', value: node.kind === ts.SyntaxKind.TrueKeyword, ...where };
     if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', value: null, ...where };
     if (ts.isArrayLiteralExpression(node)) {
-      return { kind: 'array', items: node.elements.flatMap((e) => (ts.isSpreadElement(e) ? spreadItems(evaluate(e.expression)) : [evaluate(e)])), ...where };
+      return {
+        kind: 'array',
+        items: node.elements.flatMap((e) => (ts.isSpreadElement(e) ? spreadItems(evaluate(e.expression)) : [evaluate(e)])),
+        ...where,
+      };
     }
     if (ts.isObjectLiteralExpression(node)) {
       const properties = new Map<string, StaticValue>();
@@ -165,14 +182,15 @@ function spreadItems(value: StaticValue): StaticValue[] {
 function merge(values: StaticValue[], where: { line: number; column: number }): StaticValue {
   if (values.every((v) => v.kind === 'object')) {
     const properties = new Map<string, StaticValue>();
-    for (const value of values) for (const [key, item] of (value).properties) properties.set(key, item);
+    for (const value of values) for (const [key, item] of value.properties) properties.set(key, item);
     return { kind: 'object', properties, ...where };
   }
   return { kind: 'array', items: values, ...where };
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))
+    return name.text;
   return undefined;
 }
 

@@ -37,7 +37,11 @@ function translate(glob: string): string {
         pattern += '\\{';
         continue;
       }
-      pattern += `(?:${glob.slice(i + 1, end).split(',').map(translate).join('|')})`;
+      pattern += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map(translate)
+        .join('|')})`;
       i = end;
     } else pattern += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }

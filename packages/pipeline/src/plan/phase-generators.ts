@@ -4,7 +4,10 @@ import type { GeneratorCallback, Tree } from '@nx/devkit';
 import { ShipshapeError, errorMessage, phasePackages } from '@shipshape/core';
 import { discoverShipshapePackages, type ShipshapePackageInfo } from '@shipshape/core/engine';
 
-export type PhaseGenerator = (tree: Tree, options: { project: string; skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
+export type PhaseGenerator = (
+  tree: Tree,
+  options: { project: string; skipFormat?: boolean },
+) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
 export type InitGenerator = (tree: Tree, options: { skipFormat?: boolean }) => Promise<GeneratorCallback | void> | GeneratorCallback | void;
 
 export interface PhaseRunPlan {
@@ -29,13 +32,27 @@ export function phaseInitGenerators(workspaceRoot: string): Array<{ packageName:
     .filter((loaded): loaded is { packageName: string; generatorName: string; run: InitGenerator } => loaded !== undefined);
 }
 
-function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: true): { packageName: string; generatorName: string; run: T };
-function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: false): { packageName: string; generatorName: string; run: T } | undefined;
-function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, required: boolean): { packageName: string; generatorName: string; run: T } | undefined {
+function loadGenerator<T>(
+  info: ShipshapePackageInfo,
+  generatorName: string,
+  required: true,
+): { packageName: string; generatorName: string; run: T };
+function loadGenerator<T>(
+  info: ShipshapePackageInfo,
+  generatorName: string,
+  required: false,
+): { packageName: string; generatorName: string; run: T } | undefined;
+function loadGenerator<T>(
+  info: ShipshapePackageInfo,
+  generatorName: string,
+  required: boolean,
+): { packageName: string; generatorName: string; run: T } | undefined {
   const collectionPath = join(info.dir, 'generators.json');
   let factory: string | undefined;
   try {
-    const collection = JSON.parse(readFileSync(collectionPath, 'utf8')) as { generators?: Record<string, { factory?: string; implementation?: string }> };
+    const collection = JSON.parse(readFileSync(collectionPath, 'utf8')) as {
+      generators?: Record<string, { factory?: string; implementation?: string }>;
+    };
     const entry = collection.generators?.[generatorName];
     factory = entry?.factory ?? entry?.implementation;
   } catch (error) {
@@ -46,9 +63,11 @@ function loadGenerator<T>(info: ShipshapePackageInfo, generatorName: string, req
     throw new ShipshapeError(`${info.name} declares phase ${info.phase} but has no "${generatorName}" generator`, collectionPath);
   }
   const [modulePath, exportName] = factory.split('#');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- generators.json names the module at run time, as Nx loads it
   const loaded = require(join(info.dir, modulePath)) as Record<string, unknown>;
-  const run = (exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'))) as T | undefined;
-  if (typeof run !== 'function') throw new ShipshapeError(`the "${generatorName}" generator of ${info.name} exports no function`, collectionPath);
+  const run = (exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'))) as
+    T | undefined;
+  if (typeof run !== 'function')
+    throw new ShipshapeError(`the "${generatorName}" generator of ${info.name} exports no function`, collectionPath);
   return { packageName: info.name, generatorName, run };
 }

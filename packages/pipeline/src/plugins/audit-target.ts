@@ -7,7 +7,12 @@ export const AUDIT_EXECUTOR = '@shipshape/pipeline:audit';
 const INSTALLED_VERSIONS = `node -e "require('@shipshape/pipeline/print-versions')"`;
 
 /** Workspace files that checks read besides the project's own: path aliases, the root manifest and lock file. */
-const WORKSPACE_INPUTS = ['{workspaceRoot}/.gitignore', '{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/package.json', '{workspaceRoot}/package-lock.json'];
+const WORKSPACE_INPUTS = [
+  '{workspaceRoot}/.gitignore',
+  '{workspaceRoot}/tsconfig.base.json',
+  '{workspaceRoot}/package.json',
+  '{workspaceRoot}/package-lock.json',
+];
 
 /**
  * The inferred audit target: cached, with the project's files as inputs and its report folder as output.

@@ -33,7 +33,8 @@ describe('createNodes', () => {
     'tools/gen/project.json',
   ];
 
-  const infer = async (options?: object) => Object.fromEntries((await createNodes[1](files, options, context)).map(([file, result]) => [file, result.projects]));
+  const infer = async (options?: object) =>
+    Object.fromEntries((await createNodes[1](files, options, context)).map(([file, result]) => [file, result.projects]));
 
   it('is exported under both names with a manifest glob', () => {
     expect(createNodesV2).toBe(createNodes);
@@ -42,7 +43,14 @@ describe('createNodes', () => {
 
   it('adds a cached audit target to every library project', async () => {
     const nodes = await infer();
-    expect(Object.keys(nodes).sort()).toEqual(['libs/both/package.json', 'libs/broken/pyproject.toml', 'libs/py/pyproject.toml', 'libs/ts/package.json', 'package.json', 'tools/gen/project.json']);
+    expect(Object.keys(nodes).sort()).toEqual([
+      'libs/both/package.json',
+      'libs/broken/pyproject.toml',
+      'libs/py/pyproject.toml',
+      'libs/ts/package.json',
+      'package.json',
+      'tools/gen/project.json',
+    ]);
     const target = nodes['libs/ts/package.json']?.['libs/ts']?.targets?.audit;
     expect(target).toMatchObject({
       executor: '@shipshape/pipeline:audit',
@@ -63,8 +71,12 @@ describe('createNodes', () => {
   });
 
   it('gives the workspace root the plan status target, told which audit target to run', async () => {
-    expect((await infer())['package.json']).toEqual({ '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false, options: {} }) } } });
-    const status = (await infer({ targetName: 'shipshape', statusTargetName: 'plan-status' }))['package.json']?.['.']?.targets?.['plan-status'];
+    expect((await infer())['package.json']).toEqual({
+      '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false, options: {} }) } },
+    });
+    const status = (await infer({ targetName: 'shipshape', statusTargetName: 'plan-status' }))['package.json']?.['.']?.targets?.[
+      'plan-status'
+    ];
     expect(status?.options).toEqual({ auditTargetName: 'shipshape' });
   });
 
@@ -77,7 +89,9 @@ describe('createNodes', () => {
 
   it('adds the files of the projects it depends on when the workspace has a default named input', async () => {
     const withDefault = { ...context, nxJsonConfiguration: { namedInputs: { default: ['{projectRoot}/**/*'] } } };
-    const [[, result]] = (await createNodes[1](['libs/ts/package.json'], {}, withDefault)) as Array<[string, { projects: Record<string, { targets: Record<string, { inputs: unknown[] }> }> }]>;
+    const [[, result]] = (await createNodes[1](['libs/ts/package.json'], {}, withDefault)) as Array<
+      [string, { projects: Record<string, { targets: Record<string, { inputs: unknown[] }> }> }]
+    >;
     expect(result.projects['libs/ts'].targets.audit.inputs).toContain('^default');
   });
 
@@ -85,11 +99,16 @@ describe('createNodes', () => {
     const nodes = await infer({ targetName: 'shipshape', failOn: 'warning', reportsDir: 'out/{projectRoot}' });
     const targets = nodes['libs/ts/package.json']?.['libs/ts']?.targets ?? {};
     expect(Object.keys(targets)).toEqual(['shipshape']);
-    expect(targets.shipshape).toMatchObject({ options: { failOn: 'warning', reportsDir: 'out/{projectRoot}' }, outputs: ['{workspaceRoot}/out/libs/ts'] });
+    expect(targets.shipshape).toMatchObject({
+      options: { failOn: 'warning', reportsDir: 'out/{projectRoot}' },
+      outputs: ['{workspaceRoot}/out/libs/ts'],
+    });
   });
 
   it('names nx.json and the option when the plugin options are invalid', async () => {
-    await expect(infer({ failOn: 'sometimes' })).rejects.toThrow('invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): "failOn" must be one of');
+    await expect(infer({ failOn: 'sometimes' })).rejects.toThrow(
+      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): "failOn" must be one of',
+    );
   });
 
   it('turns no fixture, example or stray package.json into a project: only what the workspace already has, and Python projects', async () => {
@@ -116,7 +135,11 @@ describe('createNodes', () => {
       'packages/private-b/package.json': '{"name":"b"}',
     });
     try {
-      const results = await createNodes[1](['package.json', 'packages/a/package.json', 'packages/private-b/package.json'], {}, { workspaceRoot: pnpm.root, nxJsonConfiguration: {} });
+      const results = await createNodes[1](
+        ['package.json', 'packages/a/package.json', 'packages/private-b/package.json'],
+        {},
+        { workspaceRoot: pnpm.root, nxJsonConfiguration: {} },
+      );
       expect(results.map(([file]) => file).sort()).toEqual(['package.json', 'packages/a/package.json']);
     } finally {
       pnpm.remove();

@@ -18,7 +18,12 @@ export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
-    return createNodesFromFiles((file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx), auditedManifests(files, resolved, context.workspaceRoot), options ?? {}, context);
+    return createNodesFromFiles(
+      (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx),
+      auditedManifests(files, resolved, context.workspaceRoot),
+      options ?? {},
+      context,
+    );
   },
 ];
 
@@ -42,8 +47,10 @@ function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOption
 function executorOptions(given: ShipshapeOptions): ShipshapeOptions {
   const { targetName: _target, statusTargetName: _status, projects: _projects, ...rest } = given;
   return Object.fromEntries(
-    Object.entries(rest).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify((DEFAULTS as Record<string, unknown>)[key])),
-  ) as ShipshapeOptions;
+    Object.entries(rest).filter(
+      ([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify((DEFAULTS as Record<string, unknown>)[key]),
+    ),
+  );
 }
 
 function hasOtherProjectFile(workspaceRoot: string, root: string): boolean {

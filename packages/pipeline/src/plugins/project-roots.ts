@@ -61,7 +61,8 @@ export function auditedManifests(files: readonly string[], options: ResolvedOpti
     const included = options.projects.include.some((g) => matchesGlob(root, g));
     if (!included && options.projects.exclude.some((g) => matchesGlob(root, g) || matchesGlob(`${root}/`, g))) continue;
     const known = has('project.json') || (has('package.json') && isWorkspaceMember(root, globs));
-    if (known || included || has('pyproject.toml')) chosen.push(manifests.find((m) => m.endsWith('package.json')) ?? manifests.find((m) => m.endsWith('project.json')) ?? manifests[0]);
+    if (known || included || has('pyproject.toml'))
+      chosen.push(manifests.find((m) => m.endsWith('package.json')) ?? manifests.find((m) => m.endsWith('project.json')) ?? manifests[0]);
   }
   return chosen.sort();
 }

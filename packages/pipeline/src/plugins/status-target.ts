@@ -14,7 +14,11 @@ export function statusProject(options: ResolvedOptions): { targets: Record<strin
       ...(options.targetName === DEFAULTS.targetName ? {} : { auditTargetName: options.targetName }),
       ...(options.reportsDir === DEFAULTS.reportsDir ? {} : { reportsDir: options.reportsDir }),
     },
-    metadata: { description: 'Where every enrolled project stands on the ten-week Shipshape plan: terminal table, Markdown, JSON, history and an HTML dashboard.', technologies: ['shipshape'] },
+    metadata: {
+      description:
+        'Where every enrolled project stands on the ten-week Shipshape plan: terminal table, Markdown, JSON, history and an HTML dashboard.',
+      technologies: ['shipshape'],
+    },
   };
   return { targets: { [options.statusTargetName]: target } };
 }

@@ -21,7 +21,12 @@ export function buildStatus(input: StatusInput): StatusReport {
   const week = planWeek(input.plan.start, input.today);
   const projects = input.plan.projects.map((name) => {
     const root = input.roots[name];
-    return projectStatus(name, root, readAudit(join(input.workspaceRoot, input.reportsDir.replace('{projectRoot}', root), 'audit.json')), week);
+    return projectStatus(
+      name,
+      root,
+      readAudit(join(input.workspaceRoot, input.reportsDir.replace('{projectRoot}', root), 'audit.json')),
+      week,
+    );
   });
   return {
     schemaVersion: STATUS_SCHEMA_VERSION,

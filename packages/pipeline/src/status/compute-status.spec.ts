@@ -7,16 +7,34 @@ const META = 'structure/package-metadata';
 
 describe('itemStatus', () => {
   it('is done when the item has checks and none finds anything', () => {
-    expect(itemStatus(item(META), auditReport('a', [['s/one', META]], []))).toMatchObject({ state: 'done', findings: 0, checks: ['s/one'] });
+    expect(itemStatus(item(META), auditReport('a', [['s/one', META]], []))).toMatchObject({
+      state: 'done',
+      findings: 0,
+      checks: ['s/one'],
+    });
   });
 
   it('is partly done when some of its checks pass and others still find something', () => {
-    const report = auditReport('a', [['s/one', META], ['s/two', META]], [['s/two', META]]);
+    const report = auditReport(
+      'a',
+      [
+        ['s/one', META],
+        ['s/two', META],
+      ],
+      [['s/two', META]],
+    );
     expect(itemStatus(item(META), report)).toMatchObject({ state: 'partly', findings: 1 });
   });
 
   it('is not started when every check of the item finds something, and counts baseline findings', () => {
-    const report = auditReport('a', [['s/one', META]], [['s/one', META, 'baseline'], ['s/one', META, 'new']]);
+    const report = auditReport(
+      'a',
+      [['s/one', META]],
+      [
+        ['s/one', META, 'baseline'],
+        ['s/one', META, 'new'],
+      ],
+    );
     expect(itemStatus(item(META), report)).toMatchObject({ state: 'not-started', findings: 2 });
   });
 
@@ -37,15 +55,31 @@ describe('itemStatus', () => {
 
   it('keeps each finding with file and line for the dashboard links', () => {
     const status = itemStatus(item(META), auditReport('a', [['s/one', META]], [['s/one', META]]));
-    expect(status.details).toEqual([{ checkId: 's/one', severity: 'warning', message: 'finding 0', file: 'libs/a/package.json', line: 1, column: 1 }]);
+    expect(status.details).toEqual([
+      { checkId: 's/one', severity: 'warning', message: 'finding 0', file: 'libs/a/package.json', line: 1, column: 1 },
+    ]);
   });
 });
 
 describe('projectStatus', () => {
-  const open = auditReport('a', [['s/one', META], ['api/x', 'api/facades']], [['s/one', META], ['api/x', 'api/facades']]);
+  const open = auditReport(
+    'a',
+    [
+      ['s/one', META],
+      ['api/x', 'api/facades'],
+    ],
+    [
+      ['s/one', META],
+      ['api/x', 'api/facades'],
+    ],
+  );
 
   it('is on track while the phase of an open item is still running', () => {
-    expect(projectStatus('a', 'libs/a', open, { week: 2, state: 'running', day: 10 })).toMatchObject({ onTrack: true, behind: [], findings: 2 });
+    expect(projectStatus('a', 'libs/a', open, { week: 2, state: 'running', day: 10 })).toMatchObject({
+      onTrack: true,
+      behind: [],
+      findings: 2,
+    });
   });
 
   it('is behind once a phase is over with items not done, naming them', () => {

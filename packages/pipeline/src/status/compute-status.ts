@@ -14,7 +14,14 @@ export function itemStatus(item: PlanItem, report: AuditReport | undefined): Ite
   if (!report) return { ...base, state: 'not-audited', findings: 0, checks: [], details: [] };
   const checks = report.checks.filter((check) => check.planItem === item.id).map((check) => check.id);
   const findings = report.findings.filter((f) => f.planItem === item.id && f.status !== 'ignored');
-  const details = findings.map(({ checkId, severity, message, file, line, column }) => ({ checkId, severity, message, file, line, column }));
+  const details = findings.map(({ checkId, severity, message, file, line, column }) => ({
+    checkId,
+    severity,
+    message,
+    file,
+    line,
+    column,
+  }));
   const blocking = findings.filter((f) => f.severity !== 'info').map((f) => f.checkId);
   return { ...base, state: stateOf(checks, blocking), findings: findings.length, checks, details };
 }
@@ -29,6 +36,8 @@ function stateOf(checks: string[], findingChecks: string[]): ItemState {
 /** A project is on track when every item whose phase is over is done (items nobody checks yet do not count). */
 export function projectStatus(name: string, root: string, report: AuditReport | undefined, week: PlanWeek): ProjectStatus {
   const items = PLAN_ITEMS.map((item) => itemStatus(item, report));
-  const behind = items.filter((item) => item.weeks[1] < week.week && item.state !== 'done' && item.state !== 'no-check').map((item) => item.id);
+  const behind = items
+    .filter((item) => item.weeks[1] < week.week && item.state !== 'done' && item.state !== 'no-check')
+    .map((item) => item.id);
   return { name, root, onTrack: behind.length === 0, behind, findings: items.reduce((sum, item) => sum + item.findings, 0), items };
 }

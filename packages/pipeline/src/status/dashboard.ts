@@ -41,7 +41,10 @@ function timeline(status: StatusReport): string {
   const weeks = Array.from({ length: 10 }, (_, i) => i + 1);
   const width = 100 / 10;
   const dayOffset = Math.min(Math.max(0, (Date.parse(status.today) - Date.parse(status.start)) / 86_400_000), 70);
-  const today = status.weekState === 'running' ? `<div class="today" style="left:${((dayOffset + 0.5) / 70) * 100}%" title="today ${escapeHtml(status.today)}">today</div>` : '';
+  const today =
+    status.weekState === 'running'
+      ? `<div class="today" style="left:${((dayOffset + 0.5) / 70) * 100}%" title="today ${escapeHtml(status.today)}">today</div>`
+      : '';
   const cells = weeks
     .map((week) => {
       const phase = Math.ceil(week / 2);
@@ -83,7 +86,9 @@ function burnDown(history: HistoryEntry[], status: StatusReport): string {
     const coords = points.map((p, j) => `${x(j).toFixed(1)},${y(p[name]?.findings ?? 0).toFixed(1)}`).join(' ');
     return `<polyline fill="none" stroke="${palette[i % palette.length]}" stroke-width="2" points="${coords}"><title>${escapeHtml(name)}</title></polyline>`;
   });
-  const labels = names.map((name, i) => `<span><i style="background:${palette[i % palette.length]}"></i>${escapeHtml(name)}</span>`).join(' ');
+  const labels = names
+    .map((name, i) => `<span><i style="background:${palette[i % palette.length]}"></i>${escapeHtml(name)}</span>`)
+    .join(' ');
   const first = history[0].at.slice(0, 10);
   const last = history[history.length - 1].at.slice(0, 10);
   const axis = `<text x="20" y="${h - 4}" font-size="11">${escapeHtml(first)}</text><text x="${w - 20}" y="${h - 4}" font-size="11" text-anchor="end">${escapeHtml(last)}</text>`;
@@ -97,7 +102,10 @@ function findingsList(project: ProjectStatus): string {
     .map(
       (item) =>
         `<div class="finding-group" id="${anchor(project.name, item.id)}"><h4>${escapeHtml(item.id)}: ${escapeHtml(item.title)}</h4><ul>${item.details
-          .map((d) => `<li><code>${escapeHtml(`${d.file}${d.line ? `:${d.line}:${d.column}` : ''}`)}</code> ${escapeHtml(d.severity)}: ${escapeHtml(d.message)} <small>[${escapeHtml(d.checkId)}]</small></li>`)
+          .map(
+            (d) =>
+              `<li><code>${escapeHtml(`${d.file}${d.line ? `:${d.line}:${d.column}` : ''}`)}</code> ${escapeHtml(d.severity)}: ${escapeHtml(d.message)} <small>[${escapeHtml(d.checkId)}]</small></li>`,
+          )
           .join('')}</ul></div>`,
     )
     .join('')}`;

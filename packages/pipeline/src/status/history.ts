@@ -39,7 +39,8 @@ export function readHistory(path: string, shownPath = path): { entries: HistoryE
       if (line.trim() === '') return;
       try {
         const entry = JSON.parse(line) as HistoryEntry;
-        if (typeof entry?.at !== 'string' || typeof entry.projects !== 'object' || entry.projects === null) throw new Error('not a history entry');
+        if (typeof entry?.at !== 'string' || typeof entry.projects !== 'object' || entry.projects === null)
+          throw new Error('not a history entry');
         entries.push(entry);
       } catch {
         warnings.push(`${shownPath}:${index + 1} is not a valid history entry; skipped (the line is kept in the file)`);

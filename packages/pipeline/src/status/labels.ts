@@ -17,7 +17,8 @@ export const STATE_MARK: Record<ItemState, string> = {
 };
 
 export function weekLine(status: StatusReport): string {
-  if (status.weekState === 'not-started') return `The plan starts on ${status.start} (in ${-daysBetween(status.today, status.start)} days); today is ${status.today}.`;
+  if (status.weekState === 'not-started')
+    return `The plan starts on ${status.start} (in ${-daysBetween(status.today, status.start)} days); today is ${status.today}.`;
   if (status.weekState === 'finished') return `The ten weeks that started on ${status.start} are over; today is ${status.today}.`;
   return `Week ${status.week} of 10 (started ${status.start}; today is ${status.today}).`;
 }

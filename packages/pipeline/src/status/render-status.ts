@@ -7,12 +7,15 @@ const PHASE_NAMES = ['', 'Foundation', 'API & docs', 'Testing & quality', 'Distr
 export function renderStatusTerminal(status: StatusReport): string {
   const lines = [`Shipshape plan: ${weekLine(status)}`, ''];
   for (const project of status.projects) {
-    lines.push(`${project.name} (${project.root}): ${project.onTrack ? 'on track' : `BEHIND on ${project.behind.length} item(s)`}, ${project.findings} finding(s)`);
+    lines.push(
+      `${project.name} (${project.root}): ${project.onTrack ? 'on track' : `BEHIND on ${project.behind.length} item(s)`}, ${project.findings} finding(s)`,
+    );
     for (const phase of [1, 2, 3, 4, 5]) {
       const items = project.items.filter((item) => item.phase === phase);
       const checked = items.filter((item) => item.state !== 'no-check');
       const unchecked = items.length - checked.length;
-      const note = unchecked === 0 ? '' : checked.length === 0 ? `: ${unchecked} items, no check yet` : ` (${unchecked} more items have no check yet)`;
+      const note =
+        unchecked === 0 ? '' : checked.length === 0 ? `: ${unchecked} items, no check yet` : ` (${unchecked} more items have no check yet)`;
       lines.push(`  Phase ${phase} ${PHASE_NAMES[phase]} (weeks ${items[0].weeks[0]}-${items[0].weeks[1]})${note}`);
       for (const item of checked) {
         const count = item.findings > 0 ? ` (${item.findings} finding${item.findings === 1 ? '' : 's'})` : '';
@@ -42,14 +45,32 @@ function summaryTable(status: StatusReport): string[] {
 /** For a CI job summary or a PR comment. */
 export function renderStatusMarkdown(status: StatusReport): string {
   const escape = (text: string) => text.replace(/[|<>]/g, (c) => ({ '|': '\\|', '<': '&lt;', '>': '&gt;' })[c] ?? c);
-  const lines = ['## Shipshape plan status', '', weekLine(status), '', '| project | done | partly | not started | no check yet | findings | on track |', '|---|---:|---:|---:|---:|---:|---|'];
+  const lines = [
+    '## Shipshape plan status',
+    '',
+    weekLine(status),
+    '',
+    '| project | done | partly | not started | no check yet | findings | on track |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  ];
   for (const p of status.projects) {
     const count = (state: string) => p.items.filter((i) => i.state === state).length;
-    lines.push(`| ${escape(p.name)} | ${count('done')} | ${count('partly')} | ${count('not-started')} | ${count('no-check')} | ${p.findings} | ${p.onTrack ? '✅' : `❌ behind on ${p.behind.map((b) => `\`${b}\``).join(', ')}`} |`);
+    lines.push(
+      `| ${escape(p.name)} | ${count('done')} | ${count('partly')} | ${count('not-started')} | ${count('no-check')} | ${p.findings} | ${p.onTrack ? '✅' : `❌ behind on ${p.behind.map((b) => `\`${b}\``).join(', ')}`} |`,
+    );
   }
   for (const p of status.projects) {
-    lines.push('', `<details><summary>${escape(p.name)}: plan items</summary>`, '', '| item | weeks | state | findings |', '|---|---|---|---:|');
-    for (const item of p.items) lines.push(`| \`${item.id}\` ${escape(item.title)} | ${item.weeks[0]}-${item.weeks[1]} | ${STATE_MARK[item.state]} ${STATE_LABEL[item.state]} | ${item.findings} |`);
+    lines.push(
+      '',
+      `<details><summary>${escape(p.name)}: plan items</summary>`,
+      '',
+      '| item | weeks | state | findings |',
+      '|---|---|---|---:|',
+    );
+    for (const item of p.items)
+      lines.push(
+        `| \`${item.id}\` ${escape(item.title)} | ${item.weeks[0]}-${item.weeks[1]} | ${STATE_MARK[item.state]} ${STATE_LABEL[item.state]} | ${item.findings} |`,
+      );
     lines.push('', '</details>');
   }
   if (status.warnings.length > 0) lines.push('', ...status.warnings.map((w) => `> ⚠️ ${escape(w)}`));

@@ -15,13 +15,19 @@ export function runAudits(workspaceRoot: string, projects: string[], targetName:
   } catch {
     throw new ShipshapeError('nx is not installed in this workspace (node_modules/nx); run npm install');
   }
-  const result = spawnSync(process.execPath, [nxBin, 'run-many', '-t', targetName, `--projects=${projects.join(',')}`, '--output-style=static'], {
-    cwd: workspaceRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NX_TUI: 'false', FORCE_COLOR: '0' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [nxBin, 'run-many', '-t', targetName, `--projects=${projects.join(',')}`, '--output-style=static'],
+    {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NX_TUI: 'false', FORCE_COLOR: '0' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (result.error) throw new ShipshapeError(`could not run the audits: ${result.error.message}`);
   const lines = `${result.stdout}\n${result.stderr}`.split('\n').map((line) => line.trim());
-  return lines.filter((line) => /^(NX\s+)?(Successfully ran|Running target|Nx read the output|Failed tasks|- \S+:\S+)/.test(line)).join('\n');
+  return lines
+    .filter((line) => /^(NX\s+)?(Successfully ran|Running target|Nx read the output|Failed tasks|- \S+:\S+)/.test(line))
+    .join('\n');
 }

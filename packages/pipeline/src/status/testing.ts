@@ -1,7 +1,11 @@
 import type { AuditReport, ReportedFinding } from '@shipshape/core/engine';
 
 /** A minimal audit report with the given checks and findings, for status tests. */
-export function auditReport(project: string, checks: Array<[id: string, planItem: string]>, findings: Array<[checkId: string, planItem: string, status?: ReportedFinding['status']]>): AuditReport {
+export function auditReport(
+  project: string,
+  checks: Array<[id: string, planItem: string]>,
+  findings: Array<[checkId: string, planItem: string, status?: ReportedFinding['status']]>,
+): AuditReport {
   return {
     schemaVersion: 1,
     tool: { name: 'shipshape', version: '0.0.0' },
@@ -21,6 +25,15 @@ export function auditReport(project: string, checks: Array<[id: string, planItem
       fingerprint: `f${i}`,
     })),
     problems: [],
-    summary: { total: findings.length, new: findings.length, baseline: 0, ignored: 0, fixedSinceBaseline: 0, bySeverity: { info: 0, warning: findings.length, error: 0 }, failOn: 'error', passed: true },
+    summary: {
+      total: findings.length,
+      new: findings.length,
+      baseline: 0,
+      ignored: 0,
+      fixedSinceBaseline: 0,
+      bySeverity: { info: 0, warning: findings.length, error: 0 },
+      failOn: 'error',
+      passed: true,
+    },
   };
 }

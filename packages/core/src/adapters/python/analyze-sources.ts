@@ -8,7 +8,10 @@ import type { PythonAnalysis } from './types';
  * The `ast` pass over sources that are not on disk (a generator's Tree with its pending changes): they are
  * written to a temporary folder for the helper, which is removed afterwards. Results are keyed by the given paths.
  */
-export async function analyzePythonSources(sources: Record<string, string>, options: Omit<AnalyzePythonOptions, 'cwd'> = {}): Promise<PythonAnalysis> {
+export async function analyzePythonSources(
+  sources: Record<string, string>,
+  options: Omit<AnalyzePythonOptions, 'cwd'> = {},
+): Promise<PythonAnalysis> {
   const paths = Object.keys(sources);
   if (paths.length === 0) return analyzePython([], options);
   const dir = mkdtempSync(join(tmpdir(), 'shipshape-py-'));

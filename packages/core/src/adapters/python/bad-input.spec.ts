@@ -22,7 +22,18 @@ describe('analyzePython on bad input, file by file', () => {
 
   let analysis: PythonAnalysis;
   beforeAll(async () => {
-    const names = ['good.py', 'cookie.py', 'no_cookie.py', 'unknown_cookie.py', 'bom.py', 'image.py', 'indent.py', 'deep.py', 'huge.py', 'missing.py'];
+    const names = [
+      'good.py',
+      'cookie.py',
+      'no_cookie.py',
+      'unknown_cookie.py',
+      'bom.py',
+      'image.py',
+      'indent.py',
+      'deep.py',
+      'huge.py',
+      'missing.py',
+    ];
     analysis = await analyzePython(names.map(path));
   });
   const result = (name: string) => analysis.files[path(name)];
@@ -64,7 +75,11 @@ describe('analyzePython on bad input, file by file', () => {
   });
 
   it('a file over the size limit is skipped with a per-file error', () => {
-    expect(result('huge.py').error).toEqual({ kind: 'too-large', message: 'is 6000000 bytes, over the 5000000-byte limit; not analyzed', line: null });
+    expect(result('huge.py').error).toEqual({
+      kind: 'too-large',
+      message: 'is 6000000 bytes, over the 5000000-byte limit; not analyzed',
+      line: null,
+    });
   });
 
   it('a missing file is unreadable', () => {

@@ -50,14 +50,18 @@ describe('findPython', () => {
   it('analyzePython without any Python rejects with the same error, and an empty batch runs nothing', async () => {
     process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-such-dir/python3');
     process.env.PATH = join(ws.root, 'empty-bin');
-    await expect(analyzePython([join(ws.root, 'mod.py')], { project: 'libs/acme' })).rejects.toThrow(/^python3 was not found on the PATH: the Python checks of libs\/acme/);
+    await expect(analyzePython([join(ws.root, 'mod.py')], { project: 'libs/acme' })).rejects.toThrow(
+      /^python3 was not found on the PATH: the Python checks of libs\/acme/,
+    );
     await expect(analyzePython([])).resolves.toEqual({ python: null, stdlibModules: [], files: {} });
     await expect(analyzePython([], { python: join(ws.root, 'no-such-dir/python3') })).resolves.toMatchObject({ python: null });
   });
 
   it('an explicit interpreter that cannot be started is a PythonUnavailableError naming it', async () => {
     const missing = join(ws.root, 'no-such-dir/python3');
-    await expect(analyzePython([join(ws.root, 'mod.py')], { python: missing })).rejects.toThrow(`${missing} could not be run: the Python checks were skipped`);
+    await expect(analyzePython([join(ws.root, 'mod.py')], { python: missing })).rejects.toThrow(
+      `${missing} could not be run: the Python checks were skipped`,
+    );
     await expect(findPython(missing)).rejects.toThrow(`${missing} could not be run: the Python checks were skipped`);
   });
 

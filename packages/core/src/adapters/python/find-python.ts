@@ -32,7 +32,8 @@ export async function findPython(configured?: string, project?: string): Promise
       continue;
     }
     const [major, minor, ...executable] = result.stdout.trim().split(' ');
-    if (Number(major) > MINIMUM[0] || (Number(major) === MINIMUM[0] && Number(minor) >= MINIMUM[1])) return executable.join(' ') || candidate;
+    if (Number(major) > MINIMUM[0] || (Number(major) === MINIMUM[0] && Number(minor) >= MINIMUM[1]))
+      return executable.join(' ') || candidate;
   }
   throw new PythonUnavailableError(project);
 }

@@ -4,7 +4,16 @@ import type { PythonAnalysis, PythonClassDefinition, PythonDefinition, PythonFil
 
 const root = join(__dirname, '__fixtures__/acme/src/acme');
 const file = (path: string) => join(root, path);
-const FILES = ['__init__.py', 'core.py', 'compat.py', 'broken.py', 'plugins/__init__.py', 'plugins/builtin/__init__.py', 'plugins/builtin/loader.py', 'plugins/builtin/hooks.py'];
+const FILES = [
+  '__init__.py',
+  'core.py',
+  'compat.py',
+  'broken.py',
+  'plugins/__init__.py',
+  'plugins/builtin/__init__.py',
+  'plugins/builtin/loader.py',
+  'plugins/builtin/hooks.py',
+];
 
 describe('analyzePython on a small package', () => {
   let analysis: PythonAnalysis;
@@ -31,9 +40,26 @@ describe('analyzePython on a small package', () => {
 
   it('reads plain, aliased and from-imports with positions', () => {
     expect(imported('core.py', 'attrs')).toEqual([
-      { kind: 'import', module: 'attrs', names: [], alias: null, aliases: [], level: 0, line: 8, column: 1, guard: null, inFunction: false },
+      {
+        kind: 'import',
+        module: 'attrs',
+        names: [],
+        alias: null,
+        aliases: [],
+        level: 0,
+        line: 8,
+        column: 1,
+        guard: null,
+        inFunction: false,
+      },
     ]);
-    expect(imported('__init__.py', 'core')[0]).toMatchObject({ kind: 'from', names: ['Widget', 'make_widget'], aliases: [null, 'build'], level: 1, line: 3 });
+    expect(imported('__init__.py', 'core')[0]).toMatchObject({
+      kind: 'from',
+      names: ['Widget', 'make_widget'],
+      aliases: [null, 'build'],
+      level: 1,
+      line: 3,
+    });
     expect(imported('compat.py', 'ujson')[0]).toMatchObject({ alias: 'json', line: 7, column: 5 });
   });
 
@@ -88,8 +114,14 @@ describe('analyzePython on a small package', () => {
       decorators: ['functools.lru_cache'],
       annotations: { params: 2, annotatedParams: 2, returns: true },
     });
-    expect(definition('core.py', 'iter_widgets')).toMatchObject({ docstring: false, annotations: { params: 2, annotatedParams: 1, returns: true } });
-    expect(definition('core.py', '_reset')).toMatchObject({ public: false, annotations: { params: 0, annotatedParams: 0, returns: false } });
+    expect(definition('core.py', 'iter_widgets')).toMatchObject({
+      docstring: false,
+      annotations: { params: 2, annotatedParams: 1, returns: true },
+    });
+    expect(definition('core.py', '_reset')).toMatchObject({
+      public: false,
+      annotations: { params: 0, annotatedParams: 0, returns: false },
+    });
   });
 
   it('lists a class with its decorators, bases and methods, self and cls not counted', () => {
@@ -97,10 +129,19 @@ describe('analyzePython on a small package', () => {
     expect(widget).toMatchObject({ line: 22, docstring: true, decorators: ['attrs.define'], bases: [] });
     const methods = Object.fromEntries(widget.methods.map((m) => [m.name, m]));
     expect(Object.keys(methods)).toEqual(['grow', 'parse', 'valid', 'label', '_refresh']);
-    expect(methods.grow).toMatchObject({ kind: 'function', docstring: true, annotations: { params: 1, annotatedParams: 1, returns: true } });
+    expect(methods.grow).toMatchObject({
+      kind: 'function',
+      docstring: true,
+      annotations: { params: 1, annotatedParams: 1, returns: true },
+    });
     expect(methods.parse).toMatchObject({ decorators: ['classmethod'], annotations: { params: 1, annotatedParams: 0, returns: false } });
     expect(methods.valid).toMatchObject({ decorators: ['staticmethod'], annotations: { params: 2, annotatedParams: 1, returns: true } });
-    expect(methods._refresh).toMatchObject({ kind: 'async-function', public: false, docstring: true, annotations: { params: 2, annotatedParams: 2, returns: false } });
+    expect(methods._refresh).toMatchObject({
+      kind: 'async-function',
+      public: false,
+      docstring: true,
+      annotations: { params: 2, annotatedParams: 2, returns: false },
+    });
   });
 
   it('reads a literal __all__, with literal += and .append', () => {

@@ -27,7 +27,11 @@ export interface AnalyzePythonOptions {
 export async function analyzePython(files: string[], options: AnalyzePythonOptions = {}): Promise<PythonAnalysis> {
   if (files.length === 0 && !options.environment) return { python: null, stdlibModules: [], files: {} };
   const python = options.python ?? (await findPython(undefined, options.project));
-  const input = JSON.stringify({ files, maxBytes: options.maxBytes ?? DEFAULTS.maxFileBytes, ...(options.environment ? { environment: true } : {}) });
+  const input = JSON.stringify({
+    files,
+    maxBytes: options.maxBytes ?? DEFAULTS.maxFileBytes,
+    ...(options.environment ? { environment: true } : {}),
+  });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
   const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd });
   if (result.spawnError) throw new PythonUnavailableError(options.project, python);
@@ -38,7 +42,9 @@ export async function analyzePython(files: string[], options: AnalyzePythonOptio
   try {
     return JSON.parse(result.stdout) as PythonAnalysis;
   } catch {
-    throw new ShipshapeError(`the Python analysis helper (${python}) wrote output that is not JSON: ${lastLine(result.stderr) || result.stdout.slice(0, 200)}`);
+    throw new ShipshapeError(
+      `the Python analysis helper (${python}) wrote output that is not JSON: ${lastLine(result.stderr) || result.stdout.slice(0, 200)}`,
+    );
   }
 }
 

@@ -12,10 +12,13 @@ function fakeEnvironment() {
   const venv = join(ws.root, 'venv');
   const created = spawnSync('python3', ['-m', 'venv', '--without-pip', venv], { encoding: 'utf8' });
   if (created.status !== 0) throw new Error(`cannot create a venv: ${created.stderr}`);
-  const version = spawnSync(join(venv, 'bin/python'), ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' }).stdout.trim();
+  const version = spawnSync(join(venv, 'bin/python'), ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   const site = `venv/lib/python${version}/site-packages`;
   ws.write({
-    [`${site}/Py_Yaml_Fake-6.0.1.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: Py_Yaml_Fake\nVersion: 6.0.1\nRequires-Dist: fake-base>=1\nRequires-Dist: fake-docs; extra == "docs"\nRequires-Dist: fake-compat; python_version < "3.99"\n',
+    [`${site}/Py_Yaml_Fake-6.0.1.dist-info/METADATA`]:
+      'Metadata-Version: 2.1\nName: Py_Yaml_Fake\nVersion: 6.0.1\nRequires-Dist: fake-base>=1\nRequires-Dist: fake-docs; extra == "docs"\nRequires-Dist: fake-compat; python_version < "3.99"\n',
     [`${site}/Py_Yaml_Fake-6.0.1.dist-info/top_level.txt`]: 'fakeyaml\n_fakeyaml\n',
     [`${site}/fake_base-1.0.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: fake-base\nVersion: 1.0\n',
     [`${site}/fake_base-1.0.dist-info/RECORD`]: 'fake_base_mod/__init__.py,,\nfake_single.py,,\nfake_base-1.0.dist-info/METADATA,,\n',
@@ -62,6 +65,11 @@ describe('readPythonEnvironment', () => {
 
 describe('normalizeDistributionName', () => {
   it('follows PEP 503', () => {
-    expect(['PyYAML', 'python_dateutil', 'zope.interface', 'Foo-_.Bar'].map(normalizeDistributionName)).toEqual(['pyyaml', 'python-dateutil', 'zope-interface', 'foo-bar']);
+    expect(['PyYAML', 'python_dateutil', 'zope.interface', 'Foo-_.Bar'].map(normalizeDistributionName)).toEqual([
+      'pyyaml',
+      'python-dateutil',
+      'zope-interface',
+      'foo-bar',
+    ]);
   });
 });

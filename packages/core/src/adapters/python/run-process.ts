@@ -10,7 +10,11 @@ export interface ProcessResult {
 }
 
 /** Runs a command without a shell, feeding `input` on stdin; never rejects. */
-export function runProcess(command: string, args: string[], options: { input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { input?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve) => {
     // An explicit env: the `process.env` of this module's realm (jest gives each test file its own) picks the PATH searched.
     const child = spawn(command, args, { cwd: options.cwd, env: process.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });

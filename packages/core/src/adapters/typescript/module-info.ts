@@ -38,7 +38,13 @@ export interface ModuleInfo {
 /** Imports and exports of one file from its syntax alone: no program, no type checker, so it is cheap. */
 export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
   // JSDoc is not needed for imports and exports: skipping it makes the parse noticeably cheaper.
-  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(fileName));
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind(fileName),
+  );
   const imports: ImportRef[] = [];
   const exports: ExportRef[] = [];
   const position = (node: ts.Node) => {
@@ -60,7 +66,14 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
     } else if (ts.isExportDeclaration(statement)) {
       const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
       if (from) {
-        imports.push({ specifier: from, kind: 'export', typeOnly: statement.isTypeOnly, sideEffect: false, ...TOP_LEVEL, ...position(statement) });
+        imports.push({
+          specifier: from,
+          kind: 'export',
+          typeOnly: statement.isTypeOnly,
+          sideEffect: false,
+          ...TOP_LEVEL,
+          ...position(statement),
+        });
       }
       const clause = statement.exportClause;
       if (!clause) {
@@ -81,7 +94,14 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       const expression = statement.moduleReference.expression;
       if (ts.isStringLiteral(expression)) {
-        imports.push({ specifier: expression.text, kind: 'import-equals', typeOnly: statement.isTypeOnly, sideEffect: false, ...TOP_LEVEL, ...position(statement) });
+        imports.push({
+          specifier: expression.text,
+          kind: 'import-equals',
+          typeOnly: statement.isTypeOnly,
+          sideEffect: false,
+          ...TOP_LEVEL,
+          ...position(statement),
+        });
       }
     } else if (ts.isExportAssignment(statement)) {
       exports.push({ name: 'default', kind: 'local', typeOnly: false, ...position(statement) });
@@ -95,7 +115,13 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
 
 function allNamedTypeOnly(clause: ts.ImportClause): boolean {
   const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+  return (
+    !clause.name &&
+    !!bindings &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
+    bindings.elements.every((e) => e.isTypeOnly)
+  );
 }
 
 function collectLocalExports(statement: ts.Statement, exports: ExportRef[], position: (node: ts.Node) => { line: number; column: number }) {
@@ -134,12 +160,27 @@ function collectCalls(source: ts.SourceFile, imports: ImportRef[], position: (no
       const specifier = node.arguments[0].text;
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         const guarded = context.guarded || handled.has(node);
-        imports.push({ specifier, kind: 'dynamic', typeOnly: false, sideEffect: false, guarded, inFunction: context.inFunction, ...position(node) });
+        imports.push({
+          specifier,
+          kind: 'dynamic',
+          typeOnly: false,
+          sideEffect: false,
+          guarded,
+          inFunction: context.inFunction,
+          ...position(node),
+        });
       } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
         imports.push({ specifier, kind: 'require', typeOnly: false, sideEffect: false, ...context, ...position(node) });
       }
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      imports.push({ specifier: node.argument.literal.text, kind: 'dynamic', typeOnly: true, sideEffect: false, ...context, ...position(node) });
+      imports.push({
+        specifier: node.argument.literal.text,
+        kind: 'dynamic',
+        typeOnly: true,
+        sideEffect: false,
+        ...context,
+        ...position(node),
+      });
     }
     if (ts.isTryStatement(node)) {
       visit(node.tryBlock, node.catchClause ? { ...context, guarded: true } : context);
@@ -162,7 +203,11 @@ function markHandledImport(call: ts.CallExpression, handled: Set<ts.Node>): void
   const method = call.expression.name.text;
   if (method !== 'catch' && !(method === 'then' && call.arguments.length >= 2)) return;
   let inner: ts.Expression = call.expression.expression;
-  while (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && ['then', 'finally', 'catch'].includes(inner.expression.name.text)) {
+  while (
+    ts.isCallExpression(inner) &&
+    ts.isPropertyAccessExpression(inner.expression) &&
+    ['then', 'finally', 'catch'].includes(inner.expression.name.text)
+  ) {
     inner = inner.expression.expression;
   }
   if (ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.ImportKeyword) handled.add(inner);

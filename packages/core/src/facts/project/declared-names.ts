@@ -17,7 +17,9 @@ export function npmDeclaredNames(manifest: PackageJson | undefined): string[] {
 }
 
 function requirementNames(list: unknown): string[] {
-  return Array.isArray(list) ? list.flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean) : [];
+  return Array.isArray(list)
+    ? list.flatMap((entry) => (typeof entry === 'string' ? [parseRequirement(entry)?.name ?? ''] : [])).filter(Boolean)
+    : [];
 }
 
 function tableKeys(table: unknown): string[] {

@@ -4,9 +4,18 @@ import { ShipshapeError } from '../../util/errors';
 import { defineFact } from '../fact';
 
 export type PackageJson = Record<string, unknown>;
-export type PyProject = Record<string, unknown> & { project?: Record<string, unknown>; 'build-system'?: Record<string, unknown>; tool?: Record<string, unknown> };
+export type PyProject = Record<string, unknown> & {
+  project?: Record<string, unknown>;
+  'build-system'?: Record<string, unknown>;
+  tool?: Record<string, unknown>;
+};
 
-function readManifest<T>(project: ShipshapeProject, name: string, parse: (text: string, file: string) => unknown, shape: string): ManifestText<T> | undefined {
+function readManifest<T>(
+  project: ShipshapeProject,
+  name: string,
+  parse: (text: string, file: string) => unknown,
+  shape: string,
+): ManifestText<T> | undefined {
   const path = project.file(name);
   const text = project.workspace.source.read(path);
   if (text === undefined) return undefined;

@@ -42,8 +42,24 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Top-level folders of a Python project that are never import packages. */
 export const NOT_PYTHON_PACKAGES: ReadonlySet<string> = new Set([
-  'tests', 'test', 'docs', 'doc', 'scripts', 'examples', 'example', 'benchmarks', 'bench', 'build', 'dist', 'src', 'site',
-  'htmlcov', 'venv', 'env', 'tools', 'node_modules',
+  'tests',
+  'test',
+  'docs',
+  'doc',
+  'scripts',
+  'examples',
+  'example',
+  'benchmarks',
+  'bench',
+  'build',
+  'dist',
+  'src',
+  'site',
+  'htmlcov',
+  'venv',
+  'env',
+  'tools',
+  'node_modules',
 ]);
 
 const isHidden = (segment: string) => segment.startsWith('.') || segment.endsWith('.egg-info') || segment === '__pycache__';
@@ -73,8 +89,10 @@ export const pythonPackages = defineFact({
       if (parts.some(isHidden)) continue;
       if (parts.length === 1) rootModules.push(file);
       else if (parts[0] === 'src' && parts.length === 2 && IDENTIFIER.test(parts[1].slice(0, -3))) names.add(parts[1].slice(0, -3));
-      else if (parts[0] === 'src' && parts.length >= 3 && IDENTIFIER.test(parts[1]) && !NOT_PYTHON_PACKAGES.has(parts[1])) src.add(project.file(`src/${parts[1]}`));
-      else if (parts.length >= 2 && parts[0] !== 'src' && !NOT_PYTHON_PACKAGES.has(parts[0]) && IDENTIFIER.test(parts[0])) flat.add(project.file(parts[0]));
+      else if (parts[0] === 'src' && parts.length >= 3 && IDENTIFIER.test(parts[1]) && !NOT_PYTHON_PACKAGES.has(parts[1]))
+        src.add(project.file(`src/${parts[1]}`));
+      else if (parts.length >= 2 && parts[0] !== 'src' && !NOT_PYTHON_PACKAGES.has(parts[0]) && IDENTIFIER.test(parts[0]))
+        flat.add(project.file(parts[0]));
     }
     const folders = [...src, ...flat].sort();
     for (const folder of folders) names.add(posix.basename(folder));
@@ -96,7 +114,9 @@ function backendPackages(data: PyProject | undefined): string[] {
     ...stringsIn(data, ['tool', 'hatch', 'build', 'targets', 'wheel', 'packages']),
     ...stringsIn(data, ['tool', 'hatch', 'build', 'packages']),
     ...stringsIn(data, ['tool', 'setuptools', 'packages']),
-    ...(Array.isArray(poetry) ? poetry.map((entry) => dataAt(entry, ['include'])).filter((include): include is string => typeof include === 'string') : []),
+    ...(Array.isArray(poetry)
+      ? poetry.map((entry) => dataAt(entry, ['include'])).filter((include): include is string => typeof include === 'string')
+      : []),
   ];
   return named.filter((p) => IDENTIFIER.test(posix.basename(p)));
 }

@@ -1,7 +1,8 @@
 import { matchesGlob } from '../../util/glob';
 
 /** Test files, by the conventions of jest, vitest, mocha, node:test and pytest. */
-export const TEST_FILE = /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|tests|e2e)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
+export const TEST_FILE =
+  /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__)\/|\.(spec|test|e2e)\.[cm]?[jt]sx?$|(^|\/)(test|tests|e2e)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
 
 /** Tool configuration at any level: `jest.config.ts`, `vite.config.mts`, `eslint.config.mjs`, `.eslintrc.js`, ... */
 export const CONFIG_FILE = /(^|\/)([\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/;
@@ -10,7 +11,8 @@ export const CONFIG_FILE = /(^|\/)([\w.-]+\.config|\.[\w-]+rc)\.[cm]?[jt]s$/;
 export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
 /** Folders of code that never ships: tests, fixtures, scripts, tools, benchmarks, stories, docs, examples. */
-const DEV_FOLDER = /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__|tests?|testing|e2e|specs?|scripts|tools|bench(marks?)?|stories|\.storybook|docs?|examples?|fixtures)\//;
+const DEV_FOLDER =
+  /(^|\/)(__tests__|__mocks__|__fixtures__|__snapshots__|tests?|testing|e2e|specs?|scripts|tools|bench(marks?)?|stories|\.storybook|docs?|examples?|fixtures)\//;
 const DEV_TS_FILE =
   /(\.(spec|test|e2e|stories|story|bench)\.[cm]?[jt]sx?$)|((^|\/)[^/]*\.config\.[cm]?[jt]s$)|((^|\/)\.[^/]+\.[cm]?[jt]s$)|((^|\/)(test-setup|setup-?tests|jest\.setup|vitest\.setup|jest\.preset)\.[cm]?[jt]s$)/i;
 const DEV_PY_FILE = /((^|\/)test_[^/]*\.py$)|(_test\.py$)|((^|\/)(conftest|noxfile|fabfile|setup|tasks|manage)\.py$)/;

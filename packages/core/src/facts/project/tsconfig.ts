@@ -47,7 +47,8 @@ function resolvePackageConfig(source: FileSource, fromDir: string, specifier: st
 
 /** `${configDir}` (TypeScript 5.5) is the folder of the tsconfig that the compiler was pointed at, not of the file that says it. */
 function resolveDir(value: string, fileDir: string, configDir: string): string {
-  if (value.startsWith('${configDir}')) return posix.normalize(posix.join(configDir, value.slice('${configDir}'.length).replace(/^\//, '')));
+  if (value.startsWith('${configDir}'))
+    return posix.normalize(posix.join(configDir, value.slice('${configDir}'.length).replace(/^\//, '')));
   return posix.normalize(posix.join(fileDir, value));
 }
 
@@ -70,7 +71,9 @@ export function readTsconfig(source: FileSource, path: string): Tsconfig | undef
     for (const base of ([] as unknown[]).concat(config.extends ?? [])) {
       if (typeof base !== 'string') continue;
       const relative = base.startsWith('.') || base.startsWith('/') || base.startsWith('${configDir}');
-      const target = relative ? resolveDir(base.endsWith('.json') ? base : `${base}.json`, dir, configDir) : resolvePackageConfig(source, dir, base);
+      const target = relative
+        ? resolveDir(base.endsWith('.json') ? base : `${base}.json`, dir, configDir)
+        : resolvePackageConfig(source, dir, base);
       if (!relative) merged.extendsPackages.push(packageOf(base));
       const parent = target ? visit(target, seen) : undefined;
       if (!parent) continue;
@@ -88,13 +91,14 @@ export function readTsconfig(source: FileSource, path: string): Tsconfig | undef
     for (const key of PATH_OPTIONS) if (typeof own[key] === 'string') own[key] = resolveDir(own[key], dir, configDir);
     const result: Tsconfig = { ...merged, compilerOptions: { ...merged.compilerOptions, ...own } };
     if (own.paths && typeof own.paths === 'object') {
-      result.paths = { values: own.paths as Record<string, unknown>, base: typeof own.baseUrl === 'string' ? (own.baseUrl) : dir };
+      result.paths = { values: own.paths as Record<string, unknown>, base: typeof own.baseUrl === 'string' ? own.baseUrl : dir };
     } else if (result.paths && typeof own.baseUrl === 'string') {
       result.paths = { ...result.paths, base: own.baseUrl };
     }
     for (const key of ['include', 'exclude', 'files'] as const) {
       const value = config[key];
-      if (Array.isArray(value)) result[key] = value.filter((v): v is string => typeof v === 'string').map((v) => resolveDir(v, dir, configDir));
+      if (Array.isArray(value))
+        result[key] = value.filter((v): v is string => typeof v === 'string').map((v) => resolveDir(v, dir, configDir));
     }
     if (Array.isArray(config.references)) {
       result.references = config.references.flatMap((ref) => {
@@ -147,7 +151,9 @@ export function pathAliasesOf(config: Tsconfig | undefined): PathAlias[] {
   const { values, base } = config.paths;
   return Object.entries(values).map(([pattern, targets]) => ({
     pattern,
-    targets: (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => posix.normalize(posix.join(base, t))),
+    targets: (Array.isArray(targets) ? targets : [])
+      .filter((t): t is string => typeof t === 'string')
+      .map((t) => posix.normalize(posix.join(base, t))),
   }));
 }
 
@@ -163,7 +169,11 @@ export function resolveAlias(aliases: readonly PathAlias[], specifier: string): 
     const suffix = pattern.slice(star + 1);
     if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) continue;
     if (best && best.prefix >= prefix.length) continue;
-    best = { alias: pattern, target: targets[0].replace('*', specifier.slice(prefix.length, specifier.length - suffix.length)), prefix: prefix.length };
+    best = {
+      alias: pattern,
+      target: targets[0].replace('*', specifier.slice(prefix.length, specifier.length - suffix.length)),
+      prefix: prefix.length,
+    };
   }
   return best && { alias: best.alias, target: best.target };
 }

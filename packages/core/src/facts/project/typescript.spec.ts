@@ -18,7 +18,12 @@ describe('the TypeScript facts', () => {
   const project = () => diskProject(ws.root, 'libs/a', { name: 'a' });
 
   it('reads source files, not declarations or other files', () => {
-    expect(project().get(typescriptSources).files).toEqual(['libs/a/src/index.ts', 'libs/a/src/latin1.ts', 'libs/a/src/logo.ts', 'libs/a/src/total.ts']);
+    expect(project().get(typescriptSources).files).toEqual([
+      'libs/a/src/index.ts',
+      'libs/a/src/latin1.ts',
+      'libs/a/src/logo.ts',
+      'libs/a/src/total.ts',
+    ]);
   });
 
   it('extracts each module once, and names files it cannot read as source', () => {

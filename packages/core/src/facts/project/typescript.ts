@@ -62,7 +62,9 @@ export const typescriptProgram = defineFact({
   id: 'typescript/program',
   inputs: [typescriptSources],
   compute: (project, sources) => {
-    const tsConfigFilePath = ['tsconfig.lib.json', 'tsconfig.json'].map((name) => join(project.absRoot, name)).find((path) => existsSync(path));
+    const tsConfigFilePath = ['tsconfig.lib.json', 'tsconfig.json']
+      .map((name) => join(project.absRoot, name))
+      .find((path) => existsSync(path));
     const program = tsConfigFilePath
       ? new TsMorphProject({ tsConfigFilePath, skipFileDependencyResolution: true })
       : new TsMorphProject({ compilerOptions: { allowJs: true, strict: true } });

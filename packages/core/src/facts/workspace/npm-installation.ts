@@ -93,7 +93,13 @@ export class NpmInstallation {
       const entry = this.lockEntries[key];
       if (!entry?.version) continue;
       const names = (field?: Record<string, string>) => Object.keys(field ?? {});
-      return { name, version: entry.version, dir: key, requires: [...names(entry.dependencies), ...names(entry.optionalDependencies), ...names(entry.peerDependencies)], bin: entry.bin ?? {} };
+      return {
+        name,
+        version: entry.version,
+        dir: key,
+        requires: [...names(entry.dependencies), ...names(entry.optionalDependencies), ...names(entry.peerDependencies)],
+        bin: entry.bin ?? {},
+      };
     }
     return undefined;
   }
@@ -110,7 +116,10 @@ function parseInstalled(text: string | undefined, realDir: () => string): Instal
       version: data.version,
       dir: realDir(),
       requires: [...names('dependencies'), ...names('optionalDependencies'), ...names('peerDependencies')],
-      bin: typeof data.bin === 'string' ? { [data.name.split('/').pop()!]: data.bin } : ((data.bin as Record<string, string> | undefined) ?? {}),
+      bin:
+        typeof data.bin === 'string'
+          ? { [data.name.split('/').pop()!]: data.bin }
+          : ((data.bin as Record<string, string> | undefined) ?? {}),
     };
   } catch {
     return null;

@@ -32,7 +32,8 @@ export const workspacePackages = defineWorkspaceFact({
         const project = workspace.project(node);
         const found: WorkspacePackage = { project: node };
         const pkg = readQuietly(() => project.get(packageJson))?.data;
-        if (typeof pkg?.name === 'string') found.npm = { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : undefined };
+        if (typeof pkg?.name === 'string')
+          found.npm = { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : undefined };
         const table = readQuietly(() => project.get(pyproject))?.data.project;
         if (typeof table?.name === 'string') {
           const importNames = readQuietly(() => project.get(pythonPackages))?.importNames ?? new Set<string>();

@@ -57,7 +57,8 @@ export function parsePlan(text: string, file = PLAN_FILE): PlanFile {
   } catch (error) {
     fail((error as Error).message);
   }
-  if (!Array.isArray(data.projects) || !data.projects.every((p) => typeof p === 'string')) fail('"projects" must be a list of project names');
+  if (!Array.isArray(data.projects) || !data.projects.every((p) => typeof p === 'string'))
+    fail('"projects" must be a list of project names');
   if (data.timeZone !== undefined && typeof data.timeZone !== 'string') fail('"timeZone" must be an IANA time zone name');
   if (!Array.isArray(data.weeks)) fail('"weeks" must be the list of the ten weeks');
   return data as PlanFile;
@@ -72,7 +73,11 @@ export function readPlan(source: Pick<FileSource, 'read'>): PlanFile | undefined
 /** The workspace's plan, or one error saying how to write one. */
 export function requirePlan(source: Pick<FileSource, 'read'>): PlanFile {
   const plan = readPlan(source);
-  if (!plan) throw new ShipshapeError('there is no plan yet; write one with: nx g @shipshape/pipeline:plan --start=YYYY-MM-DD --projects=a,b', PLAN_FILE);
+  if (!plan)
+    throw new ShipshapeError(
+      'there is no plan yet; write one with: nx g @shipshape/pipeline:plan --start=YYYY-MM-DD --projects=a,b',
+      PLAN_FILE,
+    );
   return plan;
 }
 

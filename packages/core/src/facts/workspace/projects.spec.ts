@@ -31,14 +31,22 @@ describe('the workspace graph', () => {
         ],
         dependencies: { invoices: ['money'], money: [] },
       });
-      expect(diskProject(ws.root, 'libs/money').get(workspaceGraph)).toMatchObject({ from: 'nx-cache', projects: [{ name: 'money' }, { name: 'invoices' }] });
+      expect(diskProject(ws.root, 'libs/money').get(workspaceGraph)).toMatchObject({
+        from: 'nx-cache',
+        projects: [{ name: 'money' }, { name: 'invoices' }],
+      });
     } finally {
       ws.remove();
     }
   });
 
   it('without a graph (or with one that cannot be read), finds the projects by their manifests', () => {
-    const ws = tempWorkspace({ 'package.json': '{}', 'libs/a/package.json': '{"name":"@acme/a"}', 'libs/py/pyproject.toml': '[project]\nname = "acme-py"\n', 'libs/b/project.json': '{}' });
+    const ws = tempWorkspace({
+      'package.json': '{}',
+      'libs/a/package.json': '{"name":"@acme/a"}',
+      'libs/py/pyproject.toml': '[project]\nname = "acme-py"\n',
+      'libs/b/project.json': '{}',
+    });
     try {
       expect(readNxGraphFile(ws.root)).toBeUndefined();
       ws.write({ '.nx/workspace-data/project-graph.json': '{ not json' });

@@ -37,7 +37,10 @@ export function fromNxGraph(graph: NxGraphFile): WorkspaceGraph {
     .filter(([, node]) => typeof node.data?.root === 'string')
     .map(([name, node]) => ({ name, root: node.data!.root!, tags: node.data!.tags ?? [] }));
   const dependencies = Object.fromEntries(
-    Object.entries(graph.dependencies ?? {}).map(([name, edges]) => [name, [...new Set(edges.map((e) => e.target).filter((t) => t in nodes))]]),
+    Object.entries(graph.dependencies ?? {}).map(([name, edges]) => [
+      name,
+      [...new Set(edges.map((e) => e.target).filter((t) => t in nodes))],
+    ]),
   );
   return { projects, dependencies };
 }
@@ -83,7 +86,8 @@ export function scanProjects(source: FileSource): WorkspaceProject[] {
     if (dir !== '' && MARKERS.some((m) => entries.includes(m))) projects.push({ name: scannedName(source, dir), root: dir, tags: [] });
     if (depth === 4) return;
     for (const entry of entries) {
-      if (!entry.startsWith('.') && !NOT_PROJECTS.has(entry) && !entry.includes('.')) walk(dir === '' ? entry : `${dir}/${entry}`, depth + 1);
+      if (!entry.startsWith('.') && !NOT_PROJECTS.has(entry) && !entry.includes('.'))
+        walk(dir === '' ? entry : `${dir}/${entry}`, depth + 1);
     }
   };
   walk('', 0);
@@ -118,9 +122,9 @@ export const workspaceGraph = defineWorkspaceFact({
   compute: (workspace): WorkspaceGraph & { from: 'given' | 'tree' | 'nx-cache' | 'folders' } => {
     if (workspace.givenGraph) return { ...workspace.givenGraph, from: 'given' };
     const cached = readNxGraphFile(workspace.root);
-    if (workspace.source.kind === 'tree' && workspace.tree) return { projects: treeProjects(workspace.tree), dependencies: cached?.dependencies, from: 'tree' };
+    if (workspace.source.kind === 'tree' && workspace.tree)
+      return { projects: treeProjects(workspace.tree), dependencies: cached?.dependencies, from: 'tree' };
     if (cached) return { ...cached, from: 'nx-cache' };
     return { projects: scanProjects(workspace.source), from: 'folders' };
   },
 });
-

@@ -13,11 +13,29 @@ function babelPackage(value: string, kind: 'preset' | 'plugin'): string | undefi
 }
 
 function references(value: StaticValue, file: string): PackageReference[] {
-  const scopes = [value, ...valueAt(value, ['overrides']), ...valueAt(value, ['env']).flatMap((env) => (env.kind === 'object' ? [...env.properties.values()] : []))];
+  const scopes = [
+    value,
+    ...valueAt(value, ['overrides']),
+    ...valueAt(value, ['env']).flatMap((env) => (env.kind === 'object' ? [...env.properties.values()] : [])),
+  ];
   return scopes.flatMap((scope) => [
     // An entry is a name, or [name, options]: only the first string of an array names the package.
-    ...valueReferences(valueAt(scope, ['presets']).flatMap((list) => (list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [])), file, 'presets', (v) => [babelPackage(v, 'preset')]),
-    ...valueReferences(valueAt(scope, ['plugins']).flatMap((list) => (list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [])), file, 'plugins', (v) => [babelPackage(v, 'plugin')]),
+    ...valueReferences(
+      valueAt(scope, ['presets']).flatMap((list) =>
+        list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [],
+      ),
+      file,
+      'presets',
+      (v) => [babelPackage(v, 'preset')],
+    ),
+    ...valueReferences(
+      valueAt(scope, ['plugins']).flatMap((list) =>
+        list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [],
+      ),
+      file,
+      'plugins',
+      (v) => [babelPackage(v, 'plugin')],
+    ),
   ]);
 }
 

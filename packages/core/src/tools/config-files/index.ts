@@ -3,7 +3,21 @@ import { stringReferences, valueReferences } from '../references';
 import { defineTool, type PackageReference } from '../tool';
 
 /** package.json fields that hold the configuration of tools Shipshape has no adapter for. */
-const CONFIG_FIELDS = ['commitlint', 'lint-staged', 'stylelint', 'remarkConfig', 'mocha', 'ava', 'c8', 'nyc', 'xo', 'release', 'husky', 'size-limit', 'browserslist'];
+const CONFIG_FIELDS = [
+  'commitlint',
+  'lint-staged',
+  'stylelint',
+  'remarkConfig',
+  'mocha',
+  'ava',
+  'c8',
+  'nyc',
+  'xo',
+  'release',
+  'husky',
+  'size-limit',
+  'browserslist',
+];
 
 /**
  * Any tool's config file (`*.config.*`, `.*rc`) and package.json config field: the strings in it that name a
@@ -20,7 +34,14 @@ export default defineTool({
     const packages: PackageReference[] = stringReferences(configs, 'config', (v) => [`jest-environment-${v}`]);
     for (const field of fields) {
       const value = readJsonValue(JSON.stringify(field.value));
-      if (value) packages.push(...valueReferences([value], field.file, `"${field.path.join('.')}"`).map((p) => ({ ...p, line: field.line, column: field.column })));
+      if (value)
+        packages.push(
+          ...valueReferences([value], field.file, `"${field.path.join('.')}"`).map((p) => ({
+            ...p,
+            line: field.line,
+            column: field.column,
+          })),
+        );
     }
     return { packages };
   },

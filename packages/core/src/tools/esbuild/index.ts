@@ -18,11 +18,20 @@ export default defineTool({
         if (start < 0) continue;
         const args = words.slice(start + 1);
         const files = args.filter((a) => !a.startsWith('-')).map((a) => project.file(a.replace(/^['"]|['"]$/g, '')));
-        for (const file of files) entries.push({ file: script.file, line: script.line, column: script.column, pattern: file, kind: 'build' });
+        for (const file of files)
+          entries.push({ file: script.file, line: script.line, column: script.column, pattern: file, kind: 'build' });
         const outdir = args.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
         const outfile = args.find((a) => a.startsWith('--outfile='))?.slice('--outfile='.length);
         const dir = outdir ?? (outfile ? posix.dirname(outfile) : undefined);
-        if (dir) outputs.push({ file: script.file, line: script.line, column: script.column, dir: project.file(dir), entries: files, inlines: args.includes('--bundle') ? 'listed' : undefined });
+        if (dir)
+          outputs.push({
+            file: script.file,
+            line: script.line,
+            column: script.column,
+            dir: project.file(dir),
+            entries: files,
+            inlines: args.includes('--bundle') ? 'listed' : undefined,
+          });
       }
     }
     return { entries, outputs };

@@ -16,7 +16,8 @@ function legacyReferences(value: StaticValue, file: string): PackageReference[] 
     found.push(...valueReferences(valueAt(scope, ['extends']), file, 'extends', (v) => [extendsPackage(v)]));
     found.push(...valueReferences(valueAt(scope, ['plugins']), file, 'plugins', (v) => [prefixedPackage(v, 'eslint-plugin')]));
     found.push(...valueReferences(valueAt(scope, ['parser']), file, 'parser'));
-    for (const parser of stringsAt(scope, ['parserOptions', 'parser'])) found.push(...valueReferences([{ kind: 'string', ...parser }], file, 'parserOptions.parser'));
+    for (const parser of stringsAt(scope, ['parserOptions', 'parser']))
+      found.push(...valueReferences([{ kind: 'string', ...parser }], file, 'parserOptions.parser'));
   }
   return found;
 }
@@ -31,7 +32,14 @@ export default defineTool({
   enablers: ['eslint'],
   configFiles: ['eslint.config.{js,mjs,cjs,ts,mts,cts}', '.eslintrc', '.eslintrc.{js,cjs,json,yaml,yml}'],
   manifestFields: ['eslintConfig'],
-  workspaceConfigFiles: ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'],
+  workspaceConfigFiles: [
+    'eslint.config.js',
+    'eslint.config.mjs',
+    'eslint.config.cjs',
+    'eslint.config.ts',
+    'eslint.config.mts',
+    'eslint.config.cts',
+  ],
   references({ configs, fields }) {
     const legacy = configs.filter((c) => /\.eslintrc/.test(c.file));
     const packages = configValues(legacy).flatMap(({ file, value }) => legacyReferences(value, file));

@@ -4,15 +4,36 @@ import { readJsonValue, stringsAt, valueAt, type StaticValue } from '../static-v
 import { defineTool, type EntryReference, type PackageReference } from '../tool';
 
 /** Options whose strings are module names jest loads. */
-const MODULE_OPTIONS = ['preset', 'runner', 'testRunner', 'testSequencer', 'resolver', 'prettierPath', 'snapshotResolver', 'globalSetup', 'globalTeardown'];
-const MODULE_LIST_OPTIONS = ['setupFiles', 'setupFilesAfterEach', 'setupFilesAfterEnv', 'snapshotSerializers', 'watchPlugins', 'reporters', 'transform', 'moduleNameMapper'];
+const MODULE_OPTIONS = [
+  'preset',
+  'runner',
+  'testRunner',
+  'testSequencer',
+  'resolver',
+  'prettierPath',
+  'snapshotResolver',
+  'globalSetup',
+  'globalTeardown',
+];
+const MODULE_LIST_OPTIONS = [
+  'setupFiles',
+  'setupFilesAfterEach',
+  'setupFilesAfterEnv',
+  'snapshotSerializers',
+  'watchPlugins',
+  'reporters',
+  'transform',
+  'moduleNameMapper',
+];
 const DEFAULT_TEST_MATCH = ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'];
 
 /** `testEnvironment: 'jsdom'` is jest-environment-jsdom (jest ships only `node`). */
 function environmentPackage(value: string): string | undefined {
   if (value === 'node') return undefined;
   if (value === 'jsdom') return 'jest-environment-jsdom';
-  return packageOfSpecifier(value.startsWith('jest-environment-') || value.includes('/') || value.startsWith('@') ? value : `jest-environment-${value}`);
+  return packageOfSpecifier(
+    value.startsWith('jest-environment-') || value.includes('/') || value.startsWith('@') ? value : `jest-environment-${value}`,
+  );
 }
 
 function fromConfig(value: StaticValue, file: string): { packages: PackageReference[]; entries: EntryReference[] } {
@@ -21,11 +42,14 @@ function fromConfig(value: StaticValue, file: string): { packages: PackageRefere
   for (const option of MODULE_LIST_OPTIONS) packages.push(...valueReferences(valueAt(value, [option]), file, option));
   packages.push(...valueReferences(valueAt(value, ['testEnvironment']), file, 'testEnvironment', (v) => [environmentPackage(v)]));
   const matches = stringsAt(value, ['testMatch']);
-  const entries: EntryReference[] = (matches.length > 0 ? matches.map((m) => ({ pattern: m.value, line: m.line, column: m.column })) : DEFAULT_TEST_MATCH.map((pattern) => ({ pattern, line: 0, column: 0 }))).map(
-    (m) => ({ file, line: m.line, column: m.column, pattern: besideConfig(file, m.pattern), kind: 'test' as const }),
-  );
+  const entries: EntryReference[] = (
+    matches.length > 0
+      ? matches.map((m) => ({ pattern: m.value, line: m.line, column: m.column }))
+      : DEFAULT_TEST_MATCH.map((pattern) => ({ pattern, line: 0, column: 0 }))
+  ).map((m) => ({ file, line: m.line, column: m.column, pattern: besideConfig(file, m.pattern), kind: 'test' as const }));
   for (const setup of [...stringsAt(value, ['setupFiles']), ...stringsAt(value, ['setupFilesAfterEnv'])]) {
-    if (/^[./<]/.test(setup.value)) entries.push({ file, line: setup.line, column: setup.column, pattern: besideConfig(file, setup.value), kind: 'test' });
+    if (/^[./<]/.test(setup.value))
+      entries.push({ file, line: setup.line, column: setup.column, pattern: besideConfig(file, setup.value), kind: 'test' });
   }
   return { packages, entries };
 }

@@ -16,7 +16,13 @@ export default defineTool({
       const plugins = dataAt(field.value, ['plugins']);
       const list = Array.isArray(plugins) ? plugins : typeof plugins === 'string' ? plugins.split(',') : [];
       for (const plugin of list) {
-        if (typeof plugin === 'string' && plugin.trim()) packages.push({ name: plugin.trim().split('.')[0], role: 'dev', via: `[tool.mypy] plugins "${plugin.trim()}"`, ...place(['tool', 'mypy', 'plugins']) });
+        if (typeof plugin === 'string' && plugin.trim())
+          packages.push({
+            name: plugin.trim().split('.')[0],
+            role: 'dev',
+            via: `[tool.mypy] plugins "${plugin.trim()}"`,
+            ...place(['tool', 'mypy', 'plugins']),
+          });
       }
       packages.push({ name: 'mypy', role: 'dev', via: '[tool.mypy]', ...place(['tool', 'mypy']) });
     }

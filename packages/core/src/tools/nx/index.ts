@@ -28,15 +28,31 @@ function targetReferences(project: ShipshapeProject, targets: StaticValue, file:
     const target = valueAt(targets, [name])[0];
     for (const executor of stringsAt(target, ['executor'])) {
       const pkg = executorPackage(executor.value);
-      if (pkg) packages.push(packageRef(pkg, { file, line: executor.line, column: executor.column }, `target "${name}" executor "${executor.value}"`));
+      if (pkg)
+        packages.push(
+          packageRef(pkg, { file, line: executor.line, column: executor.column }, `target "${name}" executor "${executor.value}"`),
+        );
     }
-    const commands = [...stringsAt(target, ['command']), ...stringsAt(target, ['options', 'command']), ...valueAt(target, ['options', 'commands']).flatMap((c) => (c.kind === 'array' ? c.items.flatMap((item) => (item.kind === 'string' ? [item] : stringsAt(item, ['command']))) : []))];
-    for (const command of commands) packages.push(...commandReferences(project, command.value, { file, line: command.line, column: command.column }, `target "${name}"`));
+    const commands = [
+      ...stringsAt(target, ['command']),
+      ...stringsAt(target, ['options', 'command']),
+      ...valueAt(target, ['options', 'commands']).flatMap((c) =>
+        c.kind === 'array' ? c.items.flatMap((item) => (item.kind === 'string' ? [item] : stringsAt(item, ['command']))) : [],
+      ),
+    ];
+    for (const command of commands)
+      packages.push(...commandReferences(project, command.value, { file, line: command.line, column: command.column }, `target "${name}"`));
     for (const main of [...stringsAt(target, ['options', 'main']), ...stringsAt(target, ['options', 'additionalEntryPoints'])]) {
       entries.push({ file, line: main.line, column: main.column, pattern: workspacePath(project, main.value), kind: 'build' });
     }
     for (const out of stringsAt(target, ['options', 'outputPath'])) {
-      outputs.push({ file, line: out.line, column: out.column, dir: workspacePath(project, out.value), entries: stringsAt(target, ['options', 'main']).map((m) => workspacePath(project, m.value)) });
+      outputs.push({
+        file,
+        line: out.line,
+        column: out.column,
+        dir: workspacePath(project, out.value),
+        entries: stringsAt(target, ['options', 'main']).map((m) => workspacePath(project, m.value)),
+      });
     }
   }
   return { packages, entries, outputs };
@@ -71,7 +87,9 @@ export default defineTool({
           const pkg = key.value.includes(':') ? executorPackage(key.value) : undefined;
           if (pkg) packages.push(packageRef(pkg, { file, ...key }, `nx.json targetDefaults "${key.value}"`));
         }
-        for (const executor of valueAt(value, ['targetDefaults']).flatMap((t) => (t.kind === 'object' ? [...t.properties.values()] : [])).flatMap((t) => stringsAt(t, ['executor']))) {
+        for (const executor of valueAt(value, ['targetDefaults'])
+          .flatMap((t) => (t.kind === 'object' ? [...t.properties.values()] : []))
+          .flatMap((t) => stringsAt(t, ['executor']))) {
           const pkg = executorPackage(executor.value);
           if (pkg) packages.push(packageRef(pkg, { file, ...executor }, `nx.json targetDefaults executor "${executor.value}"`));
         }

@@ -19,7 +19,8 @@ export function binaryOwners(project: ShipshapeProject): (bin: string) => string
     if (!byBin) {
       byBin = new Map();
       for (const name of declared) {
-        for (const provided of Object.keys(installation.resolve(name, project.root)?.bin ?? {})) if (!byBin.has(provided)) byBin.set(provided, name);
+        for (const provided of Object.keys(installation.resolve(name, project.root)?.bin ?? {}))
+          if (!byBin.has(provided)) byBin.set(provided, name);
       }
     }
     return byBin.get(bin) ?? installation.binaryOwner(bin, project.root) ?? (declared.has(bin) ? bin : undefined);
@@ -27,7 +28,13 @@ export function binaryOwners(project: ShipshapeProject): (bin: string) => string
 }
 
 /** The packages a command line runs (binaries, `node -r` modules), as references from `at`. */
-export function commandReferences(project: ShipshapeProject, command: string, at: { file: string; line: number; column: number }, via: string, role: PackageReference['role'] = 'dev'): PackageReference[] {
+export function commandReferences(
+  project: ShipshapeProject,
+  command: string,
+  at: { file: string; line: number; column: number },
+  via: string,
+  role: PackageReference['role'] = 'dev',
+): PackageReference[] {
   const owners = binaryOwners(project);
   return scriptReferences(command).flatMap((reference) => {
     const target = reference.kind === 'module' ? specifierTarget(reference.name) : undefined;
@@ -46,7 +53,9 @@ export default defineTool({
   references({ project }) {
     const packages = project
       .get(packageScripts)
-      .flatMap((script) => commandReferences(project, script.command, script, `script "${script.name}"`, INSTALL_SCRIPTS.has(script.name) ? 'runtime' : 'dev'));
+      .flatMap((script) =>
+        commandReferences(project, script.command, script, `script "${script.name}"`, INSTALL_SCRIPTS.has(script.name) ? 'runtime' : 'dev'),
+      );
     return { packages };
   },
 });

@@ -18,7 +18,14 @@ export default defineTool({
         if (name.toLowerCase() === 'python') continue;
         const optional = isTable(spec) && spec.optional === true;
         const written = typeof spec === 'string' ? spec : isTable(spec) && typeof spec.version === 'string' ? spec.version : '*';
-        declared.push({ name, spec: written, group: optional ? 'optional' : group, section: path.join('.'), path: [...path, name], ...place([...path, name]) });
+        declared.push({
+          name,
+          spec: written,
+          group: optional ? 'optional' : group,
+          section: path.join('.'),
+          path: [...path, name],
+          ...place([...path, name]),
+        });
       }
     };
     for (const field of fields) {

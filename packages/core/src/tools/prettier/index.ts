@@ -9,7 +9,16 @@ export default defineTool({
   enablers: ['prettier'],
   configFiles: ['.prettierrc', '.prettierrc.{json,json5,yaml,yml,js,cjs,mjs,ts,cts,mts}', 'prettier.config.{js,cjs,mjs,ts,cts,mts}'],
   manifestFields: ['prettier'],
-  workspaceConfigFiles: ['.prettierrc', '.prettierrc.json', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', 'prettier.config.js', 'prettier.config.mjs', 'prettier.config.cjs'],
+  workspaceConfigFiles: [
+    '.prettierrc',
+    '.prettierrc.json',
+    '.prettierrc.js',
+    '.prettierrc.cjs',
+    '.prettierrc.mjs',
+    'prettier.config.js',
+    'prettier.config.mjs',
+    'prettier.config.cjs',
+  ],
   references({ configs, fields }) {
     const packages: PackageReference[] = [];
     for (const { file, value } of configValues(configs)) packages.push(...valueReferences(valueAt(value, ['plugins']), file, 'plugins'));

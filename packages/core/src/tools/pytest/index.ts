@@ -13,7 +13,14 @@ const OPTION_PLUGINS: Array<[RegExp, string]> = [
 ];
 
 /** ini options that come from a plugin distribution. */
-const INI_PLUGINS: Record<string, string> = { asyncio_mode: 'pytest-asyncio', timeout: 'pytest-timeout', env: 'pytest-env', mock_use_standalone_module: 'pytest-mock', django_find_project: 'pytest-django', DJANGO_SETTINGS_MODULE: 'pytest-django' };
+const INI_PLUGINS: Record<string, string> = {
+  asyncio_mode: 'pytest-asyncio',
+  timeout: 'pytest-timeout',
+  env: 'pytest-env',
+  mock_use_standalone_module: 'pytest-mock',
+  django_find_project: 'pytest-django',
+  DJANGO_SETTINGS_MODULE: 'pytest-django',
+};
 
 /** pytest: plugins its configuration needs (`--cov` is pytest-cov, `asyncio_mode` pytest-asyncio, `required_plugins`), and its test paths. */
 export default defineTool({
@@ -30,9 +37,12 @@ export default defineTool({
       const options = isTable(field.value) ? field.value : {};
       const at = place(['tool', 'pytest', 'ini_options']);
       const addopts = typeof options.addopts === 'string' ? options.addopts : stringsIn(options, ['addopts']).join(' ');
-      for (const [pattern, name] of OPTION_PLUGINS) if (pattern.test(addopts)) packages.push({ name, role: 'dev', via: `addopts "${addopts.trim()}"`, ...at });
-      for (const [option, name] of Object.entries(INI_PLUGINS)) if (option in options) packages.push({ name, role: 'dev', via: `${option}`, ...at });
-      for (const required of stringsIn(options, ['required_plugins'])) packages.push({ name: required.split(/[<>=!~ ]/)[0], role: 'dev', via: 'required_plugins', ...at });
+      for (const [pattern, name] of OPTION_PLUGINS)
+        if (pattern.test(addopts)) packages.push({ name, role: 'dev', via: `addopts "${addopts.trim()}"`, ...at });
+      for (const [option, name] of Object.entries(INI_PLUGINS))
+        if (option in options) packages.push({ name, role: 'dev', via: `${option}`, ...at });
+      for (const required of stringsIn(options, ['required_plugins']))
+        packages.push({ name: required.split(/[<>=!~ ]/)[0], role: 'dev', via: 'required_plugins', ...at });
       for (const path of stringsIn(options, ['testpaths'])) entries.push({ ...at, pattern: project.file(`${path}/**`), kind: 'test' });
       packages.push({ name: 'pytest', role: 'dev', via: '[tool.pytest.ini_options]', ...at });
     }

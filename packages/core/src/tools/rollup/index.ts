@@ -7,5 +7,6 @@ export default defineTool({
   ecosystem: 'npm',
   enablers: ['rollup'],
   configFiles: ['rollup.config.{js,mjs,cjs,ts,mts,cts}'],
-  references: ({ configs }) => bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], defaultOutDir: 'dist', inlines: 'listed' }),
+  references: ({ configs }) =>
+    bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], defaultOutDir: 'dist', inlines: 'listed' }),
 });

@@ -9,6 +9,9 @@ export default defineTool({
   configFiles: ['ruff.toml', '.ruff.toml'],
   manifestFields: ['tool.ruff'],
   references: ({ project, fields, configs }) => ({
-    packages: [...fields.map(() => ({ name: 'ruff', role: 'dev' as const, via: '[tool.ruff]', ...pyprojectPlaces(project)(['tool', 'ruff']) })), ...configs.map((c) => ({ name: 'ruff', role: 'dev' as const, via: c.file, file: c.file, line: 0, column: 0 }))],
+    packages: [
+      ...fields.map(() => ({ name: 'ruff', role: 'dev' as const, via: '[tool.ruff]', ...pyprojectPlaces(project)(['tool', 'ruff']) })),
+      ...configs.map((c) => ({ name: 'ruff', role: 'dev' as const, via: c.file, file: c.file, line: 0, column: 0 })),
+    ],
   }),
 });

@@ -8,5 +8,12 @@ export default defineTool({
   enablers: ['tsdown'],
   configFiles: ['tsdown.config.{ts,cts,mts,js,cjs,mjs,json}'],
   references: ({ configs }) =>
-    bundlerReferences(configs, { entry: [['entry']], outDir: [['outDir']], defaultEntry: ['src/index.ts'], defaultOutDir: 'dist', inlined: [['noExternal']], inlines: 'undeclared' }),
+    bundlerReferences(configs, {
+      entry: [['entry']],
+      outDir: [['outDir']],
+      defaultEntry: ['src/index.ts'],
+      defaultOutDir: 'dist',
+      inlined: [['noExternal']],
+      inlines: 'undeclared',
+    }),
 });

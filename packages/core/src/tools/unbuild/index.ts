@@ -7,5 +7,12 @@ export default defineTool({
   ecosystem: 'npm',
   enablers: ['unbuild'],
   configFiles: ['build.config.{ts,mts,js,mjs}'],
-  references: ({ configs }) => bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'], defaultOutDir: 'dist', inlines: 'listed' }),
+  references: ({ configs }) =>
+    bundlerReferences(configs, {
+      entry: [['entries']],
+      outDir: [['outDir']],
+      defaultEntry: ['src/index'],
+      defaultOutDir: 'dist',
+      inlines: 'listed',
+    }),
 });

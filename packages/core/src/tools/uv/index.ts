@@ -11,7 +11,15 @@ export default defineTool({
   manifestFields: ['tool.uv'],
   references({ project, fields }) {
     const place = pyprojectPlaces(project);
-    const declared = fields.flatMap((field) => requirementList(dataAt(field.value, ['dev-dependencies']), 'dev', 'tool.uv.dev-dependencies', ['tool', 'uv', 'dev-dependencies'], place));
+    const declared = fields.flatMap((field) =>
+      requirementList(
+        dataAt(field.value, ['dev-dependencies']),
+        'dev',
+        'tool.uv.dev-dependencies',
+        ['tool', 'uv', 'dev-dependencies'],
+        place,
+      ),
+    );
     return { declared };
   },
 });

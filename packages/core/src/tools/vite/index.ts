@@ -11,6 +11,11 @@ export default defineTool({
   configFiles: ['vite.config.{ts,mts,cts,js,mjs,cjs}'],
   references({ configs }) {
     const libraries = configs.filter((config) => configValues([config]).some(({ value }) => valueAt(value, ['build', 'lib']).length > 0));
-    return bundlerReferences(libraries, { entry: [['build', 'lib', 'entry']], outDir: [['build', 'outDir']], defaultOutDir: 'dist', inlines: 'listed' });
+    return bundlerReferences(libraries, {
+      entry: [['build', 'lib', 'entry']],
+      outDir: [['build', 'outDir']],
+      defaultOutDir: 'dist',
+      inlines: 'listed',
+    });
   },
 });

@@ -5,7 +5,12 @@ import { stringsAt, valueAt } from '../static-value';
 import { defineTool, type EntryReference, type PackageReference } from '../tool';
 
 const DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
-const ENVIRONMENTS: Record<string, string | undefined> = { node: undefined, jsdom: 'jsdom', 'happy-dom': 'happy-dom', 'edge-runtime': '@edge-runtime/vm' };
+const ENVIRONMENTS: Record<string, string | undefined> = {
+  node: undefined,
+  jsdom: 'jsdom',
+  'happy-dom': 'happy-dom',
+  'edge-runtime': '@edge-runtime/vm',
+};
 
 export default defineTool({
   name: 'vitest',
@@ -21,25 +26,44 @@ export default defineTool({
       if (test.length === 0 && !/vitest\./.test(file)) continue;
       for (const provider of valueAt(value, ['test', 'coverage', 'provider'])) {
         if (provider.kind !== 'string') continue;
-        const name = provider.value === 'v8' || provider.value === 'istanbul' ? `@vitest/coverage-${provider.value}` : packageOfSpecifier(provider.value);
+        const name =
+          provider.value === 'v8' || provider.value === 'istanbul'
+            ? `@vitest/coverage-${provider.value}`
+            : packageOfSpecifier(provider.value);
         if (name) packages.push(packageRef(name, { file, ...provider }, `test.coverage.provider "${provider.value}"`));
       }
       // Coverage without a provider runs the default one, v8.
       for (const coverage of valueAt(value, ['test', 'coverage'])) {
-        if (coverage.kind === 'object' && !coverage.properties.has('provider')) packages.push(packageRef('@vitest/coverage-v8', { file, ...coverage }, 'test.coverage (default provider v8)'));
+        if (coverage.kind === 'object' && !coverage.properties.has('provider'))
+          packages.push(packageRef('@vitest/coverage-v8', { file, ...coverage }, 'test.coverage (default provider v8)'));
       }
-      packages.push(...valueReferences(valueAt(value, ['test', 'environment']), file, 'test.environment', (v) => [v in ENVIRONMENTS ? ENVIRONMENTS[v] : packageOfSpecifier(`vitest-environment-${v}`)]));
+      packages.push(
+        ...valueReferences(valueAt(value, ['test', 'environment']), file, 'test.environment', (v) => [
+          v in ENVIRONMENTS ? ENVIRONMENTS[v] : packageOfSpecifier(`vitest-environment-${v}`),
+        ]),
+      );
       for (const browser of valueAt(value, ['test', 'browser', 'provider'])) {
-        if (browser.kind === 'string') packages.push(packageRef(browser.value === 'preview' ? '@vitest/browser' : browser.value, { file, ...browser }, `test.browser.provider "${browser.value}"`), packageRef('@vitest/browser', { file, ...browser }, 'test.browser'));
+        if (browser.kind === 'string')
+          packages.push(
+            packageRef(
+              browser.value === 'preview' ? '@vitest/browser' : browser.value,
+              { file, ...browser },
+              `test.browser.provider "${browser.value}"`,
+            ),
+            packageRef('@vitest/browser', { file, ...browser }, 'test.browser'),
+          );
       }
       for (const reporter of stringsAt(value, ['test', 'reporters'])) {
         if (reporter.value === 'html') packages.push(packageRef('@vitest/ui', { file, ...reporter }, 'test.reporters "html"'));
-        else if (!/^(default|basic|verbose|dot|json|junit|tap|tap-flat|hanging-process|github-actions|blob)$/.test(reporter.value)) packages.push(...valueReferences([{ kind: 'string', ...reporter }], file, 'test.reporters'));
+        else if (!/^(default|basic|verbose|dot|json|junit|tap|tap-flat|hanging-process|github-actions|blob)$/.test(reporter.value))
+          packages.push(...valueReferences([{ kind: 'string', ...reporter }], file, 'test.reporters'));
       }
       const include = stringsAt(value, ['test', 'include']);
-      for (const pattern of include.length > 0 ? include : DEFAULT_INCLUDE.map((p) => ({ value: p, line: 0, column: 0 }))) entries.push({ file, line: pattern.line, column: pattern.column, pattern: besideConfig(file, pattern.value), kind: 'test' });
+      for (const pattern of include.length > 0 ? include : DEFAULT_INCLUDE.map((p) => ({ value: p, line: 0, column: 0 })))
+        entries.push({ file, line: pattern.line, column: pattern.column, pattern: besideConfig(file, pattern.value), kind: 'test' });
       for (const setup of [...stringsAt(value, ['test', 'setupFiles']), ...stringsAt(value, ['test', 'globalSetup'])]) {
-        if (/^[./]/.test(setup.value)) entries.push({ file, line: setup.line, column: setup.column, pattern: besideConfig(file, setup.value), kind: 'test' });
+        if (/^[./]/.test(setup.value))
+          entries.push({ file, line: setup.line, column: setup.column, pattern: besideConfig(file, setup.value), kind: 'test' });
         else packages.push(...valueReferences([{ kind: 'string', ...setup }], file, 'test.setupFiles'));
       }
       entries.push({ file, line: 0, column: 0, pattern: file, kind: 'config' });
@@ -47,8 +71,14 @@ export default defineTool({
     }
     // `vitest --coverage` in a script runs the default provider.
     const scripts = project.get(packageScriptsFact)?.filter((s) => /\bvitest\b[^&|;]*--coverage\b/.test(s.command)) ?? [];
-    for (const script of scripts) packages.push(packageRef('@vitest/coverage-v8', script, `script "${script.name}" (vitest --coverage, default provider v8)`));
-    packages.push(...stringReferences(configs.filter((c) => /vitest\./.test(c.file)), 'vitest config'));
+    for (const script of scripts)
+      packages.push(packageRef('@vitest/coverage-v8', script, `script "${script.name}" (vitest --coverage, default provider v8)`));
+    packages.push(
+      ...stringReferences(
+        configs.filter((c) => /vitest\./.test(c.file)),
+        'vitest config',
+      ),
+    );
     return { packages, entries };
   },
 });

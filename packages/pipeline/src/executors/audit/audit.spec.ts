@@ -18,17 +18,16 @@ describe('audit executor', () => {
   });
   afterAll(() => ws.remove());
 
-  const context = (): ExecutorContext =>
-    ({
-      root: ws.root,
-      cwd: ws.root,
-      isVerbose: false,
-      projectName: 'a',
-      targetName: 'audit',
-      projectsConfigurations: { version: 2, projects: { a: { root: 'libs/a' } } },
-      nxJsonConfiguration: {},
-      projectGraph: { nodes: {}, dependencies: {} },
-    }) as unknown as ExecutorContext;
+  const context = (): ExecutorContext => ({
+    root: ws.root,
+    cwd: ws.root,
+    isVerbose: false,
+    projectName: 'a',
+    targetName: 'audit',
+    projectsConfigurations: { version: 2, projects: { a: { root: 'libs/a' } } },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {} },
+  });
 
   let output: string[];
   beforeEach(() => {
@@ -43,7 +42,9 @@ describe('audit executor', () => {
     expect(result.success).toBe(true);
     const dir = join(ws.root, 'reports/shipshape/libs/a');
     const report = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8'));
-    expect(report.findings).toEqual([expect.objectContaining({ checkId: 'demo/license', file: 'libs/a/package.json', line: 1, status: 'new' })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ checkId: 'demo/license', file: 'libs/a/package.json', line: 1, status: 'new' }),
+    ]);
     expect(JSON.parse(readFileSync(join(dir, 'audit.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'audit.md'), 'utf8')).toContain('no license');
     expect(output.join('\n')).toContain('libs/a/package.json:1:1');
@@ -57,9 +58,11 @@ describe('audit executor', () => {
   });
 
   it('prints one message for invalid options, without a stack trace', async () => {
-    const result = await auditExecutor({ packages: ['./checks'], failOn: 'loud' as never }, context());
+    const result = await auditExecutor({ packages: ['./checks'], failOn: 'loud' }, context());
     expect(result.success).toBe(false);
-    expect(output).toEqual([expect.stringMatching(/^Shipshape: invalid Shipshape options in the audit options of a .*"failOn" must be one of/)]);
+    expect(output).toEqual([
+      expect.stringMatching(/^Shipshape: invalid Shipshape options in the audit options of a .*"failOn" must be one of/),
+    ]);
     expect(output.join('\n')).not.toMatch(/\n\s+at /);
   });
 });

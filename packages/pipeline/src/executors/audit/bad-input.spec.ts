@@ -29,13 +29,22 @@ describe('the audit on bad input', () => {
 
   const audit = async (root: string, files: Record<string, string | Buffer>, options: object = {}): Promise<AuditReport> => {
     ws.write(Object.fromEntries(Object.entries(files).map(([path, content]) => [`${root}/${path}`, content])));
-    const { report } = await auditProject({ workspaceRoot: ws.root, projectName: root, projectRoot: root, options, optionsSource: 'test', checks });
+    const { report } = await auditProject({
+      workspaceRoot: ws.root,
+      projectName: root,
+      projectRoot: root,
+      options,
+      optionsSource: 'test',
+      checks,
+    });
     return report;
   };
 
   it('malformed package.json: one problem naming the file and the position, and the gate fails', async () => {
     const report = await audit('bad-json', { 'package.json': '{\n  "name": "x",\n  "version": \n}\n' });
-    expect(report.problems).toEqual([{ kind: 'error', file: 'bad-json/package.json', message: expect.stringMatching(/^bad-json\/package\.json: .*line 4/) }]);
+    expect(report.problems).toEqual([
+      { kind: 'error', file: 'bad-json/package.json', message: expect.stringMatching(/^bad-json\/package\.json: .*line 4/) },
+    ]);
     expect(report.summary.passed).toBe(false);
   });
 
@@ -55,7 +64,11 @@ describe('the audit on bad input', () => {
     ws.write({ 'odd/package.json': '{"name":"odd"}', 'odd/src/index.ts': 'export const x = 1;\n' });
     symlinkSync(join(ws.root, 'odd'), join(ws.root, 'odd/src/loop'));
     writeFileSync(join(ws.root, 'odd/src/generated.ts'), Buffer.alloc(50 * 1024 * 1024, 'a'));
-    const report = await audit('odd', { 'src/image.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) }, { maxFileBytes: 10_000_000 });
+    const report = await audit(
+      'odd',
+      { 'src/image.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) },
+      { maxFileBytes: 10_000_000 },
+    );
     expect(report.problems.map((p) => p.message)).toEqual([
       'odd/src/generated.ts is 52,428,800 bytes, over the limit of 10,000,000 bytes (maxFileBytes); not analyzed',
       expect.stringMatching(/^odd\/src\/loop is a symbolic link loop/),

@@ -12,13 +12,36 @@ const LAYOUT = 'structure/directory-layout';
 describe('status executor', () => {
   const ws = tempWorkspace({
     'shipshape-plan.json': JSON.stringify({ version: 1, start: '2026-12-07', projects: ['money', 'ledger'], weeks: [] }),
-    'reports/shipshape/libs/money/audit.json': JSON.stringify(auditReport('money', [['s/meta', META], ['s/layout', LAYOUT]], [['s/meta', META]])),
+    'reports/shipshape/libs/money/audit.json': JSON.stringify(
+      auditReport(
+        'money',
+        [
+          ['s/meta', META],
+          ['s/layout', LAYOUT],
+        ],
+        [['s/meta', META]],
+      ),
+    ),
     'reports/shipshape/libs/ledger/audit.json': JSON.stringify(auditReport('ledger', [['s/meta', META]], [])),
   });
   afterAll(() => ws.remove());
 
-  const context = (projects: Record<string, { root: string }> = { money: { root: 'libs/money' }, ledger: { root: 'libs/ledger' }, site: { root: 'apps/site' } }) =>
-    ({ root: ws.root, cwd: ws.root, isVerbose: false, projectName: 'ws', targetName: 'status', projectsConfigurations: { version: 2, projects }, nxJsonConfiguration: {} }) as unknown as ExecutorContext;
+  const context = (
+    projects: Record<string, { root: string }> = {
+      money: { root: 'libs/money' },
+      ledger: { root: 'libs/ledger' },
+      site: { root: 'apps/site' },
+    },
+  ) =>
+    ({
+      root: ws.root,
+      cwd: ws.root,
+      isVerbose: false,
+      projectName: 'ws',
+      targetName: 'status',
+      projectsConfigurations: { version: 2, projects },
+      nxJsonConfiguration: {},
+    }) as unknown as ExecutorContext;
 
   let output: string[];
   beforeEach(() => {
@@ -40,7 +63,12 @@ describe('status executor', () => {
     expect(written).toMatchObject({ start: '2026-12-07', today: '2026-12-23', week: 3, weekState: 'running' });
     const money = written.projects.find((p: { name: string }) => p.name === 'money');
     const item = (id: string) => money.items.find((i: { id: string }) => i.id === id);
-    expect([item(META).state, item(META).findings, item(LAYOUT).state, item('deps/categorize').state]).toEqual(['not-started', 1, 'done', 'no-check']);
+    expect([item(META).state, item(META).findings, item(LAYOUT).state, item('deps/categorize').state]).toEqual([
+      'not-started',
+      1,
+      'done',
+      'no-check',
+    ]);
     expect(money).toMatchObject({ onTrack: false, behind: [META] });
     expect(written.projects.find((p: { name: string }) => p.name === 'ledger')).toMatchObject({ onTrack: true });
     expect(output.join('\n')).toMatch(/Week 3 of 10/);
@@ -62,7 +90,10 @@ describe('status executor', () => {
       const { page, errors, requests } = await openPage(browser, `file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
       expect(errors).toEqual([]);
       expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
-      expect(await page.locator('[data-project]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')))).toEqual(['money', 'ledger']);
+      expect(await page.locator('[data-project]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')))).toEqual([
+        'money',
+        'ledger',
+      ]);
       expect(await page.locator('#week').textContent()).toContain('Week 3 of 10');
       expect(await page.locator('.today').count()).toBe(1);
       const link = page.locator('[data-project="money"] a[data-state="not-started"]').first();
@@ -80,7 +111,9 @@ describe('status executor', () => {
   it('names a plan project that does not exist, and writes no status', async () => {
     const result = await statusExecutor({ audit: false, outputDir: 'elsewhere' }, context({ money: { root: 'libs/money' } }));
     expect(result.success).toBe(false);
-    expect(output).toEqual([expect.stringContaining('shipshape-plan.json: the plan enrolls "ledger", which is not a project of this workspace')]);
+    expect(output).toEqual([
+      expect.stringContaining('shipshape-plan.json: the plan enrolls "ledger", which is not a project of this workspace'),
+    ]);
     expect(existsSync(join(ws.root, 'elsewhere'))).toBe(false);
   });
 

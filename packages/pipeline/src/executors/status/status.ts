@@ -16,11 +16,20 @@ export default async function statusExecutor(options: StatusExecutorSchema, cont
     const root = context.root;
     const plan = requirePlan(diskSource(root));
     const roots = enrolledRoots(plan.projects, context);
-    if (options.audit !== false && plan.projects.length > 0) console.log(runAudits(root, plan.projects, options.auditTargetName ?? DEFAULTS.targetName));
+    if (options.audit !== false && plan.projects.length > 0)
+      console.log(runAudits(root, plan.projects, options.auditTargetName ?? DEFAULTS.targetName));
     const historyFile = options.historyFile ?? DEFAULTS.historyFile;
     const history = readHistory(join(root, historyFile), historyFile);
     const today = process.env.SHIPSHAPE_TODAY ? parseCalendarDate(process.env.SHIPSHAPE_TODAY, 'SHIPSHAPE_TODAY') : todayIn(plan.timeZone);
-    const status = buildStatus({ workspaceRoot: root, plan, roots, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, today, now: new Date(), warnings: history.warnings });
+    const status = buildStatus({
+      workspaceRoot: root,
+      plan,
+      roots,
+      reportsDir: options.reportsDir ?? DEFAULTS.reportsDir,
+      today,
+      now: new Date(),
+      warnings: history.warnings,
+    });
 
     const entry = historyEntry(status);
     appendHistory(join(root, historyFile), entry);
@@ -43,7 +52,10 @@ function enrolledRoots(projects: string[], context: ExecutorContext): Record<str
   const known = context.projectsConfigurations.projects;
   const missing = projects.filter((name) => !known[name]);
   if (missing.length > 0) {
-    throw new ShipshapeError(`the plan enrolls ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; fix "projects" in the plan or re-run nx g @shipshape/pipeline:plan`, PLAN_FILE);
+    throw new ShipshapeError(
+      `the plan enrolls ${missing.map((m) => `"${m}"`).join(', ')}, which ${missing.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; fix "projects" in the plan or re-run nx g @shipshape/pipeline:plan`,
+      PLAN_FILE,
+    );
   }
   return Object.fromEntries(projects.map((name) => [name, known[name].root]));
 }

@@ -27,7 +27,8 @@ describe('init generator', () => {
   });
 
   it('appends to existing plugins and keeps the rest of nx.json as written', async () => {
-    const original = '{\n    // the team wants this first\n    "plugins": ["@nx/js/typescript"],\n    "namedInputs": {"default": ["{projectRoot}/**/*"]}\n}\n';
+    const original =
+      '{\n    // the team wants this first\n    "plugins": ["@nx/js/typescript"],\n    "namedInputs": {"default": ["{projectRoot}/**/*"]}\n}\n';
     tree.write('nx.json', original);
     await initGenerator(tree, {});
     const text = tree.read('nx.json', 'utf-8') ?? '';

@@ -4,7 +4,10 @@ import { tempWorkspace } from '@shipshape/core/testing';
 import { phaseGenerator } from './phase';
 
 const phasePackage = (name: string, order: number) => ({
-  [`node_modules/@shipshape/${name}/package.json`]: JSON.stringify({ name: `@shipshape/${name}`, shipshape: { phase: 1, phaseGenerator: 'phase', order } }),
+  [`node_modules/@shipshape/${name}/package.json`]: JSON.stringify({
+    name: `@shipshape/${name}`,
+    shipshape: { phase: 1, phaseGenerator: 'phase', order },
+  }),
   [`node_modules/@shipshape/${name}/generators.json`]: JSON.stringify({ generators: { phase: { factory: './phase#phaseGenerator' } } }),
   [`node_modules/@shipshape/${name}/phase.js`]: `exports.phaseGenerator = (tree, { project }) => {
     const log = tree.read('log.txt', 'utf-8') ?? '';
@@ -30,17 +33,26 @@ describe('phase generator', () => {
     const callback = await phaseGenerator(tree, { phase: 1, skipFormat: true });
     expect(tree.read('log.txt', 'utf-8')).toBe('structure:money\nstructure:invoices\ndeps:money\ndeps:invoices\n');
     await callback();
-    expect((globalThis as { __callbacks?: string[] }).__callbacks).toEqual(['structure:money', 'structure:invoices', 'deps:money', 'deps:invoices']);
+    expect((globalThis as { __callbacks?: string[] }).__callbacks).toEqual([
+      'structure:money',
+      'structure:invoices',
+      'deps:money',
+      'deps:invoices',
+    ]);
   });
 
   it('narrows to --projects, which must be enrolled', async () => {
     await phaseGenerator(tree, { phase: 1, projects: 'invoices', skipFormat: true });
     expect(tree.read('log.txt', 'utf-8')).toBe('structure:invoices\ndeps:invoices\n');
-    await expect(phaseGenerator(tree, { phase: 1, projects: 'site', skipFormat: true })).rejects.toThrow('site is not enrolled in the plan (enrolled: money, invoices)');
+    await expect(phaseGenerator(tree, { phase: 1, projects: 'site', skipFormat: true })).rejects.toThrow(
+      'site is not enrolled in the plan (enrolled: money, invoices)',
+    );
   });
 
   it('says which package to add when a phase has none installed', async () => {
-    await expect(phaseGenerator(tree, { phase: 2, skipFormat: true })).rejects.toThrow('no installed package runs phase 2; install nx add @shipshape/api');
+    await expect(phaseGenerator(tree, { phase: 2, skipFormat: true })).rejects.toThrow(
+      'no installed package runs phase 2; install nx add @shipshape/api',
+    );
     expect(tree.exists('log.txt')).toBe(false);
   });
 
@@ -53,6 +65,8 @@ describe('phase generator', () => {
 
   it('needs a plan', async () => {
     tree.delete('shipshape-plan.json');
-    await expect(phaseGenerator(tree, { phase: 1 })).rejects.toThrow('shipshape-plan.json: there is no plan yet; write one with: nx g @shipshape/pipeline:plan');
+    await expect(phaseGenerator(tree, { phase: 1 })).rejects.toThrow(
+      'shipshape-plan.json: there is no plan yet; write one with: nx g @shipshape/pipeline:plan',
+    );
   });
 });

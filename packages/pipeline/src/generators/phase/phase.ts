@@ -8,7 +8,8 @@ export async function phaseGenerator(tree: Tree, schema: PhaseGeneratorSchema): 
   const { phase, projects } = normalizeOptions(tree, schema);
   const { generators, missing } = phaseGeneratorsFor(tree.root, phase);
   for (const name of missing) logger.warn(`Phase ${phase} also needs ${name}, which is not installed: nx add ${name}`);
-  if (generators.length === 0) throw new ShipshapeError(`no installed package runs phase ${phase}; install ${missing.map((m) => `nx add ${m}`).join(' and ')}`);
+  if (generators.length === 0)
+    throw new ShipshapeError(`no installed package runs phase ${phase}; install ${missing.map((m) => `nx add ${m}`).join(' and ')}`);
 
   const callbacks: GeneratorCallback[] = [];
   for (const { packageName, generatorName, run } of generators) {
@@ -26,11 +27,18 @@ function normalizeOptions(tree: Tree, schema: PhaseGeneratorSchema): { phase: nu
   const phase = Number(schema.phase);
   if (![1, 2, 3, 4, 5].includes(phase)) throw new ShipshapeError(`--phase must be 1 to 5, not "${schema.phase}"`);
   const plan = requirePlan(treeWorkspace(tree).source);
-  const asked = (schema.projects ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = (schema.projects ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const notEnrolled = asked.filter((name) => !plan.projects.includes(name));
-  if (notEnrolled.length > 0) throw new ShipshapeError(`${notEnrolled.join(', ')} ${notEnrolled.length > 1 ? 'are' : 'is'} not enrolled in the plan (enrolled: ${plan.projects.join(', ')})`);
+  if (notEnrolled.length > 0)
+    throw new ShipshapeError(
+      `${notEnrolled.join(', ')} ${notEnrolled.length > 1 ? 'are' : 'is'} not enrolled in the plan (enrolled: ${plan.projects.join(', ')})`,
+    );
   const projects = asked.length > 0 ? asked : plan.projects;
-  if (projects.length === 0) throw new ShipshapeError('the plan enrolls no project; add some with nx g @shipshape/pipeline:plan --projects=...');
+  if (projects.length === 0)
+    throw new ShipshapeError('the plan enrolls no project; add some with nx g @shipshape/pipeline:plan --projects=...');
   return { phase, projects };
 }
 

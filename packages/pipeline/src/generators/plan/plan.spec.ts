@@ -18,7 +18,18 @@ describe('plan generator', () => {
     await planGenerator(tree, { start: '2026-12-07', projects: 'money,acme-ledger' });
     const written = plan();
     expect(written).toMatchObject({ version: 1, start: '2026-12-07', projects: ['money', 'acme-ledger'] });
-    expect(written.weeks.map((w: { week: number; phase: number }) => [w.week, w.phase])).toEqual([[1, 1], [2, 1], [3, 2], [4, 2], [5, 3], [6, 3], [7, 4], [8, 4], [9, 5], [10, 5]]);
+    expect(written.weeks.map((w: { week: number; phase: number }) => [w.week, w.phase])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 3],
+      [6, 3],
+      [7, 4],
+      [8, 4],
+      [9, 5],
+      [10, 5],
+    ]);
     const planned = new Set(written.weeks.flatMap((w: { items: string[] }) => w.items));
     expect([...planned].sort()).toEqual(PLAN_ITEMS.map((i) => i.id).sort());
     expect(written.weeks[0].items).toContain('structure/package-metadata');
@@ -30,7 +41,7 @@ describe('plan generator', () => {
     expect(plan().projects.sort()).toEqual(['invoices', 'money']);
   });
 
-  it('updates on a second run: new start, projects added once, the user\'s own keys and layout kept', async () => {
+  it("updates on a second run: new start, projects added once, the user's own keys and layout kept", async () => {
     await planGenerator(tree, { start: '2026-12-07', projects: 'money' });
     tree.write('shipshape-plan.json', (tree.read('shipshape-plan.json', 'utf-8') ?? '').replace('{\n', '{\n  "owner": "team-billing",\n'));
     await planGenerator(tree, { start: '2026-12-14', projects: 'money,invoices' });

@@ -1,5 +1,17 @@
 import type { Tree } from '@nx/devkit';
-import { PLAN_FILE, PLAN_VERSION, ShipshapeError, editJson, parseCalendarDate, parsePlan, planWeeks, resolveProject, treeWorkspace, workspaceGraph, type PlanFile } from '@shipshape/core';
+import {
+  PLAN_FILE,
+  PLAN_VERSION,
+  ShipshapeError,
+  editJson,
+  parseCalendarDate,
+  parsePlan,
+  planWeeks,
+  resolveProject,
+  treeWorkspace,
+  workspaceGraph,
+  type PlanFile,
+} from '@shipshape/core';
 import { todayIn } from '../../plan/weeks';
 import type { PlanGeneratorSchema } from './schema';
 
@@ -24,7 +36,9 @@ function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema): NormalizedOp
   const names = resolved.flatMap((r) => (r.project ? [r.project] : []));
   const unknown = resolved.filter((r) => !r.project).map((r) => r.name);
   if (unknown.length > 0) {
-    throw new ShipshapeError(`--projects names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; known projects: ${known.map((p) => p.name).join(', ')}`);
+    throw new ShipshapeError(
+      `--projects names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; known projects: ${known.map((p) => p.name).join(', ')}`,
+    );
   }
   const tags = list(schema.tags);
   const tagged = known.filter((p) => (p.tags ?? []).some((tag) => tags.includes(tag))).map((p) => p.name);
@@ -43,7 +57,10 @@ function resolvedQuietly(known: Parameters<typeof resolveProject>[0], name: stri
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function readExistingPlan(tree: Tree): { text: string; plan: PlanFile } | undefined {
@@ -54,7 +71,13 @@ function readExistingPlan(tree: Tree): { text: string; plan: PlanFile } | undefi
 
 function writePlan(tree: Tree, existing: { text: string; plan: PlanFile } | undefined, options: NormalizedOptions) {
   if (!existing) {
-    const plan: PlanFile = { version: PLAN_VERSION, start: options.start, ...(options.timeZone ? { timeZone: options.timeZone } : {}), projects: options.projects, weeks: planWeeks() };
+    const plan: PlanFile = {
+      version: PLAN_VERSION,
+      start: options.start,
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      projects: options.projects,
+      weeks: planWeeks(),
+    };
     tree.write(PLAN_FILE, `${JSON.stringify(plan, null, 2)}\n`);
     return;
   }
