@@ -13,6 +13,7 @@ const FILES = [
   'plugins/builtin/__init__.py',
   'plugins/builtin/loader.py',
   'plugins/builtin/hooks.py',
+  'features.py',
 ];
 
 describe('analyzePython on a small package', () => {
@@ -51,6 +52,7 @@ describe('analyzePython on a small package', () => {
         column: 1,
         guard: null,
         inFunction: false,
+        fallback: false,
       },
     ]);
     expect(imported('__init__.py', 'core')[0]).toMatchObject({
@@ -89,6 +91,28 @@ describe('analyzePython on a small package', () => {
     expect(imported('core.py', 'collections.abc')[0].guard).toBe('type-checking');
     expect(imported('core.py', 'plugins.builtin.loader')[0]).toMatchObject({ guard: 'type-checking', level: 1 });
     expect(imported('compat.py', 'numpy.typing')[0]).toMatchObject({ guard: 'type-checking', alias: 'npt' });
+  });
+
+  it('marks feature-tested imports and the fallbacks for another interpreter or a missing module', () => {
+    expect(imported('compat.py', 'json')[0]).toMatchObject({ guard: null, fallback: true });
+    expect(imported('compat.py', 'tomllib')[0]).toMatchObject({ guard: null, fallback: true });
+    expect(imported('compat.py', 'tomli')[0]).toMatchObject({ guard: null, fallback: true });
+    expect(imported('compat.py', 'decimal')[0]).toMatchObject({ fallback: false });
+    const features = result('features.py').imports.map((i) => `${i.module} ${i.guard}${i.fallback ? ' fallback' : ''}`);
+    expect(features).toEqual([
+      'simplejson import-error',
+      'json null fallback',
+      'simplejson feature',
+      'json null',
+      'urllib3.contrib import-error',
+      'OpenSSL feature',
+      'Queue null fallback',
+      'trio feature',
+      'anyio null',
+      'curio feature',
+      'ssl import-error',
+      'cryptography import-error',
+    ]);
   });
 
   it('marks imports inside functions as lazy, keeping their own guard', () => {

@@ -86,11 +86,34 @@ def is_type_checking(test):
     return last_name(test) == "TYPE_CHECKING" and not isinstance(test, ast.Call)
 
 
+VERSION_TEST_NAMES = {"version_info", "PY2", "PY3", "PY36", "PY37", "PY38", "PY39", "PY310", "PY311", "is_py2", "is_py3", "IS_PY2", "IS_PY3", "python_version"}
+
+
+def test_words(test):
+    """The names, attributes and strings an `if` test mentions: what a feature test names."""
+    words = set()
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name):
+            words.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            words.add(node.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            words.add(node.value)
+    return words
+
+
+def is_version_test(words):
+    return any(word in VERSION_TEST_NAMES for word in words)
+
+
 class Context(object):
-    def __init__(self, guard=None, in_function=False, in_class=False):
+    def __init__(self, guard=None, in_function=False, in_class=False, tests=(), fallback=False):
         self.guard = guard
         self.in_function = in_function
         self.in_class = in_class
+        # the words of the enclosing `if` tests, innermost last
+        self.tests = tests
+        self.fallback = fallback
 
     def but(self, **changes):
         values = dict(self.__dict__)
@@ -98,19 +121,30 @@ class Context(object):
         return Context(**values)
 
     def guarded(self, guard):
-        return self if self.guard == "type-checking" else self.but(guard=guard)
+        return self if self.guard in ("type-checking", "import-error") else self.but(guard=guard)
+
+    def under_test(self, words):
+        return self.but(tests=self.tests + (words,), fallback=self.fallback or is_version_test(words))
+
+
+def feature_guard(context, module):
+    """An import under an `if` whose test names the module (`if is_running_trio(): import trio`) is feature-detected."""
+    top = module.split(".")[0].lower() if module else ""
+    if context.guard is None and top and any(top == word.lower() or top in re.split(r"[^a-z0-9]+", word.lower()) for words in context.tests for word in words):
+        return "feature"
+    return context.guard
 
 
 def import_records(node, context):
     base = {
         "line": node.lineno,
         "column": node.col_offset + 1,
-        "guard": context.guard,
         "inFunction": context.in_function,
+        "fallback": context.fallback,
     }
     if isinstance(node, ast.Import):
         return [
-            dict(base, module=alias.name, names=[], alias=alias.asname, aliases=[], level=0, kind="import")
+            dict(base, module=alias.name, names=[], alias=alias.asname, aliases=[], level=0, kind="import", guard=feature_guard(context, alias.name))
             for alias in node.names
         ]
     return [
@@ -122,14 +156,30 @@ def import_records(node, context):
             aliases=[alias.asname for alias in node.names],
             level=node.level or 0,
             kind="from",
+            guard=feature_guard(context, node.module if not node.level else ""),
         )
     ]
+
+
+def bound_names(body):
+    """Names a block binds at its own level: imports (their alias or top name) and assignments."""
+    names = set()
+    for node in body:
+        if isinstance(node, ast.Import):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(alias.asname or alias.name for alias in node.names)
+        else:
+            names.update(assigned_names(node))
+    return names
 
 
 class Imports(object):
     def __init__(self):
         self.all = []
         self.module_scope = []
+        # names bound in a try that handles ImportError (the flag `has_x`, the module itself, its None fallback)
+        self.feature_names = set()
 
     def add(self, node, context):
         records = import_records(node, context)
@@ -151,15 +201,27 @@ def collect_imports(body, context, found):
             protected = catches_import_error(node.handlers)
             collect_imports(node.body, context.guarded("import-error") if protected else context, found)
             for handler in node.handlers:
-                collect_imports(handler.body, context, found)
-            collect_imports(node.orelse, context, found)
+                # the fallback of a failed import: code for an interpreter or an environment without it
+                collect_imports(handler.body, context.but(fallback=True) if protected else context, found)
+            # `else:` runs only when the try's imports worked: what it imports comes with them
+            collect_imports(node.orelse, context.guarded("feature") if protected else context, found)
             collect_imports(node.finalbody, context, found)
+            if protected:
+                found.feature_names.update(bound_names(node.body))
+                for handler in node.handlers:
+                    found.feature_names.update(bound_names(handler.body))
         elif isinstance(node, ast.If) and is_type_checking(node.test):
             collect_imports(node.body, context.guarded("type-checking"), found)
             collect_imports(node.orelse, context, found)
         elif isinstance(node, ast.If) and isinstance(node.test, ast.UnaryOp) and isinstance(node.test.op, ast.Not) and is_type_checking(node.test.operand):
             collect_imports(node.body, context, found)
             collect_imports(node.orelse, context.guarded("type-checking"), found)
+        elif isinstance(node, ast.If):
+            words = test_words(node.test)
+            tested = context.under_test(words)
+            # `if has_simplejson:` after a try that set the flag: the body runs only when that import worked
+            collect_imports(node.body, tested.guarded("feature") if words & found.feature_names else tested, found)
+            collect_imports(node.orelse, tested, found)
         else:
             for child in nested_bodies(node):
                 collect_imports(child, context, found)

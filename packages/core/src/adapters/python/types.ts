@@ -57,8 +57,18 @@ export interface PythonImport {
   level: number;
   line: number;
   column: number;
-  /** `import-error`: in the body of a try that catches ImportError (or broader); `type-checking`: under `if TYPE_CHECKING:`. */
-  guard: 'import-error' | 'type-checking' | null;
+  /**
+   * `import-error`: in the body of a try that catches ImportError (or broader); `type-checking`: under `if
+   * TYPE_CHECKING:`; `feature`: reached only when a feature test passed: the `else:` of such a try, an `if`
+   * on a flag that such a try set (`if has_simplejson:`), or an `if` whose test names the module
+   * (`if is_running_trio(): import trio`).
+   */
+  guard: 'import-error' | 'type-checking' | 'feature' | null;
+  /**
+   * Code for another interpreter or environment: in the `except ImportError` handler of such a try (the
+   * fallback), or under an `if` that tests the Python version (`sys.version_info`, `six.PY2`).
+   */
+  fallback: boolean;
   /** Inside a function body: a lazy import. */
   inFunction: boolean;
 }
