@@ -98,7 +98,7 @@ export {
 export { formatRequirement, parseRequirement, type Requirement } from './manifest/python-requirement';
 
 // Python
-export { normalizeDistributionName } from './adapters/python';
+export { PYTHON_VERSIONS, TYPESHED_ONLY_MODULES, normalizeDistributionName, stdlibInSomeVersion, stdlibOfVersions } from './adapters/python';
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
 export type { ImportRef, ModuleInfo } from './adapters/typescript/module-info';
 

@@ -2,6 +2,7 @@ export { PythonUnavailableError, findPython, isPythonUnavailable } from './find-
 export { PYTHON_HELPER, analyzePython, type AnalyzePythonOptions } from './python-adapter';
 export { analyzePythonSources } from './analyze-sources';
 export { normalizeDistributionName, readPythonEnvironment } from './python-environment';
+export { PYTHON_VERSIONS, TYPESHED_ONLY_MODULES, stdlibInSomeVersion, stdlibOfVersions } from './stdlib-versions';
 export type {
   PythonAll,
   PythonAnalysis,
