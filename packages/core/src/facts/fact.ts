@@ -29,8 +29,27 @@ type Values<I extends readonly AnyFact[]> = { [K in keyof I]: FactValue<I[K]> };
 
 const FACT_ID = /^[a-z0-9-]+(\/[a-z0-9-]+)+$/;
 
-function checkId(id: string): void {
-  if (!FACT_ID.test(id)) throw new Error(`Fact id "${id}" must look like "<area>/<name>" in lower-case kebab case.`);
+/** What both kinds of fact are declared with: an id, the facts it is computed from, and the computation. */
+interface FactSpec<C, T, I extends readonly AnyFact[]> {
+  id: string;
+  description?: string;
+  inputs?: I;
+  compute: (context: C, ...inputs: Values<I>) => T;
+}
+
+function declare<C extends { get(fact: AnyFact): unknown }, T, I extends readonly AnyFact[], S extends 'project' | 'workspace'>(
+  scope: S,
+  spec: FactSpec<C, T, I>,
+) {
+  if (!FACT_ID.test(spec.id)) throw new Error(`Fact id "${spec.id}" must look like "<area>/<name>" in lower-case kebab case.`);
+  const inputs = spec.inputs ?? ([] as unknown as I);
+  return Object.freeze({
+    id: spec.id,
+    scope,
+    description: spec.description,
+    inputs,
+    compute: (context: C): T => spec.compute(context, ...(inputs.map((input): unknown => context.get(input)) as Values<I>)),
+  });
 }
 
 /**
@@ -38,40 +57,15 @@ function checkId(id: string): void {
  * in order), and the computation. A fact that throws is recorded once with its error, and every check or fact
  * that needs it gets the same error.
  */
-export function defineFact<T, const I extends readonly AnyFact[] = []>(spec: {
-  id: string;
-  description?: string;
-  inputs?: I;
-  compute: (project: ShipshapeProject, ...inputs: Values<I>) => T;
-}): ProjectFact<T> {
-  checkId(spec.id);
-  const inputs = spec.inputs ?? ([] as unknown as I);
-  return Object.freeze({
-    id: spec.id,
-    scope: 'project' as const,
-    description: spec.description,
-    inputs,
-    compute: (project: ShipshapeProject): T => spec.compute(project, ...(inputs.map((input): unknown => project.get(input)) as Values<I>)),
-  });
+export function defineFact<T, const I extends readonly AnyFact[] = []>(spec: FactSpec<ShipshapeProject, T, I>): ProjectFact<T> {
+  return declare('project', spec);
 }
 
 /** Declares a workspace fact; its inputs are workspace facts. */
-export function defineWorkspaceFact<T, const I extends readonly WorkspaceFact<unknown>[] = []>(spec: {
-  id: string;
-  description?: string;
-  inputs?: I;
-  compute: (workspace: ShipshapeWorkspace, ...inputs: Values<I>) => T;
-}): WorkspaceFact<T> {
-  checkId(spec.id);
-  const inputs = spec.inputs ?? ([] as unknown as I);
-  return Object.freeze({
-    id: spec.id,
-    scope: 'workspace' as const,
-    description: spec.description,
-    inputs,
-    compute: (workspace: ShipshapeWorkspace): T =>
-      spec.compute(workspace, ...(inputs.map((input): unknown => workspace.get(input)) as Values<I>)),
-  });
+export function defineWorkspaceFact<T, const I extends readonly WorkspaceFact<unknown>[] = []>(
+  spec: FactSpec<ShipshapeWorkspace, T, I>,
+): WorkspaceFact<T> {
+  return declare('workspace', spec);
 }
 
 /** The fact whose computation first threw an error, kept on the error so that it is reported once, by that fact. */

@@ -59,16 +59,9 @@ describe('renderJson', () => {
   it('orders keys the same way whatever order the report was built in', () => {
     const report = tsLibReport();
     expect(renderJson(reversedKeys(report) as AuditReport)).toBe(renderJson(report));
-    expect(Object.keys(JSON.parse(renderJson(report)))).toEqual([
-      'schemaVersion',
-      'tool',
-      'workspaceRoot',
-      'project',
-      'summary',
-      'checks',
-      'findings',
-      'problems',
-    ]);
+    expect(Object.keys(JSON.parse(renderJson(report))).join(' ')).toBe(
+      'schemaVersion tool workspaceRoot project summary checks findings problems',
+    );
     expect(Object.keys(JSON.parse(renderJson(report)).findings[1])).toEqual([
       'project',
       'checkId',

@@ -6,9 +6,9 @@ import {
   generatorRunProblems,
   registrationProblems,
   schemaProblems,
+  tempWorkspace,
   type ConformanceSpec,
-} from './conformance';
-import { tempWorkspace } from './temp-workspace';
+} from '.';
 
 const check = (id: string, fixedBy?: string): Check =>
   defineCheck({

@@ -10,7 +10,7 @@ export type StaticValue =
   | { kind: 'number' | 'boolean' | 'null'; value: number | boolean | null; line: number; column: number }
   | { kind: 'array'; items: StaticValue[]; line: number; column: number }
   | { kind: 'object'; properties: Map<string, StaticValue>; line: number; column: number }
-  | { kind: 'unknown'; line: number; column: number };
+  | { kind: 'unknown'; line: number; column: number; call?: { callee: string; args: StaticValue[] } };
 
 /** The value at a path of object keys (array items are searched too: tsup's array of configs). */
 export function valueAt(value: StaticValue | undefined, path: readonly string[]): StaticValue[] {
@@ -19,6 +19,15 @@ export function valueAt(value: StaticValue | undefined, path: readonly string[])
   if (value.kind === 'array') return value.items.flatMap((item) => valueAt(item, path));
   if (value.kind !== 'object') return [];
   return valueAt(value.properties.get(path[0]), path.slice(1));
+}
+
+/** The arguments of the calls the reader could not run (`preset({ entry: 'src/index.ts' })`), nested ones included. */
+export function callArguments(value: StaticValue | undefined): Array<{ callee: string; args: StaticValue[] }> {
+  if (!value) return [];
+  if (value.kind === 'unknown') return value.call ? [value.call, ...value.call.args.flatMap(callArguments)] : [];
+  if (value.kind === 'array') return value.items.flatMap(callArguments);
+  if (value.kind === 'object') return [...value.properties.values()].flatMap(callArguments);
+  return [];
 }
 
 /** The string (or strings of an array) at a path. */
@@ -162,6 +171,10 @@ export function readModuleValue(fileName: string, text: string): StaticValue | u
     if (ts.isCallExpression(node) && CONFIG_WRAPPERS.test(node.expression.getText(source))) {
       const values = node.arguments.map((arg) => evaluate(arg));
       return values.length === 1 ? values[0] : merge(values, where);
+    }
+    if (ts.isCallExpression(node)) {
+      // A call the reader cannot run (a preset such as `tanstackViteConfig({ entry })`): unknown, with what it was given.
+      return { kind: 'unknown', ...where, call: { callee: node.expression.getText(source), args: node.arguments.map((arg) => evaluate(arg)) } };
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       const body = node.body;

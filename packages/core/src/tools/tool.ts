@@ -31,10 +31,19 @@ export interface EntryReference extends Place {
 export interface OutputReference extends Place {
   /** Workspace-relative output folder. */
   dir: string;
-  /** Workspace-relative source folder the outputs mirror (tsc's rootDir); undefined for bundlers (they name entries). */
+  /**
+   * Workspace-relative source folder the outputs mirror (tsc's rootDir: `dist/a/b.js` from `src/a/b.ts`); for a
+   * bundler, the folder of its glob entries (`src/**\/*.ts` unbundled).
+   */
   from?: string;
   /** Entries it builds from, workspace-relative (bundlers). */
   entries?: string[];
+  /**
+   * Output name (the path below `dir`, without extension) → the entry it is built from, workspace-relative:
+   * a record's key (`{ 'production/server': 'src/production.ts' }`), else the entry's path below the folder
+   * the entries share (`src/links/httpLink.ts` → `links/httpLink`).
+   */
+  names?: Record<string, string>;
   /** Sub folders per format (`build/modern`, `build/legacy`), workspace-relative. */
   formats?: string[];
   /**

@@ -18,25 +18,18 @@ function references(value: StaticValue, file: string): PackageReference[] {
     ...valueAt(value, ['overrides']),
     ...valueAt(value, ['env']).flatMap((env) => (env.kind === 'object' ? [...env.properties.values()] : [])),
   ];
-  return scopes.flatMap((scope) => [
-    // An entry is a name, or [name, options]: only the first string of an array names the package.
-    ...valueReferences(
-      valueAt(scope, ['presets']).flatMap((list) =>
-        list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [],
-      ),
-      file,
-      'presets',
-      (v) => [babelPackage(v, 'preset')],
+  return scopes.flatMap((scope) =>
+    (['preset', 'plugin'] as const).flatMap((kind) =>
+      valueReferences(entryNames(scope, `${kind}s`), file, `${kind}s`, (v) => [babelPackage(v, kind)]),
     ),
-    ...valueReferences(
-      valueAt(scope, ['plugins']).flatMap((list) =>
-        list.kind === 'array' ? list.items.map((i) => (i.kind === 'array' ? i.items[0] : i)).filter(Boolean) : [],
-      ),
-      file,
-      'plugins',
-      (v) => [babelPackage(v, 'plugin')],
-    ),
-  ]);
+  );
+}
+
+/** The names of a presets/plugins list: an entry is a name, or [name, options]. */
+function entryNames(scope: StaticValue, key: string): StaticValue[] {
+  return valueAt(scope, [key]).flatMap((list) =>
+    list.kind === 'array' ? list.items.map((item) => (item.kind === 'array' ? item.items[0] : item)).filter(Boolean) : [],
+  );
 }
 
 export default defineTool({

@@ -1,12 +1,12 @@
 import { bundlerReferences } from '../bundler';
 import { defineTool } from '../tool';
 
-/** Rollup: `input`, `output.dir` (or `output.file`'s folder). */
+/** Rollup: `input` (a file, an array, or a record of name → file), `output.dir` or `output.file`'s folder (one per output). */
 export default defineTool({
   name: 'rollup',
   ecosystem: 'npm',
   enablers: ['rollup'],
   configFiles: ['rollup.config.{js,mjs,cjs,ts,mts,cts}'],
   references: ({ configs }) =>
-    bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], defaultOutDir: 'dist', inlines: 'listed' }),
+    bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], outFile: [['output', 'file']], defaultOutDir: 'dist', inlines: 'listed' }),
 });

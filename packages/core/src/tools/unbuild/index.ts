@@ -1,18 +1,12 @@
 import { bundlerReferences } from '../bundler';
 import { defineTool } from '../tool';
 
-/** unbuild: `entries` (src/index), `outDir` (dist). */
+/** unbuild: `entries` (strings or `{ input }` objects; src/index by default), `outDir` (dist). */
 export default defineTool({
   name: 'unbuild',
   ecosystem: 'npm',
   enablers: ['unbuild'],
   configFiles: ['build.config.{ts,mts,js,mjs}'],
   references: ({ configs }) =>
-    bundlerReferences(configs, {
-      entry: [['entries']],
-      outDir: [['outDir']],
-      defaultEntry: ['src/index'],
-      defaultOutDir: 'dist',
-      inlines: 'listed',
-    }),
+    bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'], defaultOutDir: 'dist', inlines: 'listed' }),
 });
