@@ -100,7 +100,7 @@ export { formatRequirement, parseRequirement, type Requirement } from './manifes
 // Python
 export { PYTHON_VERSIONS, TYPESHED_ONLY_MODULES, normalizeDistributionName, stdlibInSomeVersion, stdlibOfVersions } from './adapters/python';
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
-export type { ImportRef, ModuleInfo } from './adapters/typescript/module-info';
+export type { ImportRef, ModuleInfo, TypeReference } from './adapters/typescript/module-info';
 
 // generators
 export {
@@ -121,7 +121,7 @@ export { registerNxPlugin, type NxJsonTree } from './nx/register-plugin';
 // executors (guards that run real tools)
 export { defineToolExecutor, type GuardContext, type ToolExecutorSpec } from './executors/tool-executor';
 export { findTool, installCommand, type ToolBinary } from './executors/find-tool';
-export { runTool, type ToolRun } from './executors/run-tool';
+export { runProcess, type ProcessResult, type RunProcessOptions } from './util/run-process';
 export { parseDiagnostics, TSC_DIAGNOSTICS, type DiagnosticPattern } from './executors/diagnostics';
 export { guardTarget } from './executors/target';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findPython } from '../adapters/python';
-import { runProcess } from '../adapters/python/run-process';
+import { runProcess } from '../util/run-process';
 import { ShipshapeError } from '../util/errors';
 
 /** A tool a guard runs: an npm binary, or a Python module run with `python -m`. */

@@ -2,7 +2,7 @@ import type { ExecutorContext } from '@nx/devkit';
 import type { FindingInput } from '../model/finding';
 import { errorMessage, isShipshapeError } from '../util/errors';
 import { findTool, type ToolBinary } from './find-tool';
-import { runTool, type ToolRun } from './run-tool';
+import { runProcess, type ProcessResult } from '../util/run-process';
 
 /** Where a guard runs: the workspace, the project, and the options its target was given. */
 export interface GuardContext {
@@ -18,11 +18,11 @@ export interface ToolExecutorSpec<O> {
   /** Arguments after the tool's command. */
   args(options: O, context: GuardContext): string[];
   /** What the run found, from its output or the report it wrote. */
-  findings(run: ToolRun, context: GuardContext): FindingInput[];
+  findings(run: ProcessResult, context: GuardContext): FindingInput[];
   /** Default 10 minutes; a target's `timeoutSeconds` option overrides it. */
   timeoutMs?: number;
   /** A run passes when the tool exits 0 (default), or as this says. */
-  passed?(run: ToolRun, findings: FindingInput[]): boolean;
+  passed?(run: ProcessResult, findings: FindingInput[]): boolean;
 }
 
 /**
@@ -47,7 +47,7 @@ export function defineToolExecutor<O extends { timeoutSeconds?: number }>(spec: 
     try {
       const { command, args } = await findTool(spec.tool, { workspaceRoot: context.root, projectRoot: node.root });
       const timeoutMs = options.timeoutSeconds ? options.timeoutSeconds * 1000 : (spec.timeoutMs ?? 600_000);
-      const run = await runTool(command, [...args, ...spec.args(options, guard)], { cwd: guard.cwd, timeoutMs, stream: true });
+      const run = await runProcess(command, [...args, ...spec.args(options, guard)], { cwd: guard.cwd, timeoutMs, stream: true });
       if (run.timedOut) {
         console.error(
           `${spec.tool.name} ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped (set timeoutSeconds to allow more).`,

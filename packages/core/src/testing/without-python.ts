@@ -1,13 +1,13 @@
 /**
- * Makes the tests of the enclosing `describe` run as on a machine without Python: nothing on the PATH, and
- * SHIPSHAPE_PYTHON naming an interpreter that does not exist. Both are restored afterwards. (Each run looks for
- * its interpreter afresh, so nothing is cached across tests.)
+ * Makes the tests of the enclosing `describe` run as on a machine without Python: nothing on the PATH and no
+ * SHIPSHAPE_PYTHON. Both are restored afterwards. (Each run looks for its interpreter afresh, so nothing is
+ * cached across tests.)
  */
 export function withoutPython(): void {
   const saved = { path: process.env.PATH, python: process.env.SHIPSHAPE_PYTHON };
   beforeAll(() => {
     process.env.PATH = '/nonexistent';
-    process.env.SHIPSHAPE_PYTHON = '/nonexistent/python3';
+    delete process.env.SHIPSHAPE_PYTHON;
   });
   afterAll(() => {
     process.env.PATH = saved.path;

@@ -35,7 +35,7 @@ describe('findPython', () => {
   });
 
   it('without any Python: one clear PythonUnavailableError naming the project; every run looks afresh', async () => {
-    process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-such-dir/python3');
+    delete process.env.SHIPSHAPE_PYTHON;
     process.env.PATH = join(ws.root, 'empty-bin');
     const error = await findPython(undefined, 'libs/acme').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PythonUnavailableError);
@@ -48,7 +48,7 @@ describe('findPython', () => {
   });
 
   it('analyzePython without any Python rejects with the same error, and an empty batch runs nothing', async () => {
-    process.env.SHIPSHAPE_PYTHON = join(ws.root, 'no-such-dir/python3');
+    delete process.env.SHIPSHAPE_PYTHON;
     process.env.PATH = join(ws.root, 'empty-bin');
     await expect(analyzePython([join(ws.root, 'mod.py')], { project: 'libs/acme' })).rejects.toThrow(
       /^python3 was not found on the PATH: the Python checks of libs\/acme/,
@@ -57,20 +57,38 @@ describe('findPython', () => {
     await expect(analyzePython([], { python: join(ws.root, 'no-such-dir/python3') })).resolves.toMatchObject({ python: null });
   });
 
-  it('an explicit interpreter that cannot be started is a PythonUnavailableError naming it', async () => {
+  it('an interpreter the user names that does not work is an error naming it and where it was named, never a fall-back', async () => {
     const missing = join(ws.root, 'no-such-dir/python3');
+    await expect(findPython(missing)).rejects.toThrow(
+      `the "python" option names ${missing}, which could not be run (ENOENT): fix it, or unset it`,
+    );
+    process.env.SHIPSHAPE_PYTHON = missing;
+    const error = await findPython().catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `SHIPSHAPE_PYTHON names ${missing}, which could not be run (ENOENT): fix it, or unset it to use the python3 on the PATH`,
+    );
+    expect(error).not.toBeInstanceOf(PythonUnavailableError);
     await expect(analyzePython([join(ws.root, 'mod.py')], { python: missing })).rejects.toThrow(
       `${missing} could not be run: the Python checks were skipped`,
     );
-    await expect(findPython(missing)).rejects.toThrow(`${missing} could not be run: the Python checks were skipped`);
   });
 
-  (posix ? it : it.skip)('SHIPSHAPE_PYTHON comes first, and a Python older than 3.8 is passed over', async () => {
-    process.env.SHIPSHAPE_PYTHON = script('python2', 'echo "2 7 /opt/python2.7"');
-    expect(await findPython()).not.toBe('/opt/python2.7');
-    process.env.SHIPSHAPE_PYTHON = script('python-new', 'echo "3 12 /opt/python3.12"');
-    expect(await findPython()).toBe('/opt/python3.12');
-  });
+  (posix ? it : it.skip)(
+    'SHIPSHAPE_PYTHON is used when it works; a Python older than 3.8, garbage or a hang is an error saying so',
+    async () => {
+      process.env.SHIPSHAPE_PYTHON = script('python-new', 'echo "3 12 /opt/python3.12"');
+      expect(await findPython()).toBe('/opt/python3.12');
+      process.env.SHIPSHAPE_PYTHON = script('python2', 'echo "2 7 /opt/python2.7"');
+      await expect(findPython()).rejects.toThrow(/which is Python 2\.7; Shipshape needs 3\.8 or newer/);
+      process.env.SHIPSHAPE_PYTHON = script('garbage', 'echo "hello world"');
+      await expect(findPython()).rejects.toThrow(/which is not a working Python \(exit code 0, printed "hello world"\)/);
+      process.env.SHIPSHAPE_PYTHON = script('hanging', 'sleep 60 & sleep 60');
+      const started = Date.now();
+      await expect(findPython()).rejects.toThrow(/which did not answer within 15 s/);
+      expect(Date.now() - started).toBeLessThan(25_000);
+    },
+    40_000,
+  );
 
   (posix ? it : it.skip)('a crash of the helper is a ShipshapeError with the last line of its stderr', async () => {
     const crashing = script('crashing-python', 'echo "Traceback (most recent call last):" >&2\necho "RuntimeError: boom" >&2\nexit 1');

@@ -1,5 +1,5 @@
 import { ShipshapeError } from '../../util/errors';
-import { runProcess } from './run-process';
+import { runProcess } from '../../util/run-process';
 
 const MINIMUM = [3, 8] as const;
 const VERSION_PROBE = 'import sys; print("%d %d %s" % (sys.version_info[0], sys.version_info[1], sys.executable))';
@@ -18,22 +18,50 @@ export function isPythonUnavailable(error: unknown): boolean {
   return error instanceof PythonUnavailableError;
 }
 
+/** How long an interpreter may take to say which version it is. */
+const PROBE_TIMEOUT_MS = 15_000;
+
+type Probe = { python: string } | { problem: string };
+
+/** Runs the version probe: the interpreter's real executable, or why it cannot be used. */
+async function probe(candidate: string): Promise<Probe> {
+  const result = await runProcess(candidate, ['-I', '-c', VERSION_PROBE], { timeoutMs: PROBE_TIMEOUT_MS });
+  if (result.timedOut) return { problem: `did not answer within ${PROBE_TIMEOUT_MS / 1000} s` };
+  if (result.spawnError) return { problem: `could not be run (${result.spawnError.code ?? result.spawnError.message})` };
+  const match = /^(\d+) (\d+) (.*)$/.exec(result.stdout.trim());
+  if (result.code !== 0 || !match)
+    return {
+      problem: `is not a working Python (exit code ${result.code}${result.stdout.trim() ? `, printed "${result.stdout.trim().slice(0, 80)}"` : ''})`,
+    };
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  if (major < MINIMUM[0] || (major === MINIMUM[0] && minor < MINIMUM[1]))
+    return { problem: `is Python ${major}.${minor}; Shipshape needs ${MINIMUM.join('.')} or newer` };
+  return { python: match[3] || candidate };
+}
+
 /**
- * The interpreter to run the helper with: the `python` option, SHIPSHAPE_PYTHON, then `python3`, then `python`,
- * the first that runs and is 3.8 or newer. Returns its `sys.executable`, so later runs skip launchers such as
- * pyenv shims. A run asks once (the `python/interpreter` workspace fact).
+ * The interpreter to run the helper with. One named by the `python` option or SHIPSHAPE_PYTHON must work: a
+ * broken one is an error, never a silent fall-back to another Python. Otherwise `python3`, then `python`, the
+ * first that runs and is 3.8 or newer; none is PythonUnavailableError (the Python checks are skipped). Returns
+ * its `sys.executable`, so later runs skip launchers such as pyenv shims. A run asks once (the
+ * `python/interpreter` workspace fact).
  */
 export async function findPython(configured?: string, project?: string): Promise<string> {
-  for (const candidate of [configured, process.env.SHIPSHAPE_PYTHON, 'python3', 'python']) {
-    if (!candidate) continue;
-    const result = await runProcess(candidate, ['-I', '-c', VERSION_PROBE], { timeoutMs: 15_000 });
-    if (result.code !== 0) {
-      if (candidate === configured) throw new PythonUnavailableError(project, configured);
-      continue;
-    }
-    const [major, minor, ...executable] = result.stdout.trim().split(' ');
-    if (Number(major) > MINIMUM[0] || (Number(major) === MINIMUM[0] && Number(minor) >= MINIMUM[1]))
-      return executable.join(' ') || candidate;
+  const named = configured
+    ? { python: configured, by: 'the "python" option' }
+    : process.env.SHIPSHAPE_PYTHON
+      ? { python: process.env.SHIPSHAPE_PYTHON, by: 'SHIPSHAPE_PYTHON' }
+      : undefined;
+  if (named) {
+    const found = await probe(named.python);
+    if ('python' in found) return found.python;
+    throw new ShipshapeError(
+      `${named.by} names ${named.python}, which ${found.problem}: fix it, or unset it to use the python3 on the PATH`,
+    );
+  }
+  for (const candidate of ['python3', 'python']) {
+    const found = await probe(candidate);
+    if ('python' in found) return found.python;
   }
   throw new PythonUnavailableError(project);
 }

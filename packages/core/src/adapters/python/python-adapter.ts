@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { DEFAULTS } from '../../config/defaults';
 import { ShipshapeError } from '../../util/errors';
 import { findPython, PythonUnavailableError } from './find-python';
-import { runProcess } from './run-process';
+import { runProcess } from '../../util/run-process';
 import type { PythonAnalysis } from './types';
 
 export const PYTHON_HELPER = join(__dirname, 'shipshape_ast.py');
+
+/** How long one `ast` pass may take (a huge project on a slow machine takes seconds, not minutes). */
+export const ANALYSIS_TIMEOUT_MS = 300_000;
 
 export interface AnalyzePythonOptions {
   /** Interpreter to use (the run's `python/interpreter` fact); found with `findPython()` when omitted. */
@@ -33,8 +36,12 @@ export async function analyzePython(files: string[], options: AnalyzePythonOptio
     ...(options.environment ? { environment: true } : {}),
   });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
-  const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd });
+  const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd, timeoutMs: ANALYSIS_TIMEOUT_MS });
   if (result.spawnError) throw new PythonUnavailableError(options.project, python);
+  if (result.timedOut)
+    throw new ShipshapeError(
+      `the Python analysis helper (${python}) did not finish within ${ANALYSIS_TIMEOUT_MS / 1000} s and was stopped`,
+    );
   if (result.code !== 0) {
     const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.code}`;
     throw new ShipshapeError(`the Python analysis helper failed (${python}, ${how}): ${lastLine(result.stderr) || 'no error output'}`);
