@@ -1,5 +1,7 @@
 import { packageName, specifierTarget } from './specifiers';
 import { readConfigValue, stringLeaves, type StaticValue } from './static-value';
+import { posix } from 'node:path';
+import type { FileSource } from '../file-system/file-source';
 import type { PackageReference, ToolConfigFile } from './tool';
 
 type At = { file: string; line: number; column: number };
@@ -85,4 +87,37 @@ export function valueReferences(
       .filter((name): name is string => name !== undefined)
       .map((name) => packageRef(name, { file, line: s.line, column: s.column }, `${via} "${s.value}"`)),
   );
+}
+
+const CONFIG_EXTENSIONS = ['', '.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/**
+ * The config files that `configs` import or re-export by relative path and that `isConfig` accepts (a
+ * package's `vitest.config.ts` that is `export { default } from '../../vitest.config'`), followed a few levels:
+ * what they configure applies to the importing config too. Workspace-relative, read through `source`.
+ */
+export function importedConfigs(source: Pick<FileSource, 'read'>, configs: readonly ToolConfigFile[], isConfig: (file: string) => boolean): ToolConfigFile[] {
+  const found: ToolConfigFile[] = [];
+  const seen = new Set(configs.map((c) => c.file));
+  let frontier = [...configs];
+  for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
+    const next: ToolConfigFile[] = [];
+    for (const config of frontier) {
+      for (const match of config.text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        const base = posix.normalize(posix.join(posix.dirname(config.file), match[1]));
+        for (const extension of CONFIG_EXTENSIONS) {
+          const file = base + extension;
+          if (seen.has(file) || !isConfig(posix.basename(file)) || base.startsWith('..')) continue;
+          const text = source.read(file);
+          if (text === undefined) continue;
+          seen.add(file);
+          next.push({ file, text });
+          break;
+        }
+      }
+    }
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
 }

@@ -9,4 +9,18 @@ describe('package.json scripts', () => {
     expect(refs('node -r ts-node/register --import tsx ./scripts/gen.ts')).toEqual(['module:ts-node/register', 'module:tsx']);
     expect(refs('npm run build && echo done && ./bin/local.sh')).toEqual([]);
   });
+
+  it('finds binaries run through yarn/pnpm, modules given to any tool, and the commands of runners (real scripts of tiny-invariant, immer, rxjs)', () => {
+    const refs = (command: string, scripts: string[] = []) => scriptReferences(command, new Set(scripts)).map((r) => `${r.kind}:${r.name}`);
+    expect(refs('yarn jest')).toEqual(['bin:jest']);
+    expect(refs('yarn build && yarn size-limit', ['build'])).toEqual(['bin:size-limit']);
+    expect(refs('yarn prettier --write src/**; pnpm run tsc; pnpm --filter x build; yarn install')).toEqual(['bin:prettier', 'bin:tsc']);
+    expect(refs('mocha -r ts-node/register --require=source-map-support/register test/**')).toEqual([
+      'bin:mocha',
+      'module:ts-node/register',
+      'module:source-map-support/register',
+    ]);
+    expect(refs('prettier --plugin=prettier-plugin-svelte --check .')).toEqual(['bin:prettier', 'module:prettier-plugin-svelte']);
+    expect(refs('concurrently "tsc -w" "vite --port 3000"')).toEqual(['bin:concurrently', 'bin:tsc', 'bin:vite']);
+  });
 });

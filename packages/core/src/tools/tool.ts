@@ -102,6 +102,8 @@ export interface ToolAdapter {
   configFiles: readonly string[];
   /** package.json fields (npm) or pyproject.toml tables (Python, dotted: `tool.pytest.ini_options`) that hold its config; one present enables it. */
   manifestFields?: readonly string[];
+  /** Executables the tool's package provides (`tsc`): a script or target that runs one uses the first enabler. */
+  binaries?: readonly string[];
   /** Config files also looked for at the workspace root (a shared eslint.config.mjs, nx.json). */
   workspaceConfigFiles?: readonly string[];
   /** What the configuration (and the tool's defaults) make the project use. */

@@ -59,6 +59,13 @@ describe('extractModuleInfo', () => {
   });
 });
 
+describe('extractModuleInfo: triple-slash type references', () => {
+  it('names the packages whose types a file references (trpc: /// <reference types="@fastify/websocket" />)', () => {
+    const text = '/// <reference types="@fastify/websocket" />\n/// <reference lib="dom" />\nimport x from "y";\n';
+    expect(extractModuleInfo('plugin.ts', text).typeReferences).toEqual([{ name: '@fastify/websocket', line: 1, column: 23 }]);
+  });
+});
+
 describe('extractModuleInfo: guarded and lazy imports', () => {
   const guarded = `import 'eager';
 const top = require('top');

@@ -30,9 +30,17 @@ export interface ExportRef {
   column: number;
 }
 
+/** `/// <reference types="x" />`: the file needs the types of package `x`. */
+export interface TypeReference {
+  name: string;
+  line: number;
+  column: number;
+}
+
 export interface ModuleInfo {
   imports: ImportRef[];
   exports: ExportRef[];
+  typeReferences: TypeReference[];
 }
 
 /** Imports and exports of one file from its syntax alone: no program, no type checker, so it is cheap. */
@@ -110,7 +118,11 @@ export function extractModuleInfo(fileName: string, text: string): ModuleInfo {
     }
   }
   collectCalls(source, imports, position);
-  return { imports, exports };
+  const typeReferences = source.typeReferenceDirectives.map((directive) => {
+    const { line, character } = source.getLineAndCharacterOfPosition(directive.pos);
+    return { name: directive.fileName, line: line + 1, column: character + 1 };
+  });
+  return { imports, exports, typeReferences };
 }
 
 function allNamedTypeOnly(clause: ts.ImportClause): boolean {

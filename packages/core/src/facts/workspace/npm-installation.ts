@@ -11,6 +11,9 @@ export interface InstalledPackage {
   requires: string[];
   /** Binary name to file. */
   bin: Record<string, string>;
+  /** Its peer dependencies: what it needs its host to install beside it; `optionalPeers` are the optional ones among them. */
+  peers: string[];
+  optionalPeers: string[];
 }
 
 interface LockEntry {
@@ -18,6 +21,7 @@ interface LockEntry {
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   bin?: Record<string, string>;
 }
 
@@ -99,6 +103,7 @@ export class NpmInstallation {
         dir: key,
         requires: [...names(entry.dependencies), ...names(entry.optionalDependencies), ...names(entry.peerDependencies)],
         bin: entry.bin ?? {},
+        ...peersOf(entry),
       };
     }
     return undefined;
@@ -120,10 +125,17 @@ function parseInstalled(text: string | undefined, realDir: () => string): Instal
         typeof data.bin === 'string'
           ? { [data.name.split('/').pop()!]: data.bin }
           : ((data.bin as Record<string, string> | undefined) ?? {}),
+      ...peersOf(data as LockEntry),
     };
   } catch {
     return null;
   }
+}
+
+function peersOf(manifest: Pick<LockEntry, 'peerDependencies' | 'peerDependenciesMeta'>): Pick<InstalledPackage, 'peers' | 'optionalPeers'> {
+  const peers = Object.keys(manifest.peerDependencies ?? {});
+  const meta = manifest.peerDependenciesMeta ?? {};
+  return { peers, optionalPeers: peers.filter((name) => meta[name]?.optional === true) };
 }
 
 function readLock(text: string | undefined): Record<string, LockEntry> {

@@ -7,6 +7,7 @@ export default defineTool({
   name: 'esbuild',
   ecosystem: 'npm',
   enablers: ['esbuild'],
+  binaries: ['esbuild'],
   configFiles: [],
   references({ project }) {
     const entries: EntryReference[] = [];

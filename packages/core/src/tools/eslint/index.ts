@@ -30,6 +30,7 @@ export default defineTool({
   name: 'eslint',
   ecosystem: 'npm',
   enablers: ['eslint'],
+  binaries: ['eslint'],
   configFiles: ['eslint.config.{js,mjs,cjs,ts,mts,cts}', '.eslintrc', '.eslintrc.{js,cjs,json,yaml,yml}'],
   manifestFields: ['eslintConfig'],
   workspaceConfigFiles: [

@@ -58,6 +58,7 @@ export default defineTool({
   name: 'jest',
   ecosystem: 'npm',
   enablers: ['jest'],
+  binaries: ['jest'],
   configFiles: ['jest.config.{js,ts,mjs,cjs,mts,cts,json}', 'jest.preset.{js,cjs}'],
   manifestFields: ['jest'],
   references({ configs, fields }) {

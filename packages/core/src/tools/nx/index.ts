@@ -63,6 +63,7 @@ export default defineTool({
   name: 'nx',
   ecosystem: 'npm',
   enablers: ['nx'],
+  binaries: ['nx'],
   configFiles: ['project.json'],
   manifestFields: ['nx'],
   workspaceConfigFiles: ['nx.json'],

@@ -7,6 +7,7 @@ export default defineTool({
   name: 'prettier',
   ecosystem: 'npm',
   enablers: ['prettier'],
+  binaries: ['prettier'],
   configFiles: ['.prettierrc', '.prettierrc.{json,json5,yaml,yml,js,cjs,mjs,ts,cts,mts}', 'prettier.config.{js,cjs,mjs,ts,cts,mts}'],
   manifestFields: ['prettier'],
   workspaceConfigFiles: [

@@ -6,6 +6,7 @@ export default defineTool({
   name: 'rollup',
   ecosystem: 'npm',
   enablers: ['rollup'],
+  binaries: ['rollup'],
   configFiles: ['rollup.config.{js,mjs,cjs,ts,mts,cts}'],
   references: ({ configs }) =>
     bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], outFile: [['output', 'file']], defaultOutDir: 'dist', inlines: 'listed' }),

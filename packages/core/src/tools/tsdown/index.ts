@@ -6,6 +6,7 @@ export default defineTool({
   name: 'tsdown',
   ecosystem: 'npm',
   enablers: ['tsdown'],
+  binaries: ['tsdown'],
   configFiles: ['tsdown.config.{ts,cts,mts,js,cjs,mjs,json}'],
   references: ({ configs }) =>
     bundlerReferences(configs, {

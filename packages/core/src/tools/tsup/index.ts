@@ -6,6 +6,7 @@ export default defineTool({
   name: 'tsup',
   ecosystem: 'npm',
   enablers: ['tsup'],
+  binaries: ['tsup'],
   configFiles: ['tsup.config.{ts,cts,mts,js,cjs,mjs,json}'],
   manifestFields: ['tsup'],
   references: ({ configs, fields }) =>

@@ -6,6 +6,7 @@ export default defineTool({
   name: 'unbuild',
   ecosystem: 'npm',
   enablers: ['unbuild'],
+  binaries: ['unbuild'],
   configFiles: ['build.config.{ts,mts,js,mjs}'],
   references: ({ configs }) =>
     bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'], defaultOutDir: 'dist', inlines: 'listed' }),

@@ -12,6 +12,7 @@ export default defineTool({
   name: 'vite',
   ecosystem: 'npm',
   enablers: ['vite'],
+  binaries: ['vite'],
   configFiles: ['vite.config.{ts,mts,cts,js,mjs,cjs}'],
   references({ configs }) {
     const readable = configs.map((config) => ({ config, values: configValues([config]).map(({ value }) => value) }));

@@ -1,6 +1,6 @@
 import { packageScripts as packageScriptsFact } from '../package-scripts/scripts';
 import { besideConfig } from '../places';
-import { configValues, packageOfSpecifier, packageRef, stringReferences, valueReferences } from '../references';
+import { configValues, importedConfigs, packageOfSpecifier, packageRef, stringReferences, valueReferences } from '../references';
 import { stringsAt, valueAt } from '../static-value';
 import { defineTool, type EntryReference, type PackageReference } from '../tool';
 
@@ -16,11 +16,17 @@ export default defineTool({
   name: 'vitest',
   ecosystem: 'npm',
   enablers: ['vitest'],
+  binaries: ['vitest'],
   // vite.config.* holds vitest's options under `test` when there is no vitest.config.*.
   configFiles: ['vitest.config.{ts,mts,cts,js,mjs,cjs}', 'vitest.workspace.{ts,mts,js,mjs,json}', 'vite.config.{ts,mts,cts,js,mjs,cjs}'],
-  references({ configs, project }) {
+  // A root config with `projects` (or a workspace file) runs every project's tests with its options.
+  workspaceConfigFiles: ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs', 'vitest.workspace.ts', 'vitest.workspace.mts', 'vitest.workspace.js', 'vitest.workspace.json'],
+  references({ configs: found, project }) {
     const packages: PackageReference[] = [];
     const entries: EntryReference[] = [];
+    // A project config that re-exports or merges another config (`export { default } from '../../vitest.config'`) has its options too.
+    const configs = [...found, ...importedConfigs(project.workspace.source, found, (name) => /^(vitest|vite)\.(config|workspace)\./.test(name))];
+    const ownFile = (file: string) => project.root === '.' || file.startsWith(`${project.root}/`);
     for (const { file, value } of configValues(configs)) {
       const test = valueAt(value, ['test']);
       if (test.length === 0 && !/vitest\./.test(file)) continue;
@@ -58,15 +64,17 @@ export default defineTool({
         else if (!/^(default|basic|verbose|dot|json|junit|tap|tap-flat|hanging-process|github-actions|blob)$/.test(reporter.value))
           packages.push(...valueReferences([{ kind: 'string', ...reporter }], file, 'test.reporters'));
       }
-      const include = stringsAt(value, ['test', 'include']);
-      for (const pattern of include.length > 0 ? include : DEFAULT_INCLUDE.map((p) => ({ value: p, line: 0, column: 0 })))
-        entries.push({ file, line: pattern.line, column: pattern.column, pattern: besideConfig(file, pattern.value), kind: 'test' });
-      for (const setup of [...stringsAt(value, ['test', 'setupFiles']), ...stringsAt(value, ['test', 'globalSetup'])]) {
-        if (/^[./]/.test(setup.value))
+      const setups = [...stringsAt(value, ['test', 'setupFiles']), ...stringsAt(value, ['test', 'globalSetup'])];
+      for (const setup of setups.filter((s) => !/^[./]/.test(s.value))) packages.push(...valueReferences([{ kind: 'string', ...setup }], file, 'test.setupFiles'));
+      if (ownFile(file)) {
+        // the workspace's configs lend their packages, not their test files
+        const include = stringsAt(value, ['test', 'include']);
+        for (const pattern of include.length > 0 ? include : DEFAULT_INCLUDE.map((p) => ({ value: p, line: 0, column: 0 })))
+          entries.push({ file, line: pattern.line, column: pattern.column, pattern: besideConfig(file, pattern.value), kind: 'test' });
+        for (const setup of setups.filter((s) => /^[./]/.test(s.value)))
           entries.push({ file, line: setup.line, column: setup.column, pattern: besideConfig(file, setup.value), kind: 'test' });
-        else packages.push(...valueReferences([{ kind: 'string', ...setup }], file, 'test.setupFiles'));
+        entries.push({ file, line: 0, column: 0, pattern: file, kind: 'config' });
       }
-      entries.push({ file, line: 0, column: 0, pattern: file, kind: 'config' });
       packages.push(packageRef('vitest', { file, line: 0, column: 0 }, 'vitest config'));
     }
     // `vitest --coverage` in a script runs the default provider.
