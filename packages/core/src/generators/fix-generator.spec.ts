@@ -1,8 +1,11 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { logger } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { packageJson } from '../facts/project/manifests';
 import { editJson } from '../manifest';
+import { tempWorkspace } from '../testing/temp-workspace';
 import { defineFixGenerator } from './fix-generator';
 import { definePhaseGenerator } from './phase-generator';
 
@@ -101,5 +104,42 @@ describe('definePhaseGenerator', () => {
     tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2026-12-07', projects: ['@ws/a'], weeks: [] }));
     await phase(tree, { skipFormat: true });
     expect(JSON.parse(tree.read('libs/a/package.json', 'utf-8')!).license).toBe('MIT');
+  });
+});
+
+describe('finishGenerator', () => {
+  it("never formats the user's files a generator edited in place", async () => {
+    const ws = tempWorkspace({
+      'nx.json': '{}',
+      'package.json': JSON.stringify({ name: 'ws', devDependencies: { prettier: '3.10.1' } }),
+      '.prettierrc': '{ "singleQuote": true }',
+      'libs/a/package.json': '{\r\n    "name": "@ws/a",\r\n    "keywords": ["a",   "b"]\r\n}\r\n',
+      'libs/a/project.json': JSON.stringify({ name: '@ws/a', root: 'libs/a' }),
+    });
+    // The workspace's own Prettier, as a user's workspace has it installed.
+    symlinkSync(join(__dirname, '../../../../node_modules'), join(ws.root, 'node_modules'), 'dir');
+    // Nx's own Tree over a folder, as `nx g` makes one: the files on disk are the user's.
+    const { FsTree } = jest.requireActual<{ FsTree: new (root: string, verbose: boolean) => Tree }>('nx/src/generators/tree');
+    const tree = new FsTree(ws.root, false);
+    const original = tree.read('libs/a/package.json', 'utf-8')!;
+    const editing = defineFixGenerator<{ project?: string; skipFormat?: boolean }>({
+      name: '@acme/demo:edit',
+      fix: ({ project }) => {
+        const manifest = project.get(packageJson)!;
+        return {
+          changes: [
+            { path: manifest.path, content: editJson(manifest.text, [{ path: ['license'], value: 'MIT' }]) },
+            { path: 'libs/a/src/new.ts', content: 'export const x = "double"\n' },
+          ],
+        };
+      },
+    });
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    await editing(tree, { project: 'a' });
+    jest.restoreAllMocks();
+    expect(tree.read('libs/a/package.json', 'utf-8')).toBe(original.replace('"b"]\r\n', '"b"],\r\n    "license": "MIT"\r\n'));
+    // (That the created file is formatted is shown end to end: Prettier cannot be loaded inside jest.)
+    expect(tree.read('libs/a/src/new.ts', 'utf-8')).toBeDefined();
+    ws.remove();
   });
 });

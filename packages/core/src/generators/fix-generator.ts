@@ -67,14 +67,22 @@ export function reportFix(name: string, project: string, result: Pick<FixResult,
     );
 }
 
-/** Formats what the generators wrote, unless asked not to, then returns the tasks to run in order. */
+/**
+ * Formats the files the generators created (with the workspace's Prettier, as Nx does), never the files they
+ * edited: those were edited in place in the file's own style, and a formatter would rewrite the user's whole file
+ * (indentation, line endings, quotes). Unless asked not to; then returns the tasks to run in order.
+ */
 export async function finishGenerator(
   tree: Tree,
   schema: FixSchema,
   tasks: ReadonlyArray<GeneratorCallback | void | undefined>,
 ): Promise<GeneratorCallback> {
   const { formatFiles, runTasksInSerial } = devkit();
-  if (!schema.skipFormat) await formatFiles(tree);
+  if (!schema.skipFormat) {
+    const edited = tree.listChanges().filter((change) => change.type === 'UPDATE' && change.content);
+    await formatFiles(tree);
+    for (const { path, content } of edited) if (!tree.read(path)?.equals(content!)) tree.write(path, content!);
+  }
   return runTasksInSerial(...tasks.filter((t): t is GeneratorCallback => typeof t === 'function'));
 }
 

@@ -214,3 +214,22 @@ describe('editJson properties', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('editJson keeps the neighbours of a new key as they are', () => {
+  it.each([
+    [
+      'an inline array',
+      '{\r\n    "name": "@ws/a",\r\n    "keywords": ["a",   "b"]\r\n}\r\n',
+      '{\r\n    "name": "@ws/a",\r\n    "keywords": ["a",   "b"],\r\n    "license": "MIT"\r\n}\r\n',
+    ],
+    ['an inline object, tabs', '{\n\t"a": {"x": 1}\n}', '{\n\t"a": {"x": 1},\n\t"license": "MIT"\n}'],
+  ])('after %s', (_label, original, expected) => {
+    expect(editJson(original, [{ path: ['license'], value: 'MIT' }])).toBe(expected);
+  });
+
+  it('writes a new object value in the file indentation, nested in an existing object', () => {
+    expect(editJson('{\n  "nx": {\n    "tags": [1,2,3]\n  }\n}\n', [{ path: ['nx', 'targets'], value: { audit: { cache: true } } }])).toBe(
+      '{\n  "nx": {\n    "tags": [1,2,3],\n    "targets": {\n      "audit": {\n        "cache": true\n      }\n    }\n  }\n}\n',
+    );
+  });
+});

@@ -57,9 +57,31 @@ export function editJson(text: string, edits: JsonEdit[]): string {
   let current = text;
   for (const edit of edits) {
     if (sameData(valueAt(current, edit.path), edit.value)) continue;
-    current = applyEdits(current, modify(current, edit.path, edit.value, { formattingOptions }));
+    current =
+      appendProperty(current, edit.path, edit.value, indent) ??
+      applyEdits(current, modify(current, edit.path, edit.value, { formattingOptions }));
   }
   return current;
+}
+
+/**
+ * A new key at the end of an object whose properties each stand on their own line, written after the last one
+ * with its indentation: nothing else of the file is touched (a formatter would also re-lay the neighbours,
+ * `["a", "b"]` on one line becoming four). Undefined for any other edit.
+ */
+function appendProperty(text: string, path: JSONPath, value: unknown, indentUnit: string): string | undefined {
+  const key = path[path.length - 1];
+  const root = parseTree(text);
+  const parent = root && (path.length === 1 ? root : findNodeAtLocation(root, path.slice(0, -1)));
+  const last = parent?.type === 'object' ? parent.children?.[parent.children.length - 1] : undefined;
+  if (typeof key !== 'string' || value === undefined || !last || findNodeAtLocation(parent!, [key])) return undefined;
+  const end = last.offset + last.length;
+  const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
+  const indent = text.slice(lineStart, last.offset);
+  if (!/^[ \t]*$/.test(indent) || /^\s*,/.test(text.slice(end))) return undefined;
+  const eol = detectEol(text);
+  const rendered = JSON.stringify(value, null, indentUnit).split('\n').join(`${eol}${indent}`);
+  return `${text.slice(0, end)},${eol}${indent}${JSON.stringify(key)}: ${rendered}${text.slice(end)}`;
 }
 
 function assertWellFormed(text: string): void {
