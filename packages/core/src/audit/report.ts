@@ -35,6 +35,8 @@ export interface AuditSummary {
   bySeverity: Record<Severity, number>;
   /** The gate: failed when a new finding is at or above `failOn`. */
   failOn: Severity | 'never';
+  /** `skipped`: some checks could not run on this machine (no Python), so the gate has no answer; it does not pass. */
+  gate: 'passed' | 'failed' | 'skipped';
   passed: boolean;
 }
 

@@ -56,7 +56,13 @@ export async function runAudit(
     checks: ran.outcomes.map(describeCheck),
     findings: reported,
     problems,
-    summary: summarize(reported, comparison, problems, options.failOn),
+    summary: summarize(
+      reported,
+      comparison,
+      problems,
+      options.failOn,
+      ran.outcomes.some((o) => o.unavailable),
+    ),
   };
 }
 
@@ -113,6 +119,7 @@ function summarize(
   comparison: BaselineComparison,
   problems: AuditProblem[],
   failOn: Severity | 'never',
+  incomplete: boolean,
 ): AuditReport['summary'] {
   const active = findings.filter((f) => f.status !== 'ignored');
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<
@@ -128,6 +135,8 @@ function summarize(
     fixedSinceBaseline: comparison.fixed.length,
     bySeverity,
     failOn,
-    passed: !failing && !problems.some((p) => p.kind === 'error'),
+    // Checks this machine could not run (no Python) leave the gate unanswered: never a silent pass.
+    gate: failing || problems.some((p) => p.kind === 'error') ? 'failed' : incomplete ? 'skipped' : 'passed',
+    passed: !failing && !problems.some((p) => p.kind === 'error') && !incomplete,
   };
 }

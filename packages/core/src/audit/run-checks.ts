@@ -12,6 +12,8 @@ export interface CheckOutcome {
   findings: FindingInput[];
   /** Why the check did not run (a prerequisite failed), or could not finish. */
   skipped?: string;
+  /** It did not run because this machine cannot run it (no Python): the audit is incomplete, not passed. */
+  unavailable?: boolean;
 }
 
 /** Checks in an order where every check comes after the checks it requires; a requirement outside the list is left to `runChecks`. */
@@ -57,37 +59,41 @@ export async function runChecks(
     }
     return problem.message;
   };
-  const prerequisiteFailure = async (required: AnyFact | Check): Promise<string | undefined> => {
+  type Failure = { reason: string; unavailable: boolean };
+  const prerequisiteFailure = async (required: AnyFact | Check): Promise<Failure | undefined> => {
     if (isCheck(required)) {
       const outcome = outcomes.get(required);
       // A check for another language has nothing to say about this project: it cannot have failed here.
       if (!outcome && !required.languages.some((l) => languages.includes(l))) return undefined;
-      if (!outcome) return `it requires the check ${required.id}, which did not run`;
-      return outcome.skipped ? `it requires the check ${required.id}, which was skipped` : undefined;
+      if (!outcome) return { reason: `it requires the check ${required.id}, which did not run`, unavailable: false };
+      return outcome.skipped
+        ? { reason: `it requires the check ${required.id}, which was skipped`, unavailable: outcome.unavailable === true }
+        : undefined;
     }
     try {
       await project.get(required);
       return undefined;
     } catch (error) {
-      return report(error, `the fact ${required.id}`);
+      return { reason: report(error, `the fact ${required.id}`), unavailable: isPythonUnavailable(error) };
     }
   };
 
   for (const check of orderByRequirements(checks)) {
-    let skipped: string | undefined;
+    let failure: Failure | undefined;
     for (const required of check.requires ?? []) {
-      skipped = await prerequisiteFailure(required);
-      if (skipped) break;
+      failure = await prerequisiteFailure(required);
+      if (failure) break;
     }
-    if (skipped) {
-      outcomes.set(check, { check, findings: [], skipped });
+    if (failure) {
+      outcomes.set(check, { check, findings: [], skipped: failure.reason, ...(failure.unavailable ? { unavailable: true } : {}) });
       continue;
     }
     try {
       outcomes.set(check, { check, findings: await check.run(project) });
     } catch (error) {
       const fact = failedFactOf(error);
-      outcomes.set(check, { check, findings: [], skipped: report(error, fact ? `the fact ${fact}` : `the check ${check.id}`) });
+      const skipped = report(error, fact ? `the fact ${fact}` : `the check ${check.id}`);
+      outcomes.set(check, { check, findings: [], skipped, ...(isPythonUnavailable(error) ? { unavailable: true } : {}) });
     }
   }
   return { outcomes: checks.map((check) => outcomes.get(check)!), problems };

@@ -46,6 +46,7 @@ const KEY_ORDER = [
   'warning',
   'error',
   'failOn',
+  'gate',
   'passed',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index] as const));

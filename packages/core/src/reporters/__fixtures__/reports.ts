@@ -101,6 +101,7 @@ export function tsLibReport(): AuditReport {
       fixedSinceBaseline: 1,
       bySeverity: { info: 0, warning: 2, error: 1 },
       failOn: 'error',
+      gate: 'failed',
       passed: false,
     },
   };
@@ -162,6 +163,7 @@ export function pyLibReport(): AuditReport {
       fixedSinceBaseline: 0,
       bySeverity: { info: 1, warning: 1, error: 0 },
       failOn: 'error',
+      gate: 'passed',
       passed: true,
     },
   };
@@ -185,6 +187,7 @@ export function pyToolsReport(): AuditReport {
       fixedSinceBaseline: 0,
       bySeverity: { info: 0, warning: 0, error: 0 },
       failOn: 'error',
+      gate: 'passed',
       passed: true,
     },
   };
@@ -208,6 +211,7 @@ export function cleanLibReport(): AuditReport {
       fixedSinceBaseline: 2,
       bySeverity: { info: 0, warning: 0, error: 0 },
       failOn: 'error',
+      gate: 'passed',
       passed: true,
     },
   };

@@ -80,7 +80,7 @@ describe('the audit on bad input', () => {
   describe('without python3', () => {
     withoutPython();
 
-    it('says so once, and the TypeScript and TOML checks still run', async () => {
+    it('says so once, the TypeScript and TOML checks still run, and the gate is skipped, not passed', async () => {
       const report = await audit('mixed', {
         'package.json': '{"name":"mixed"}',
         'pyproject.toml': '[project]\nname = "mixed"\n',
@@ -90,7 +90,7 @@ describe('the audit on bad input', () => {
       expect(report.problems).toEqual([{ kind: 'skipped', message: expect.stringMatching(/^python3 was not found on the PATH/) }]);
       expect(report.findings.some((f) => f.checkId === 'structure/package-json-metadata')).toBe(true);
       expect(report.findings.some((f) => f.checkId === 'structure/pyproject-metadata')).toBe(true);
-      expect(report.summary.passed).toBe(true);
+      expect(report.summary).toMatchObject({ gate: 'skipped', passed: false });
     });
   });
 });
