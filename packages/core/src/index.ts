@@ -35,6 +35,14 @@ export {
   type PathAlias,
   type Tsconfig,
 } from './facts/project/tsconfig';
+export {
+  buildOutputs,
+  declaredEntries,
+  type BuildOutputs,
+  type OutputFolder,
+  type PackageEntry,
+  type SourceEvidence,
+} from './facts/project/build-outputs';
 export { pythonAnalysis, pythonFiles, pythonPackages, NOT_PYTHON_PACKAGES, type PythonPackages } from './facts/project/python';
 export { workspaceGraph } from './facts/workspace/projects';
 export {

@@ -81,7 +81,10 @@ function outputNames(entries: Array<{ file: string; name?: string }>): { names: 
 }
 
 /** Entries and outputs of a bundler's config files; paths in a config are relative to its folder, made workspace-relative here. */
-export function bundlerReferences(configs: readonly ToolConfigFile[], shape: BundlerShape): { entries: EntryReference[]; outputs: OutputReference[] } {
+export function bundlerReferences(
+  configs: readonly ToolConfigFile[],
+  shape: BundlerShape,
+): { entries: EntryReference[]; outputs: OutputReference[] } {
   const entries: EntryReference[] = [];
   const outputs: OutputReference[] = [];
   for (const { file, value } of configValues(configs)) {
@@ -91,10 +94,14 @@ export function bundlerReferences(configs: readonly ToolConfigFile[], shape: Bun
       const presets = callArguments(value).flatMap((call) => call.args);
       written = presets.flatMap((arg) => shape.presetEntry!.flatMap((path) => entriesAt(arg, path)));
     }
-    const used: WrittenEntry[] = written.length > 0 ? written : (shape.defaultEntry ?? []).map((entry) => ({ value: entry, line: 0, column: 0 }));
+    const used: WrittenEntry[] =
+      written.length > 0 ? written : (shape.defaultEntry ?? []).map((entry) => ({ value: entry, line: 0, column: 0 }));
     for (const entry of used) entries.push({ file, line: entry.line, column: entry.column, pattern: at(entry.value), kind: 'build' });
     entries.push({ file, line: 0, column: 0, pattern: file, kind: 'config' });
-    const outDirs = [...stringsOf(value, shape.outDir), ...stringsOf(value, shape.outFile ?? []).map((s) => ({ ...s, value: posix.dirname(s.value) }))];
+    const outDirs = [
+      ...stringsOf(value, shape.outDir),
+      ...stringsOf(value, shape.outFile ?? []).map((s) => ({ ...s, value: posix.dirname(s.value) })),
+    ];
     const named = outputNames(used.map((e) => ({ file: at(e.value), name: e.name })));
     const inlined = stringsOf(value, shape.inlined ?? []).map((s) => s.value);
     for (const dir of outDirs.length > 0 ? outDirs : [{ value: shape.defaultOutDir, line: 0, column: 0 }]) {

@@ -6,6 +6,7 @@ import eslint from './eslint';
 import hatch from './hatch';
 import jest from './jest';
 import mypy from './mypy';
+import ngPackagr from './ng-packagr';
 import nx from './nx';
 import packageScripts from './package-scripts';
 import pdm from './pdm';
@@ -39,6 +40,7 @@ export const TOOLS: readonly ToolAdapter[] = [
   rollup,
   esbuild,
   unbuild,
+  ngPackagr,
   nx,
   packageScripts,
   configFiles,

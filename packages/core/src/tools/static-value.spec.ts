@@ -1,4 +1,4 @@
-import { readConfigValue, stringsAt, valueAt } from './static-value';
+import { callArguments, readConfigValue, stringsAt, valueAt } from './static-value';
 
 describe('reading a config statically', () => {
   it('reads defineConfig objects, arrays of configs, constants and spreads, with places', () => {
@@ -32,5 +32,15 @@ describe('reading a config statically', () => {
       { kind: 'string', value: '@babel/env', line: 2, column: 14 },
     ]);
     expect(readConfigValue('setup.ts', "import 'x';")).toBeUndefined();
+  });
+
+  it('keeps what a call it cannot run was given (a preset that takes the entry as an option)', () => {
+    const vite = readConfigValue(
+      'vite.config.ts',
+      "export default mergeConfig(config, tanstackViteConfig({ entry: './src/index.ts', srcDir: './src' }));",
+    );
+    const [call] = callArguments(vite);
+    expect(call.callee).toBe('tanstackViteConfig');
+    expect(stringsAt(call.args[0], ['entry']).map((s) => s.value)).toEqual(['./src/index.ts']);
   });
 });

@@ -174,7 +174,11 @@ export function readModuleValue(fileName: string, text: string): StaticValue | u
     }
     if (ts.isCallExpression(node)) {
       // A call the reader cannot run (a preset such as `tanstackViteConfig({ entry })`): unknown, with what it was given.
-      return { kind: 'unknown', ...where, call: { callee: node.expression.getText(source), args: node.arguments.map((arg) => evaluate(arg)) } };
+      return {
+        kind: 'unknown',
+        ...where,
+        call: { callee: node.expression.getText(source), args: node.arguments.map((arg) => evaluate(arg)) },
+      };
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       const body = node.body;

@@ -26,7 +26,12 @@ export default defineTool({
       const dest = stringsAt(value, ['dest'])[0];
       const entryFile = at(entry?.value ?? 'src/public-api.ts');
       entries.push({ ...(entry ? { file, line: entry.line, column: entry.column } : wholeFile(file)), pattern: entryFile, kind: 'build' });
-      outputs.push({ ...(dest ? { file, line: dest.line, column: dest.column } : wholeFile(file)), dir: at(dest?.value ?? 'dist'), entries: [entryFile], inlines: 'listed' });
+      outputs.push({
+        ...(dest ? { file, line: dest.line, column: dest.column } : wholeFile(file)),
+        dir: at(dest?.value ?? 'dist'),
+        entries: [entryFile],
+        inlines: 'listed',
+      });
     }
     return { entries, outputs };
   },

@@ -45,14 +45,18 @@ function targetReferences(project: ShipshapeProject, targets: StaticValue, file:
     for (const main of [...stringsAt(target, ['options', 'main']), ...stringsAt(target, ['options', 'additionalEntryPoints'])]) {
       entries.push({ file, line: main.line, column: main.column, pattern: workspacePath(project, main.value), kind: 'build' });
     }
-    for (const out of stringsAt(target, ['options', 'outputPath'])) {
-      outputs.push({
-        file,
-        line: out.line,
-        column: out.column,
-        dir: workspacePath(project, out.value),
-        entries: stringsAt(target, ['options', 'main']).map((m) => workspacePath(project, m.value)),
-      });
+    const mains = stringsAt(target, ['options', 'main']).map((m) => workspacePath(project, m.value));
+    // @nx/js:tsc and :swc keep the project's folders below outputPath (dist/libs/ui/src/index.js from libs/ui/src/index.ts).
+    const mirrors = stringsAt(target, ['executor']).some((e) => /^@nx\/js:(tsc|swc)$/.test(e.value));
+    const outputPaths = stringsAt(target, ['options', 'outputPath']);
+    for (const out of outputPaths) {
+      const dir = workspacePath(project, out.value);
+      outputs.push({ file, line: out.line, column: out.column, dir, entries: mains, ...(mirrors ? { from: project.root } : {}) });
+    }
+    // `outputs` of any target (a build's dist, a test run's coverage): folders a tool writes, never sources.
+    for (const out of stringsAt(target, ['outputs'])) {
+      const dir = workspacePath(project, out.value.replace(/^\{options\.outputPath\}/, outputPaths[0]?.value ?? '{options.outputPath}'));
+      if (!dir.includes('{')) outputs.push({ file, line: out.line, column: out.column, dir });
     }
   }
   return { packages, entries, outputs };

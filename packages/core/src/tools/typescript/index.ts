@@ -18,7 +18,9 @@ function typesEntryPackage(entry: string): string {
 
 /** The one folder a tsconfig's `include` patterns are all in (`["src"]`, `["src/**\/*.ts"]`): what tsc takes as rootDir. */
 function includedFolder(include: string[] | undefined): string | undefined {
-  const folders = new Set((include ?? []).map((pattern) => pattern.replace(/\/?\*.*$/, '')).map((p) => (/\.[cm]?[jt]sx?$/.test(p) ? posix.dirname(p) : p)));
+  const folders = new Set(
+    (include ?? []).map((pattern) => pattern.replace(/\/?\*.*$/, '')).map((p) => (/\.[cm]?[jt]sx?$/.test(p) ? posix.dirname(p) : p)),
+  );
   return folders.size === 1 ? [...folders][0] : undefined;
 }
 
@@ -38,7 +40,15 @@ function scriptOutputs(project: ShipshapeProject): OutputReference[] {
       if (!dir) return [];
       const files = args.filter((a, i) => /\.[cm]?tsx?$/.test(a) && !args[i - 1]?.startsWith('-'));
       const from = option('--rootDir') ?? (files.length > 0 ? posix.dirname(files[0]) : undefined);
-      return [{ file: script.file, line: script.line, column: script.column, dir: project.file(dir), ...(from ? { from: project.file(from) } : {}) }];
+      return [
+        {
+          file: script.file,
+          line: script.line,
+          column: script.column,
+          dir: project.file(dir),
+          ...(from ? { from: project.file(from) } : {}),
+        },
+      ];
     }),
   );
 }
@@ -72,12 +82,15 @@ export default defineTool({
       packages.push({ ...packageRef('typescript', at, 'tsconfig'), typeOnly: true });
       if (role === 'runtime') {
         const from = typeof options.rootDir === 'string' ? options.rootDir : includedFolder(config.include);
-        for (const dir of [options.outDir, options.declarationDir]) if (typeof dir === 'string') outputs.push({ ...at, dir, ...(from ? { from } : {}) });
+        for (const dir of [options.outDir, options.declarationDir])
+          if (typeof dir === 'string') outputs.push({ ...at, dir, ...(from ? { from } : {}) });
       }
     }
     outputs.push(...scriptOutputs(project));
     // TypeScript sources are compiled (or type-checked) by typescript, whatever runs it and with or without a tsconfig of their own.
-    const source = project.get(projectFiles).find((f) => /\.[cm]?tsx?$/.test(f.file) && !/\.d\.[cm]?ts$/.test(f.file) && !f.file.includes('/node_modules/'));
+    const source = project
+      .get(projectFiles)
+      .find((f) => /\.[cm]?tsx?$/.test(f.file) && !/\.d\.[cm]?ts$/.test(f.file) && !f.file.includes('/node_modules/'));
     if (source) packages.push({ ...packageRef('typescript', wholeFile(source.file), 'TypeScript sources'), typeOnly: true });
     return { packages, outputs };
   },

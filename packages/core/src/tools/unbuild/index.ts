@@ -9,5 +9,11 @@ export default defineTool({
   binaries: ['unbuild'],
   configFiles: ['build.config.{ts,mts,js,mjs}'],
   references: ({ configs }) =>
-    bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'], defaultOutDir: 'dist', inlines: 'listed' }),
+    bundlerReferences(configs, {
+      entry: [['entries']],
+      outDir: [['outDir']],
+      defaultEntry: ['src/index'],
+      defaultOutDir: 'dist',
+      inlines: 'listed',
+    }),
 });

@@ -16,11 +16,22 @@ export default defineTool({
   configFiles: ['vite.config.{ts,mts,cts,js,mjs,cjs}'],
   references({ configs }) {
     const readable = configs.map((config) => ({ config, values: configValues([config]).map(({ value }) => value) }));
-    const libraries = readable.filter(({ values }) => values.some((value) => valueAt(value, ['build', 'lib']).length > 0)).map((r) => r.config);
-    const presets = readable
-      .filter(({ config, values }) => !libraries.includes(config) && values.some((value) => callArguments(value).some((call) => call.args.some((arg) => valueAt(arg, ['entry']).length > 0))))
+    const libraries = readable
+      .filter(({ values }) => values.some((value) => valueAt(value, ['build', 'lib']).length > 0))
       .map((r) => r.config);
-    const lib = bundlerReferences(libraries, { entry: [['build', 'lib', 'entry']], outDir: [['build', 'outDir']], defaultOutDir: 'dist', inlines: 'listed' });
+    const presets = readable
+      .filter(
+        ({ config, values }) =>
+          !libraries.includes(config) &&
+          values.some((value) => callArguments(value).some((call) => call.args.some((arg) => valueAt(arg, ['entry']).length > 0))),
+      )
+      .map((r) => r.config);
+    const lib = bundlerReferences(libraries, {
+      entry: [['build', 'lib', 'entry']],
+      outDir: [['build', 'outDir']],
+      defaultOutDir: 'dist',
+      inlines: 'listed',
+    });
     const preset = bundlerReferences(presets, {
       entry: [],
       presetEntry: [['entry']],
