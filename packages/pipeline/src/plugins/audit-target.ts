@@ -6,6 +6,11 @@ export const AUDIT_EXECUTOR = '@shipshape/pipeline:audit';
 /** Prints the installed @shipshape packages with their versions; see print-versions.ts. */
 const INSTALLED_VERSIONS = `node -e "require('@shipshape/pipeline/print-versions')"`;
 
+/** Prints the Python interpreter a Python project's audit uses and a digest of its distributions; see print-python.ts. */
+function pythonInput(python: string | undefined): string {
+  return `node -e "require('@shipshape/pipeline/print-python')"${python ? ` ${JSON.stringify(python)}` : ''}`;
+}
+
 /** Workspace files that checks read besides the project's own: path aliases, the root manifest and lock file. */
 const WORKSPACE_INPUTS = [
   '{workspaceRoot}/.gitignore',
@@ -19,13 +24,26 @@ const WORKSPACE_INPUTS = [
  * Checks that look into the projects this one depends on (deep imports) are covered by `^default` when the
  * workspace defines that named input.
  */
-export function auditTarget(options: ShipshapeOptions, reportsDir: string, namedInputs: Record<string, unknown> = {}): TargetConfiguration {
+export function auditTarget(
+  options: ShipshapeOptions,
+  reportsDir: string,
+  namedInputs: Record<string, unknown> = {},
+  python: { project: boolean; interpreter?: string } = { project: false },
+): TargetConfiguration {
   const { targetName: _targetName, ...executorOptions } = options;
   const dependencies = 'default' in namedInputs ? ['^default'] : [];
+  const interpreter = python.project ? [{ runtime: pythonInput(python.interpreter) }] : [];
   return {
     executor: AUDIT_EXECUTOR,
     cache: true,
-    inputs: ['{projectRoot}/**/*', ...dependencies, ...WORKSPACE_INPUTS, { runtime: INSTALLED_VERSIONS }, { env: 'SHIPSHAPE_PYTHON' }],
+    inputs: [
+      '{projectRoot}/**/*',
+      ...dependencies,
+      ...WORKSPACE_INPUTS,
+      { runtime: INSTALLED_VERSIONS },
+      ...interpreter,
+      { env: 'SHIPSHAPE_PYTHON' },
+    ],
     outputs: [`{workspaceRoot}/${reportsDir}`],
     options: executorOptions,
     metadata: {

@@ -70,6 +70,16 @@ describe('createNodes', () => {
     expect(target?.metadata?.description).toMatch(/Shipshape checks/);
   });
 
+  it("makes the Python interpreter and its installed distributions an input of a Python project's audit only", async () => {
+    const nodes = await infer({ python: '/opt/py/bin/python3' });
+    const inputs = (file: string, root: string) => nodes[file]?.[root]?.targets?.audit?.inputs ?? [];
+    expect(inputs('libs/py/pyproject.toml', 'libs/py')).toContainEqual({
+      runtime: `node -e "require('@shipshape/pipeline/print-python')" "/opt/py/bin/python3"`,
+    });
+    expect(inputs('libs/both/package.json', 'libs/both')).toContainEqual({ runtime: expect.stringContaining('print-python') });
+    expect(inputs('libs/ts/package.json', 'libs/ts')).not.toContainEqual({ runtime: expect.stringContaining('print-python') });
+  });
+
   it('gives the workspace root the plan status target, told which audit target to run', async () => {
     expect((await infer())['package.json']).toEqual({
       '.': { targets: { status: expect.objectContaining({ executor: '@shipshape/pipeline:status', cache: false, options: {} }) } },

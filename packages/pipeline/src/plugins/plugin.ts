@@ -33,8 +33,9 @@ function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOption
   const root = dirname(file);
   if (root === '.') return { projects: { '.': statusProject(options) } };
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
+  const python = { project: existsSync(join(context.workspaceRoot, root, 'pyproject.toml')), interpreter: options.python };
   const project: Record<string, unknown> = {
-    targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs) },
+    targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs, python) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
     project.name = pythonProjectName(readFileSync(join(context.workspaceRoot, file), 'utf8'), root);
