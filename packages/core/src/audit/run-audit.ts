@@ -6,6 +6,7 @@ import type { ShipshapeProject } from '../facts/shipshape-project';
 import type { Check } from '../model/check';
 import { fingerprint, severityRank, compareFindings, SEVERITIES, type Finding, type FindingInput, type Severity } from '../model/finding';
 import { errorMessage } from '../util/errors';
+import { insideWorkspace } from '../file-system/paths';
 import { runChecks, type CheckOutcome } from './run-checks';
 import { matchesGlob } from '../util/glob';
 import { REPORT_SCHEMA_VERSION, type AuditProblem, type AuditReport, type ReportedCheck, type ReportedFinding } from './report';
@@ -33,7 +34,7 @@ export async function runAudit(
   const findings: Finding[] = ran.outcomes.flatMap(({ check, findings: found }) => found.map((input) => toFinding(check, project, input)));
 
   const { kept, ignored } = applyIgnores(findings, options.ignore);
-  const baselinePath = join(project.absRoot, options.baselineFile);
+  const baselinePath = insideWorkspace(project.workspaceRoot, join(project.absRoot, options.baselineFile), 'the baselineFile option');
   if (runOptions.updateBaseline) writeBaseline(baselinePath, createBaseline(kept));
   let comparison: BaselineComparison;
   try {

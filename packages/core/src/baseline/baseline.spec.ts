@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Finding } from '../model/finding';
 import { tempWorkspace } from '../testing/temp-workspace';
 import { compareWithBaseline, createBaseline, readBaseline, writeBaseline } from './baseline';
@@ -46,5 +46,22 @@ describe('baseline', () => {
 
   it('has no baseline when the file does not exist', () => {
     expect(readBaseline(join(ws.root, 'none.json'))).toBeUndefined();
+  });
+
+  it('reads a baseline saved with a byte-order mark and CRLF line endings', () => {
+    const path = join(ws.root, 'bom.json');
+    writeFileSync(
+      path,
+      '\uFEFF{\r\n  "version": 1,\r\n  "findings": [{ "fingerprint": "f1", "checkId": "x/a", "file": "a", "message": "m" }]\r\n}\r\n',
+    );
+    expect(readBaseline(path)?.findings.map((e) => e.fingerprint)).toEqual(['f1']);
+  });
+
+  it('names a baseline path that is a folder, when reading it and when writing it', () => {
+    mkdirSync(join(ws.root, 'folder.json'));
+    expect(() => readBaseline(join(ws.root, 'folder.json'), 'libs/a/folder.json')).toThrow('libs/a/folder.json: is a folder, not a file');
+    expect(() => writeBaseline(join(ws.root, 'folder.json'), createBaseline([]))).toThrow(
+      /folder\.json: is a folder, not a file: cannot write it$/,
+    );
   });
 });

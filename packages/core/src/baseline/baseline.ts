@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Finding } from '../model/finding';
 import { ShipshapeError } from '../util/errors';
 import { writeFileAtomic } from '../util/atomic-write';
+import { readUserFile } from '../util/read-user-file';
 
 export const BASELINE_VERSION = 1;
 
@@ -26,10 +26,11 @@ export interface BaselineComparison {
 }
 
 export function readBaseline(path: string, shownPath = path): Baseline | undefined {
-  if (!existsSync(path)) return undefined;
+  const text = readUserFile(path, shownPath);
+  if (text === undefined) return undefined;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
     throw new ShipshapeError(
       `the baseline is not valid JSON (${(error as Error).message}); fix it or rewrite it with --update-baseline`,

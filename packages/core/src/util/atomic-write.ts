@@ -1,15 +1,25 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ShipshapeError } from './errors';
 
-/** Writes a file so that readers see either the old or the complete new content, never a half-written one. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Writes a file so that readers see either the old or the complete new content, never a half-written one (a
+ * full disk or an interrupt leaves the old file). A folder in the way, or a write the system refuses, is one
+ * clear error naming the file.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array, shownPath = path): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw new ShipshapeError('is a folder, not a file: cannot write it', shownPath);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, content);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw new ShipshapeError(
+      `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is left as it was`,
+      shownPath,
+    );
   }
 }
