@@ -106,7 +106,13 @@ export {
 export { formatRequirement, parseRequirement, type Requirement } from './manifest/python-requirement';
 
 // Python
-export { PYTHON_VERSIONS, TYPESHED_ONLY_MODULES, normalizeDistributionName, stdlibInSomeVersion, stdlibOfVersions } from './adapters/python';
+export {
+  PYTHON_VERSIONS,
+  TYPESHED_ONLY_MODULES,
+  normalizeDistributionName,
+  stdlibInSomeVersion,
+  stdlibOfVersions,
+} from './adapters/python';
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
 export type { ImportRef, ModuleInfo, TypeReference } from './adapters/typescript/module-info';
 
@@ -142,8 +148,10 @@ export {
   CONFIG_FILE,
   DECLARATION_FILE,
   TEST_FILE,
+  FIXTURE_FILE,
   isLibrarySource,
   pythonRole,
   typescriptRole,
   type SourceRole,
 } from './facts/project/source-roles';
+export { allSourcesParsed, unparsedSources, type UnparsedFile } from './facts/project/parsed-sources';
