@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GeneratorCallback, Tree } from '@nx/devkit';
-import { ShipshapeError, errorMessage, phasePackages } from '@shipshape/core';
+import { PLAN_ITEMS, ShipshapeError, errorMessage, phasePackages } from '@shipshape/core';
 import { discoverShipshapePackages, type ShipshapePackageInfo } from '@shipshape/core/engine';
 
 export type PhaseGenerator = (
@@ -12,16 +12,32 @@ export type InitGenerator = (tree: Tree, options: { skipFormat?: boolean }) => P
 
 export interface PhaseRunPlan {
   generators: Array<{ packageName: string; generatorName: string; run: PhaseGenerator }>;
-  /** Packages the phase needs that are not installed. */
+  /** Published packages the phase needs that are not installed: `nx add` them. */
   missing: string[];
+  /** Packages the phase needs that are not published yet: there is nothing to add. */
+  unpublished: string[];
+}
+
+/**
+ * The phase packages published so far: those this release of the pipeline depends on (and so installs). A
+ * package of the plan that is not among them does not exist on the registry yet, and `nx add` would fail.
+ */
+export function publishedPhasePackages(): string[] {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  return Object.keys(manifest.dependencies ?? {}).filter((name) => PLAN_ITEMS.some((item) => item.package === name));
 }
 
 /** The installed phase packages of a phase, in their declared order, with their phase generators loaded. */
 export function phaseGeneratorsFor(workspaceRoot: string, phase: number, extraPackages: readonly string[] = []): PhaseRunPlan {
   const installed = discoverShipshapePackages(workspaceRoot, extraPackages).filter((info) => info.phase === phase);
   installed.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name));
-  const missing = phasePackages(phase as 1).filter((name) => !installed.some((info) => info.name === name));
-  return { generators: installed.map((info) => loadGenerator<PhaseGenerator>(info, info.phaseGenerator ?? 'phase', true)), missing };
+  const absent = phasePackages(phase as 1).filter((name) => !installed.some((info) => info.name === name));
+  const published = publishedPhasePackages();
+  return {
+    generators: installed.map((info) => loadGenerator<PhaseGenerator>(info, info.phaseGenerator ?? 'phase', true)),
+    missing: absent.filter((name) => published.includes(name)),
+    unpublished: absent.filter((name) => !published.includes(name)),
+  };
 }
 
 /** The `init` generators of the installed phase packages (what `nx add` would run for each). */

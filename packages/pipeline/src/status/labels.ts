@@ -1,5 +1,15 @@
 import type { ItemState, StatusReport } from './model';
 
+/** The phases' names, by number (index 0 unused). */
+export const PHASE_NAMES = [
+  '',
+  'Foundation',
+  'API & docs',
+  'Testing & quality',
+  'Distribution & extensibility',
+  'Launch & community',
+] as const;
+
 export const STATE_LABEL: Record<ItemState, string> = {
   done: 'done',
   partly: 'partly',

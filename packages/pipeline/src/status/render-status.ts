@@ -1,7 +1,5 @@
 import type { StatusReport } from './model';
-import { STATE_LABEL, STATE_MARK, weekLine } from './labels';
-
-const PHASE_NAMES = ['', 'Foundation', 'API & docs', 'Testing & quality', 'Distribution & extensibility', 'Launch & community'];
+import { PHASE_NAMES, STATE_LABEL, STATE_MARK, weekLine } from './labels';
 
 /** The terminal table: per project, per phase, each plan item's state and its findings. */
 export function renderStatusTerminal(status: StatusReport): string {

@@ -1,6 +1,7 @@
 import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { tempWorkspace } from '@shipshape/core/testing';
+import { publishedPhasePackages } from '../../plan/phase-generators';
 import { phaseGenerator } from './phase';
 
 const phasePackage = (name: string, order: number) => ({
@@ -49,18 +50,49 @@ describe('phase generator', () => {
     );
   });
 
-  it('says which package to add when a phase has none installed', async () => {
-    await expect(phaseGenerator(tree, { phase: 2, skipFormat: true })).rejects.toThrow(
-      'no installed package runs phase 2; install nx add @shipshape/api',
+  it('takes the short name of an enrolled scoped project, and the list Nx gives', async () => {
+    addProjectConfiguration(tree, '@ws/ledger', { root: 'libs/ledger' });
+    tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2026-12-07', projects: ['money', '@ws/ledger'], weeks: [] }));
+    await phaseGenerator(tree, { phase: 1, projects: ['ledger', 'money'], skipFormat: true });
+    expect(tree.read('log.txt', 'utf-8')).toBe('structure:@ws/ledger\nstructure:money\ndeps:@ws/ledger\ndeps:money\n');
+    await expect(phaseGenerator(tree, { phase: 1, projects: 'ledgr', skipFormat: true })).rejects.toThrow(
+      '--projects: there is no project "ledgr" in this workspace',
     );
-    expect(tree.exists('log.txt')).toBe(false);
   });
 
-  it('warns about a missing package of a phase and runs the installed ones', async () => {
+  it('says which published package to add when a phase has none installed', async () => {
+    const bare = tempWorkspace({ 'package.json': '{"name":"ws"}' });
+    try {
+      Object.defineProperty(tree, 'root', { value: bare.root });
+      await expect(phaseGenerator(tree, { phase: 1, skipFormat: true })).rejects.toThrow(
+        'no installed package runs phase 1; install nx add @shipshape/structure and nx add @shipshape/deps',
+      );
+      expect(tree.exists('log.txt')).toBe(false);
+    } finally {
+      bare.remove();
+    }
+  });
+
+  it('says that a phase whose packages are not published yet has nothing to apply, and never to nx add them', async () => {
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
-    await phaseGenerator(tree, { phase: 4, skipFormat: true }).catch(() => undefined);
-    expect(warn).toHaveBeenCalledWith('Phase 4 also needs @shipshape/release, which is not installed: nx add @shipshape/release');
-    warn.mockRestore();
+    try {
+      const before = tree.listChanges().map((change) => change.path);
+      const callback = await phaseGenerator(tree, { phase: 2, skipFormat: true });
+      await callback();
+      expect(tree.listChanges().map((change) => change.path)).toEqual(before);
+      expect(tree.exists('log.txt')).toBe(false);
+      await phaseGenerator(tree, { phase: 4, skipFormat: true });
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        'Phase 2 (API & docs): @shipshape/api is not published yet, so there is nothing to apply to its 9 plan items; the status shows them as "no check yet".',
+        'Phase 4 (Distribution & extensibility): @shipshape/release and @shipshape/plugins are not published yet, so there is nothing to apply to its 7 plan items; the status shows them as "no check yet".',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('counts as published exactly the phase packages the pipeline depends on', () => {
+    expect(publishedPhasePackages().sort()).toEqual(['@shipshape/deps', '@shipshape/structure']);
   });
 
   it('needs a plan', async () => {

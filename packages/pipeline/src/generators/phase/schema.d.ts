@@ -1,5 +1,6 @@
 export interface PhaseGeneratorSchema {
   phase: number;
-  projects?: string;
+  /** An array from Nx (Nx Console, or `--projects=a,b` split by Nx); a comma-separated string from code. */
+  projects?: string | string[];
   skipFormat?: boolean;
 }

@@ -53,9 +53,39 @@ describe('plan generator', () => {
 
   it('refuses a project that does not exist, naming it and the known ones, and writes nothing', async () => {
     await expect(planGenerator(tree, { start: '2026-12-07', projects: 'money,monye' })).rejects.toThrow(
-      '--projects names "monye", which is not a project of this workspace; known projects: acme-ledger, invoices, money, site',
+      '--projects: there is no project "monye" in this workspace; projects: acme-ledger, invoices, money, site',
     );
     expect(tree.exists('shipshape-plan.json')).toBe(false);
+  });
+
+  it('takes the short name a user types for a scoped project, as nx run does, and writes the real name', async () => {
+    addProjectConfiguration(tree, '@ws/my-lib', { root: 'packages/my-lib' });
+    await planGenerator(tree, { start: '2026-12-07', projects: 'my-lib,money' });
+    expect(plan().projects).toEqual(['@ws/my-lib', 'money']);
+  });
+
+  it('lists the real names of an ambiguous short name, and writes nothing', async () => {
+    addProjectConfiguration(tree, '@ws/util', { root: 'packages/util' });
+    addProjectConfiguration(tree, '@tools/util', { root: 'tools/util-lib' });
+    await expect(planGenerator(tree, { start: '2026-12-07', projects: 'util' })).rejects.toThrow(
+      '--projects: "util" could be any of @tools/util, @ws/util: name one of them with --projects',
+    );
+    expect(tree.exists('shipshape-plan.json')).toBe(false);
+    await planGenerator(tree, { start: '2026-12-07', projects: '@tools/util' });
+    expect(plan().projects).toEqual(['@tools/util']);
+  });
+
+  it('says every name it cannot enroll at once', async () => {
+    addProjectConfiguration(tree, '@ws/util', { root: 'packages/util' });
+    addProjectConfiguration(tree, '@tools/util', { root: 'tools/util-lib' });
+    await expect(planGenerator(tree, { start: '2026-12-07', projects: 'util,monye,money' })).rejects.toThrow(
+      /^--projects: "util" could be any of @tools\/util, @ws\/util: .*; there is no project "monye" in this workspace/,
+    );
+  });
+
+  it("takes the list Nx gives from Nx Console's multi-select or from --projects=a,b", async () => {
+    await planGenerator(tree, { start: '2026-12-07', projects: ['money', 'invoices,acme-ledger'], tags: ['scope:web'] });
+    expect(plan().projects).toEqual(['money', 'invoices', 'acme-ledger', 'site']);
   });
 
   it('refuses a start that is not a date', async () => {

@@ -7,11 +7,11 @@ import {
   parseCalendarDate,
   parsePlan,
   planWeeks,
-  resolveProject,
   treeWorkspace,
   workspaceGraph,
   type PlanFile,
 } from '@shipshape/core';
+import { optionList, resolveProjects } from '../../plan/project-names';
 import { todayIn } from '../../plan/weeks';
 import type { PlanGeneratorSchema } from './schema';
 
@@ -32,35 +32,12 @@ function normalizeOptions(tree: Tree, schema: PlanGeneratorSchema): NormalizedOp
   const start = parseCalendarDate(String(schema.start ?? ''), '--start');
   if (schema.timeZone) todayIn(schema.timeZone);
   const known = treeWorkspace(tree).get(workspaceGraph).projects;
-  const resolved = list(schema.projects).map((name) => ({ name, project: resolvedQuietly(known, name) }));
-  const names = resolved.flatMap((r) => (r.project ? [r.project] : []));
-  const unknown = resolved.filter((r) => !r.project).map((r) => r.name);
-  if (unknown.length > 0) {
-    throw new ShipshapeError(
-      `--projects names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; known projects: ${known.map((p) => p.name).join(', ')}`,
-    );
-  }
-  const tags = list(schema.tags);
+  const names = resolveProjects(known, optionList(schema.projects), '--projects');
+  const tags = optionList(schema.tags);
   const tagged = known.filter((p) => (p.tags ?? []).some((tag) => tags.includes(tag))).map((p) => p.name);
   if (tags.length > 0 && tagged.length === 0) throw new ShipshapeError(`no project has any of the tags ${tags.join(', ')}`);
   if (names.length === 0 && tags.length === 0) throw new ShipshapeError('say which projects to enroll: --projects=a,b or --tags=scope:lib');
   return { start, timeZone: schema.timeZone, projects: [...new Set([...names, ...tagged])] };
-}
-
-/** A project as `nx run` finds it (its short name accepted), or undefined when there is none or several. */
-function resolvedQuietly(known: Parameters<typeof resolveProject>[0], name: string): string | undefined {
-  try {
-    return resolveProject(known, name).name;
-  } catch {
-    return undefined;
-  }
-}
-
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 function readExistingPlan(tree: Tree): { text: string; plan: PlanFile } | undefined {
