@@ -54,6 +54,7 @@ describe('buildOutputs: which source each package.json target is built from', ()
     'libs/workbox/index.js': 'export * from "./_private.js";\n',
     'libs/workbox/_private.js': 'export const x = 1;\n',
     'libs/workbox/rollup.config.js': 'export default {};\n',
+    'libs/workbox/build/workbox.dev.js': 'var workbox = {};\n',
     // A published tarball: no build config, outputs in build/legacy, a bundle named after the package, typesVersions, a wildcard.
     'libs/tarball/package.json': json({
       name: 'tarball',
@@ -135,6 +136,7 @@ describe('buildOutputs: which source each package.json target is built from', ()
         workbox.isOutput(f),
       ),
     ).toEqual([true, true, false, false]);
+    expect(workbox.isOutput('libs/workbox/build/workbox.dev.js')).toBe(true);
     expect(outputsOf('libs/plain').isOutput('libs/plain/lib/index.js')).toBe(false);
     expect(outputsOf('libs/client').isOutput('libs/client/dist/index.mjs')).toBe(true);
     expect(outputsOf('libs/client').isOutput('libs/client/bin/intent.js')).toBe(false);

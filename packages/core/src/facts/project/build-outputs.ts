@@ -112,6 +112,8 @@ const FORMAT_FOLDERS = new Set([
   'source',
   'modules',
 ]);
+/** Folders builds write at a package's root by convention. */
+const CONVENTIONAL_OUTPUTS = ['dist', 'build', 'out', 'lib', 'es', 'esm', 'cjs', 'umd', 'bundles', 'types', 'typings', 'dts'];
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const ENTRY_FIELDS = ['main', 'module', 'types', 'typings', 'browser', 'unpkg', 'jsdelivr', 'react-native', 'svelte'];
 const BUILD_SCRIPT = /(?:^|:)(?:build|compile|bundle|dist)(?::|$)|^(?:prepack|prepublish|prepublishOnly|prepare)$/;
@@ -217,6 +219,16 @@ class BuildOutputsImpl implements BuildOutputs {
     for (const output of this.outputs) {
       const mixed = output.dir === project.root || [...roots].some((root) => isWithin(root, output.dir));
       this.folders.push({ dir: output.dir, via: output.file, mixed });
+    }
+    // Next to TypeScript sources, a folder with a build's usual name that holds no TypeScript is what the build writes.
+    if (roots.size > 0) {
+      for (const name of CONVENTIONAL_OUTPUTS) {
+        const dir = project.file(name);
+        if (this.folders.some((f) => f.dir === dir) || [...roots].some((root) => isWithin(root, dir))) continue;
+        const inside = listed.filter((f) => isWithin(f, dir));
+        if (inside.length > 0 && !inside.some((f) => TS_SOURCE.test(f)))
+          this.folders.push({ dir, via: `the ${name}/ folder next to the sources`, mixed: false });
+      }
     }
     const scripts = isObject(manifest?.scripts) ? Object.keys(manifest.scripts) : [];
     this.hasBuild = this.outputs.length > 0 || scripts.some((name) => BUILD_SCRIPT.test(name));
@@ -383,7 +395,7 @@ class BuildOutputsImpl implements BuildOutputs {
         ? typesVersionsTarget(manifest, projectRelative(this.project.root, path)).map((t) => this.project.file(t))
         : [];
     const base = { ...entry, path, kind, pattern, exists: !pattern && (isFile(path) || redirected.some(isFile)) };
-    if (pattern) return { ...base, ...this.mapPattern(path) };
+    if (pattern) return { ...base, ...this.mapPattern(path, kind) };
     if (kind === 'other') return { ...base, output: this.underOutputFolder(path) };
     const itself = { ...base, output: false, source: path, evidence: 'itself' as const, via: 'package.json' };
     // A TypeScript file, or any file below a source folder, is its own source.
@@ -415,16 +427,17 @@ class BuildOutputsImpl implements BuildOutputs {
   }
 
   /** An exports pattern (`./dist/internal/*.js`): the source folder it mirrors, and every source file below it. */
-  private mapPattern(path: string): Pick<PackageEntry, 'output' | 'source' | 'sources' | 'evidence' | 'via'> {
+  private mapPattern(path: string, kind: PackageEntry['kind']): Pick<PackageEntry, 'output' | 'source' | 'sources' | 'evidence' | 'via'> {
     const folder = posix.dirname(path.slice(0, path.indexOf('*') + 1));
     const inSources = this.isSourceFolder(folder) && this.holdsSources(folder);
     const sourceFolder = inSources ? folder : this.mirrorFolder(folder);
     if (!sourceFolder) return { output: this.underOutputFolder(path) || this.hasBuild };
     const suffix = path.slice(path.indexOf('*') + 1);
-    const wantsTypes = TYPES.test(suffix);
+    // A declarations pattern (typesVersions' `dist/types/*`) exposes what tsc writes declarations for: TypeScript files.
+    const wantsTypes = TYPES.test(suffix) || (suffix === '' && kind === 'types');
     const sources = [...this.files]
       .filter((f) => isWithin(f, sourceFolder) && this.isSourceFile(f) && !this.underOutputFolder(f))
-      .filter((f) => wantsTypes || !inSources || f.endsWith(suffix))
+      .filter((f) => (wantsTypes ? TS_SOURCE.test(f) : !inSources || f.endsWith(suffix)))
       .sort();
     return inSources
       ? { output: false, sources, evidence: 'itself', via: 'package.json' }

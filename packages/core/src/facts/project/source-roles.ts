@@ -17,9 +17,21 @@ const DEV_TS_FILE =
   /(\.(spec|test|e2e|stories|story|bench)\.[cm]?[jt]sx?$)|((^|\/)[^/]*\.config\.[cm]?[jt]s$)|((^|\/)\.[^/]+\.[cm]?[jt]s$)|((^|\/)(test-setup|setup-?tests|jest\.setup|vitest\.setup|jest\.preset)\.[cm]?[jt]s$)/i;
 const DEV_PY_FILE = /((^|\/)test_[^/]*\.py$)|(_test\.py$)|((^|\/)(conftest|noxfile|fabfile|setup|tasks|manage)\.py$)/;
 
-/** A project-relative path to a TS/JS source file that belongs to the library itself (not a test, config or declaration). */
+/** Flow's declaration stubs (`x.flow.js`), shipped next to the code for Flow users: types, not modules that run. */
+const FLOW_DECLARATION = /\.flow\.[cm]?js$/;
+
+/** Test data: fixture folders (`fixtures/`, `__fixtures__/`, `__testfixtures__/`, `testdata/`) and snapshots, which tests read, not import. */
+export const FIXTURE_FILE = /(^|\/)(fixtures?|__fixtures__|__testfixtures__|testdata|test-data|__snapshots__|snapshots)\/|\.snap$/;
+
+/** A project-relative path to a TS/JS source file that belongs to the library itself (not a test, fixture, config or declaration). */
 export function isLibrarySource(projectRelative: string): boolean {
-  return !TEST_FILE.test(projectRelative) && !CONFIG_FILE.test(projectRelative) && !DECLARATION_FILE.test(projectRelative);
+  return (
+    !TEST_FILE.test(projectRelative) &&
+    !FIXTURE_FILE.test(projectRelative) &&
+    !CONFIG_FILE.test(projectRelative) &&
+    !DECLARATION_FILE.test(projectRelative) &&
+    !FLOW_DECLARATION.test(projectRelative)
+  );
 }
 
 /** Library code ships to users; dev code (tests, configs, scripts, tooling) does not. */
