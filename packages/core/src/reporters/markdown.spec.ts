@@ -1,5 +1,5 @@
 import { renderMarkdown } from './markdown';
-import { allReports, cleanLibReport, pyLibReport, tsLibReport } from './__fixtures__/reports';
+import { allReports, cleanLibReport, pyLibReport, pyToolsReport, tsLibReport } from './__fixtures__/reports';
 
 /** The cells of a Markdown table row, split on unescaped pipes. */
 function cells(row: string): string[] {
@@ -17,7 +17,7 @@ function rowFor(markdown: string, text: string): string[] {
 
 describe('renderMarkdown', () => {
   it('headlines whether every gate passed', () => {
-    expect(renderMarkdown(allReports()).split('\n')[0]).toBe('## Shipshape audit: ❌ gate failed');
+    expect(renderMarkdown(allReports()).split('\n')[0]).toBe('## Shipshape audit: ❌ 1 of 4 gates FAILED: 1 new error');
     expect(renderMarkdown([pyLibReport(), cleanLibReport()]).split('\n')[0]).toBe('## Shipshape audit: ✅ all gates passed');
   });
 
@@ -33,9 +33,28 @@ describe('renderMarkdown', () => {
       'Warnings',
       'Gate',
     ]);
-    expect(rowFor(markdown, '| ts-lib |')).toEqual(['ts-lib', '2', '1', '0', '1', '1', '2', '❌ **FAILED**']);
+    expect(rowFor(markdown, '| ts-lib |')).toEqual(['ts-lib', '2', '1', '0', '1', '1', '2', '❌ **FAILED**: 1 new error']);
     expect(rowFor(markdown, '| py-lib |')).toEqual(['py-lib', '1', '1', '1', '0', '0', '1', '✅ passed']);
     expect(rowFor(markdown, '| clean-lib |')).toEqual(['clean-lib', '0', '0', '0', '2', '0', '0', '✅ passed']);
+  });
+
+  it('counts what failed a gate, in the headline and the row: never a row of zeros that says FAILED', () => {
+    const broken = cleanLibReport();
+    broken.problems = [{ kind: 'error', file: 'libs/clean-lib/.shipshape-baseline.json', message: 'is not valid JSON' }];
+    broken.summary = { ...broken.summary, gate: 'failed', passed: false };
+    const markdown = renderMarkdown([broken]);
+    expect(markdown.split('\n')[0]).toBe('## Shipshape audit: ❌ gate FAILED: 1 problem');
+    expect(rowFor(markdown, '| clean-lib |')).toEqual(['clean-lib', '0', '0', '0', '2', '0', '0', '❌ **FAILED**: 1 problem']);
+    expect(renderMarkdown([cleanLibReport()]).split('\n')[0]).toBe('## Shipshape audit: ✅ gate passed');
+  });
+
+  it('says a skipped gate, with the checks that did not run', () => {
+    const skipped = pyToolsReport();
+    skipped.checks = skipped.checks.map((check) => ({ ...check, skipped: 'python3 was not found on PATH' }));
+    skipped.summary = { ...skipped.summary, gate: 'skipped', passed: false };
+    const markdown = renderMarkdown([skipped, cleanLibReport()]);
+    expect(markdown.split('\n')[0]).toBe('## Shipshape audit: ⚠️ 1 of 2 gates skipped: 1 check not run');
+    expect(rowFor(markdown, '| py-tools |')[7]).toBe('⚠️ skipped: 1 check not run');
   });
 
   it('puts each project in a collapsible block with its findings grouped by plan item', () => {

@@ -1,29 +1,45 @@
 import type { AuditReport, ReportedCheck, ReportedFinding } from '../audit/report';
 import { checksById, fixCommand, formatLocation, groupByPlanItem, sortReports } from './shared';
+import { gateVerdict } from './terminal';
 
 /** GitHub-flavoured Markdown for a job summary (`$GITHUB_STEP_SUMMARY`) or a PR comment. */
 export function renderMarkdown(reports: AuditReport[]): string {
   const sorted = sortReports(reports);
-  const passed = sorted.every((report) => report.summary.passed);
-  const heading = `## Shipshape audit: ${passed ? '✅ all gates passed' : '❌ gate failed'}`;
-  return [heading, summaryTable(sorted), ...sorted.map(projectDetails)].join('\n\n') + '\n';
+  return [`## Shipshape audit: ${headline(sorted)}`, summaryTable(sorted), ...sorted.map(projectDetails)].join('\n\n') + '\n';
+}
+
+const GATE_MARK = { passed: '✅', failed: '❌', skipped: '⚠️' } as const;
+
+/** The gates in one line, with what decided them: `❌ 1 of 3 gates FAILED: 1 problem`. */
+function headline(reports: AuditReport[]): string {
+  const { gate, word, detail } = gateVerdict(reports);
+  if (gate === 'passed') return `${GATE_MARK.passed} ${reports.length > 1 ? 'all gates passed' : 'gate passed'}`;
+  const gates =
+    reports.length > 1 ? `${reports.filter((report) => report.summary.gate === gate).length} of ${reports.length} gates` : 'gate';
+  return `${GATE_MARK[gate]} ${gates} ${word}${detail ? `: ${detail}` : ''}`;
 }
 
 function summaryTable(reports: AuditReport[]): string {
-  const rows = reports.map(({ project, summary }) =>
+  const rows = reports.map((report) =>
     row([
-      escapeText(project.name),
-      summary.new,
-      summary.baseline,
-      summary.ignored,
-      summary.fixedSinceBaseline,
-      summary.bySeverity.error,
-      summary.bySeverity.warning,
-      summary.passed ? '✅ passed' : '❌ **FAILED**',
+      escapeText(report.project.name),
+      report.summary.new,
+      report.summary.baseline,
+      report.summary.ignored,
+      report.summary.fixedSinceBaseline,
+      report.summary.bySeverity.error,
+      report.summary.bySeverity.warning,
+      gateCell(report),
     ]),
   );
   const header = row(['Project', 'New', 'Baseline', 'Ignored', 'Fixed since baseline', 'Errors', 'Warnings', 'Gate']);
   return [header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |', ...rows].join('\n');
+}
+
+/** `✅ passed`, `❌ **FAILED**: 1 problem`, `⚠️ skipped: 2 checks not run`. */
+function gateCell(report: AuditReport): string {
+  const { gate, word, detail } = gateVerdict([report]);
+  return `${GATE_MARK[gate]} ${gate === 'failed' ? `**${word}**` : word}${detail ? `: ${detail}` : ''}`;
 }
 
 function projectDetails(report: AuditReport): string {

@@ -1,5 +1,5 @@
 import { renderTerminal } from './terminal';
-import { allReports, pyLibReport, tsLibReport } from './__fixtures__/reports';
+import { allReports, cleanLibReport, pyLibReport, pyToolsReport, tsLibReport } from './__fixtures__/reports';
 
 const ESC = '\u001b[';
 
@@ -17,7 +17,8 @@ function summaryRows(output: string): Map<string, string[]> {
     .slice(header + 1)
     .filter(Boolean)
     .map((line) => line.trim().split(/\s+/));
-  return new Map(rows.map((cells) => [cells[0], cells.slice(1)]));
+  // The gate, last, is text ("FAILED: 1 problem"): one cell.
+  return new Map(rows.map((cells) => [cells[0], [...cells.slice(1, 7), cells.slice(7).join(' ')]]));
 }
 
 describe('renderTerminal', () => {
@@ -92,11 +93,32 @@ describe('renderTerminal', () => {
   it('ends with a summary table whose counts match the reports', () => {
     const rows = summaryRows(renderTerminal(allReports()));
     //                             new  baseline ignored fixed errors warnings gate
-    expect(rows.get('ts-lib')).toEqual(['2', '1', '0', '1', '1', '2', 'FAILED']);
+    expect(rows.get('ts-lib')).toEqual(['2', '1', '0', '1', '1', '2', 'FAILED: 1 new error']);
     expect(rows.get('py-lib')).toEqual(['1', '1', '1', '0', '0', '1', 'passed']);
     expect(rows.get('py-tools')).toEqual(['0', '0', '0', '0', '0', '0', 'passed']);
     expect(rows.get('clean-lib')).toEqual(['0', '0', '0', '2', '0', '0', 'passed']);
-    expect(rows.get('total')).toEqual(['3', '2', '1', '3', '1', '3', 'FAILED']);
+    expect(rows.get('total')).toEqual(['3', '2', '1', '3', '1', '3', 'FAILED: 1 new error']);
+  });
+
+  it('counts what failed a gate, so that a failed gate never reads as a row of zeros', () => {
+    const broken = cleanLibReport();
+    broken.problems = [{ kind: 'error', file: 'libs/clean-lib/.shipshape-baseline.json', message: 'is not valid JSON' }];
+    broken.summary = { ...broken.summary, gate: 'failed', passed: false };
+    expect(summaryRows(renderTerminal([broken])).get('clean-lib')).toEqual(['0', '0', '0', '2', '0', '0', 'FAILED: 1 problem']);
+
+    const strict = tsLibReport();
+    strict.summary = { ...strict.summary, failOn: 'warning' };
+    expect(summaryRows(renderTerminal([strict])).get('ts-lib')?.[6]).toBe('FAILED: 1 new error, 1 new warning');
+    expect(summaryRows(renderTerminal([strict, broken])).get('total')?.[6]).toBe('FAILED: 1 problem, 1 new error, 1 new warning');
+  });
+
+  it('says a skipped gate with the checks that did not run, neither passed nor failed', () => {
+    const skipped = pyToolsReport();
+    skipped.checks = skipped.checks.map((check) => ({ ...check, skipped: 'python3 was not found on PATH' }));
+    skipped.summary = { ...skipped.summary, gate: 'skipped', passed: false };
+    expect(summaryRows(renderTerminal([skipped])).get('py-tools')?.[6]).toBe('skipped: 1 check not run');
+    expect(summaryRows(renderTerminal([skipped, cleanLibReport()])).get('total')?.[6]).toBe('skipped: 1 check not run');
+    expect(renderTerminal([skipped], { color: true })).toContain(`${ESC}33;1mskipped: 1 check not run${ESC}0m`);
   });
 
   it('right-aligns the numbers of the summary table', () => {

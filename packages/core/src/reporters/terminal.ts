@@ -1,5 +1,5 @@
 import type { AuditProblem, AuditReport, ReportedFinding } from '../audit/report';
-import type { Severity } from '../model/finding';
+import { SEVERITIES, severityRank, type Severity } from '../model/finding';
 import { checksById, fixCommand, formatLocation, groupByPlanItem, sortReports } from './shared';
 
 export interface TerminalOptions {
@@ -70,18 +70,19 @@ function renderSummaryTable(reports: AuditReport[], paint: Paint): string {
     column === 0 ? cell.padEnd(widths[column]) : column === HEADER.length - 1 ? cell : cell.padStart(widths[column]);
   const line = (cells: string[], style: (cell: string, column: number) => string) =>
     cells.map((cell, column) => style(pad(cell, column), column)).join('  ');
+  const GATE_STYLE: Record<GateVerdict['gate'], Style> = { passed: 'green', failed: 'red', skipped: 'yellow' };
   return [
     paint('Summary', 'bold'),
     line(HEADER, (cell) => paint(cell, 'dim')),
     ...rows.map((row) =>
-      line(row.cells, (cell, column) => (column === HEADER.length - 1 ? paint(cell, row.passed ? 'green' : 'red', 'bold') : cell)),
+      line(row.cells, (cell, column) => (column === HEADER.length - 1 ? paint(cell, GATE_STYLE[row.gate], 'bold') : cell)),
     ),
   ].join('\n');
 }
 
-function summaryRow(label: string, reports: AuditReport[]): { cells: string[]; passed: boolean } {
+function summaryRow(label: string, reports: AuditReport[]): { cells: string[]; gate: GateVerdict['gate'] } {
   const sum = (count: (report: AuditReport) => number) => String(reports.reduce((total, report) => total + count(report), 0));
-  const passed = reports.every((report) => report.summary.passed);
+  const verdict = gateVerdict(reports);
   const cells = [
     label,
     sum((r) => r.summary.new),
@@ -90,7 +91,57 @@ function summaryRow(label: string, reports: AuditReport[]): { cells: string[]; p
     sum((r) => r.summary.fixedSinceBaseline),
     sum((r) => r.summary.bySeverity.error),
     sum((r) => r.summary.bySeverity.warning),
-    passed ? 'passed' : 'FAILED',
+    verdict.text,
   ];
-  return { cells, passed };
+  return { cells, gate: verdict.gate };
+}
+
+export interface GateVerdict {
+  gate: 'passed' | 'failed' | 'skipped';
+  /** How the gate is written: `passed`, `FAILED`, `skipped`. */
+  word: string;
+  /** What decided it, counted: `1 problem, 2 new errors`, `3 checks not run`; empty when nothing is to say. */
+  detail: string;
+  /** `word: detail`. */
+  text: string;
+}
+
+const count = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
+const SEVERITY_NOUN: Record<Severity, [string, string]> = {
+  error: ['new error', 'new errors'],
+  warning: ['new warning', 'new warnings'],
+  info: ['new info finding', 'new info findings'],
+};
+
+/**
+ * The gate of one or more audits, said with what decided it: the problems that stopped the audit and the
+ * new findings at or above `failOn`, each counted, so that a failed gate never shows only zeros. The gate
+ * fails when one of them failed, is skipped when one could not run every check, and passes otherwise.
+ */
+export function gateVerdict(reports: readonly AuditReport[]): GateVerdict {
+  const gates = reports.map(({ summary }) => summary.gate);
+  const problems = reports.reduce((n, report) => n + report.problems.filter((p) => p.kind === 'error').length, 0);
+  const failing = reports.flatMap(({ findings, summary }) =>
+    findings.filter((f) => f.status === 'new' && summary.failOn !== 'never' && severityRank(f.severity) >= severityRank(summary.failOn)),
+  );
+  if (gates.includes('failed')) {
+    const reasons = [
+      ...(problems > 0 ? [count(problems, 'problem')] : []),
+      ...[...SEVERITIES]
+        .reverse()
+        .map((severity) => [failing.filter((f) => f.severity === severity).length, ...SEVERITY_NOUN[severity]] as const)
+        .filter(([n]) => n > 0)
+        .map(([n, one, many]) => count(n, one, many)),
+    ];
+    return verdict('failed', 'FAILED', reasons.join(', '));
+  }
+  if (gates.includes('skipped')) {
+    const notRun = reports.reduce((n, report) => n + report.checks.filter((c) => c.skipped).length, 0);
+    return verdict('skipped', 'skipped', notRun > 0 ? `${count(notRun, 'check')} not run` : '');
+  }
+  return verdict('passed', 'passed', '');
+}
+
+function verdict(gate: GateVerdict['gate'], word: string, detail: string): GateVerdict {
+  return { gate, word, detail, text: detail ? `${word}: ${detail}` : word };
 }
