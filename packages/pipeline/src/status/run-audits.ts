@@ -26,8 +26,35 @@ export function runAudits(workspaceRoot: string, projects: string[], targetName:
     },
   );
   if (result.error) throw new ShipshapeError(`could not run the audits: ${result.error.message}`);
-  const lines = `${result.stdout}\n${result.stderr}`.split('\n').map((line) => line.trim());
-  return lines
-    .filter((line) => /^(NX\s+)?(Successfully ran|Running target|Nx read the output|Failed tasks|- \S+:\S+)/.test(line))
-    .join('\n');
+  return auditRunSummary(`${result.stdout}\n${result.stderr}`, targetName);
+}
+
+/**
+ * What the status says of Nx's run of the audits: how many ran and came from the cache, as Nx says it, and
+ * the projects whose gate failed in words of the status (their reports are read all the same), never Nx's
+ * "Failed tasks" block, which would make a status that went on read as a failed command.
+ */
+export function auditRunSummary(output: string, targetName: string): string {
+  const lines = output.split('\n').map((line) => line.trim());
+  const kept = lines.filter((line) => /^(NX\s+)?(Successfully ran|Nx read the output)/.test(line));
+  const listed = (heading: RegExp) => {
+    const start = lines.findIndex((line) => heading.test(line));
+    if (start < 0) return [];
+    const ids = [];
+    for (const line of lines.slice(start + 1)) {
+      const task = /^- (\S+)$/.exec(line);
+      if (task) ids.push(task[1].endsWith(`:${targetName}`) ? task[1].slice(0, -targetName.length - 1) : task[1]);
+      else if (line !== '') break;
+    }
+    return ids;
+  };
+  const failed = listed(/^Failed tasks:$/);
+  const unfinished = [...listed(/^Tasks stopped before they finished:$/), ...listed(/^Tasks not run because/)];
+  if (failed.length > 0)
+    kept.push(
+      `The ${targetName} gate failed for ${failed.join(', ')}; the status reads ${failed.length > 1 ? 'their reports' : 'its report'} all the same (nx run ${failed[0]}:${targetName} shows the findings).`,
+    );
+  if (unfinished.length > 0)
+    kept.push(`The ${targetName} of ${unfinished.join(', ')} did not finish; the status reads the last report there is, if any.`);
+  return kept.join('\n');
 }
