@@ -10,6 +10,7 @@ import ngPackagr from './ng-packagr';
 import nx from './nx';
 import packageScripts from './package-scripts';
 import pdm from './pdm';
+import pip from './pip';
 import poetry from './poetry';
 import prettier from './prettier';
 import pytest from './pytest';
@@ -54,4 +55,5 @@ export const TOOLS: readonly ToolAdapter[] = [
   poetry,
   pdm,
   uv,
+  pip,
 ];

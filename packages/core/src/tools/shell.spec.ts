@@ -4,7 +4,7 @@ describe('package.json scripts', () => {
   it('finds the binaries behind env assignments, wrappers and package-manager exec, and node preloads', () => {
     const refs = (command: string) => scriptReferences(command).map((r) => `${r.kind}:${r.name}`);
     expect(refs('NODE_ENV=production tsc -p tsconfig.lib.json && rimraf dist')).toEqual(['bin:tsc', 'bin:rimraf']);
-    expect(refs('cross-env CI=1 jest --coverage; npx --yes prettier --check .')).toEqual(['bin:jest', 'bin:prettier']);
+    expect(refs('cross-env CI=1 jest --coverage; npx --yes prettier --check .')).toEqual(['bin:cross-env', 'bin:jest', 'bin:prettier']);
     expect(refs('npm exec -- eslint src | pnpm dlx knip')).toEqual(['bin:eslint', 'bin:knip']);
     expect(refs('node -r ts-node/register --import tsx ./scripts/gen.ts')).toEqual(['module:ts-node/register', 'module:tsx']);
     expect(refs('npm run build && echo done && ./bin/local.sh')).toEqual([]);
@@ -22,5 +22,8 @@ describe('package.json scripts', () => {
     ]);
     expect(refs('prettier --plugin=prettier-plugin-svelte --check .')).toEqual(['bin:prettier', 'module:prettier-plugin-svelte']);
     expect(refs('concurrently "tsc -w" "vite --port 3000"')).toEqual(['bin:concurrently', 'bin:tsc', 'bin:vite']);
+    expect(refs('cat ./coverage/lcov.info | ./node_modules/.bin/coveralls')).toEqual(['bin:coveralls']);
+    expect(refs('tsc --generateTrace trace && npx @typescript/analyze-trace trace')).toEqual(['bin:tsc', 'module:@typescript/analyze-trace']);
+    expect(refs('cross-env NODE_ENV=test jest')).toEqual(['bin:cross-env', 'bin:jest']);
   });
 });

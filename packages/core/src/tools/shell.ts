@@ -2,6 +2,8 @@
 export type ScriptReference = { kind: 'bin'; name: string } | { kind: 'module'; name: string };
 
 const WRAPPERS = new Set(['npx', 'pnpx', 'bunx', 'cross-env', 'dotenv', 'env', 'time', 'nohup', 'exec', 'sudo']);
+/** Wrappers that are packages of their own (declared in devDependencies), not shell built-ins or npm's. */
+const PACKAGE_WRAPPERS = new Set(['cross-env', 'dotenv']);
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
 const PM_EXEC = new Set(['exec', 'dlx', 'x']);
 const NODE_PRELOAD = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
@@ -71,6 +73,7 @@ export function scriptReferences(command: string, scripts: ReadonlySet<string> =
     while (i < words.length) {
       const word = words[i];
       if (WRAPPERS.has(word)) {
+        if (PACKAGE_WRAPPERS.has(word)) references.push({ kind: 'bin', name: word });
         i++;
         while (i < words.length && words[i].startsWith('-')) i += words[i] === '-p' || words[i] === '--package' ? 2 : 1;
         if (word === 'dotenv' && words[i] === '--') i++;
@@ -82,14 +85,21 @@ export function scriptReferences(command: string, scripts: ReadonlySet<string> =
         i += words[i + 1] === 'run' ? 2 : 1;
       } else break;
     }
-    const bin = words[i];
+    const word = words[i];
+    // `./node_modules/.bin/coveralls` is the binary coveralls; `npx @typescript/analyze-trace` runs that package's binary.
+    const bin = word?.replace(/^(\.\/)?node_modules\/\.bin\//, '');
+    const afterRunner = i > 0 && ['npx', 'pnpx', 'bunx', 'dlx', 'exec', 'x'].includes(words[i - 1] ?? '');
+    if (bin && afterRunner && /^@[\w.-]+\/[\w.-]+(@[^\s]*)?$/.test(bin)) {
+      references.push({ kind: 'module', name: bin.replace(/(.)@[^/]*$/, '$1') });
+      continue;
+    }
     if (!bin || PACKAGE_MANAGERS.has(bin) || NOT_PACKAGES.has(bin) || /[/$`]/.test(bin)) {
       if (bin === 'node') references.push(...moduleOptions(words.slice(i + 1), NODE_PRELOAD));
       continue;
     }
     references.push({ kind: 'bin', name: bin }, ...moduleOptions(words.slice(i + 1), MODULE_OPTIONS));
     if (COMMAND_RUNNERS.has(bin)) {
-      for (const word of words.slice(i + 1)) if (/\s/.test(word)) references.push(...scriptReferences(word, scripts));
+      for (const argument of words.slice(i + 1)) if (/\s/.test(argument)) references.push(...scriptReferences(argument, scripts));
     }
   }
   return references;
