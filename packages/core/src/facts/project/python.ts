@@ -65,8 +65,13 @@ export const NOT_PYTHON_PACKAGES: ReadonlySet<string> = new Set([
 const isHidden = (segment: string) => segment.startsWith('.') || segment.endsWith('.egg-info') || segment === '__pycache__';
 
 export interface PythonPackages {
-  /** `src`: packages under src/; `flat`: packages at the project root; `mixed`: both; `none`: no package found. */
+  /**
+   * `src`: packages under src/ (or the folder the build backend names instead, PyYAML's `lib/`); `flat`:
+   * packages at the project root; `mixed`: both; `none`: no package found.
+   */
   layout: 'src' | 'flat' | 'mixed' | 'none';
+  /** The project-relative folder the packages live in for the `src` layout: `src`, or what setuptools' package-dir names. */
+  sourceDir: string;
   /** Workspace-relative folders of the top-level import packages. */
   folders: string[];
   /** Python files directly at the project root (workspace-relative). */
@@ -80,6 +85,7 @@ export const pythonPackages = defineFact({
   id: 'python/packages',
   inputs: [pythonFiles, pyproject],
   compute: (project, files, manifest): PythonPackages => {
+    const sourceDir = packageDirRoot(manifest?.data) ?? 'src';
     const src = new Set<string>();
     const flat = new Set<string>();
     const rootModules: string[] = [];
@@ -88,10 +94,16 @@ export const pythonPackages = defineFact({
       const parts = projectRelative(project.root, file).split('/');
       if (parts.some(isHidden)) continue;
       if (parts.length === 1) rootModules.push(file);
-      else if (parts[0] === 'src' && parts.length === 2 && IDENTIFIER.test(parts[1].slice(0, -3))) names.add(parts[1].slice(0, -3));
-      else if (parts[0] === 'src' && parts.length >= 3 && IDENTIFIER.test(parts[1]) && !NOT_PYTHON_PACKAGES.has(parts[1]))
-        src.add(project.file(`src/${parts[1]}`));
-      else if (parts.length >= 2 && parts[0] !== 'src' && !NOT_PYTHON_PACKAGES.has(parts[0]) && IDENTIFIER.test(parts[0]))
+      else if (parts[0] === sourceDir && parts.length === 2 && IDENTIFIER.test(parts[1].slice(0, -3))) names.add(parts[1].slice(0, -3));
+      else if (parts[0] === sourceDir && parts.length >= 3 && IDENTIFIER.test(parts[1]) && !NOT_PYTHON_PACKAGES.has(parts[1]))
+        src.add(project.file(`${sourceDir}/${parts[1]}`));
+      else if (
+        parts.length >= 2 &&
+        parts[0] !== sourceDir &&
+        parts[0] !== 'src' &&
+        !NOT_PYTHON_PACKAGES.has(parts[0]) &&
+        IDENTIFIER.test(parts[0])
+      )
         flat.add(project.file(parts[0]));
     }
     const folders = [...src, ...flat].sort();
@@ -103,9 +115,21 @@ export const pythonPackages = defineFact({
       if (rootModules.includes(project.file(`${module}.py`))) names.add(module);
     }
     const layout = src.size > 0 && flat.size > 0 ? 'mixed' : src.size > 0 ? 'src' : flat.size > 0 ? 'flat' : 'none';
-    return { layout, folders, rootModules: rootModules.sort(), importNames: names };
+    return { layout, sourceDir, folders, rootModules: rootModules.sort(), importNames: names };
   },
 });
+
+/**
+ * The folder setuptools takes packages from instead of the project root: `[tool.setuptools] package-dir =
+ * { "" = "lib" }`, or `[tool.setuptools.packages.find] where = ["lib"]` (one folder, not the root).
+ */
+function packageDirRoot(data: PyProject | undefined): string | undefined {
+  const packageDir = dataAt(data, ['tool', 'setuptools', 'package-dir', '']);
+  const where = stringsIn(data, ['tool', 'setuptools', 'packages', 'find', 'where']);
+  const folder = typeof packageDir === 'string' ? packageDir : where.length === 1 ? where[0] : undefined;
+  const cleaned = folder?.replace(/^\.\//, '').replace(/\/+$/, '');
+  return cleaned && cleaned !== '.' && !cleaned.includes('/') ? cleaned : undefined;
+}
 
 /** Packages the build backend's configuration names (hatch, setuptools, poetry). */
 function backendPackages(data: PyProject | undefined): string[] {

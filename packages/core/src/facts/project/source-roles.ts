@@ -49,9 +49,13 @@ export function typescriptRole(relative: string, layout: { hasSrc: boolean; devF
 }
 
 /** Whether a Python file (project-relative) is part of the distribution's packages (`importNames`) or tests/tooling. */
-export function pythonRole(relative: string, layout: { importNames: ReadonlySet<string>; devFiles: readonly string[] }): SourceRole {
+export function pythonRole(
+  relative: string,
+  layout: { importNames: ReadonlySet<string>; devFiles: readonly string[]; sourceDir?: string },
+): SourceRole {
   if (DEV_FOLDER.test(relative) || DEV_PY_FILE.test(relative)) return 'dev';
   if (layout.devFiles.some((glob) => matchesGlob(relative, glob))) return 'dev';
-  const inside = relative.startsWith('src/') ? relative.slice(4) : relative;
+  const sourceDir = `${layout.sourceDir ?? 'src'}/`;
+  const inside = relative.startsWith(sourceDir) ? relative.slice(sourceDir.length) : relative;
   return layout.importNames.has(inside.split('/')[0].replace(/\.py$/, '')) ? 'runtime' : 'dev';
 }
