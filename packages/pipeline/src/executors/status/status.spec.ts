@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { launchChromium, openPage } from '../../status/browser';
 import { tempWorkspace } from '@shipshape/core/testing';
 import { auditReport } from '../../status/testing';
+import { PROJECT_COLORS, STATE_COLORS } from '../../status/dashboard';
+import { PLAN_ITEMS } from '@shipshape/core';
 import statusExecutor from './status';
 
 const META = 'structure/package-metadata';
 const LAYOUT = 'structure/directory-layout';
+
+/** `#1f6feb` as the browser computes it: `rgb(31, 111, 235)`. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 describe('status executor', () => {
   const ws = tempWorkspace({
@@ -107,6 +112,105 @@ describe('status executor', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it('labels every plan item on the dashboard with its title, visibly, as the column of each square', async () => {
+    await statusExecutor({ audit: false }, context());
+    const browser = await launchChromium();
+    try {
+      const { page } = await openPage(browser, `file://${join(ws.root, 'reports/shipshape/dashboard.html')}`);
+      const labels = await page.locator('th[data-item]').evaluateAll((cells) =>
+        cells.map((cell) => {
+          const box = cell.querySelector('span')?.getBoundingClientRect();
+          return {
+            id: cell.getAttribute('data-item'),
+            text: cell.textContent,
+            visible: !!box && box.width > 0 && box.height > 0,
+            th: cell.id,
+          };
+        }),
+      );
+      expect(labels.map(({ id, text, visible }) => ({ id, text, visible }))).toEqual(
+        PLAN_ITEMS.map((item) => ({ id: item.id, text: item.title, visible: true })),
+      );
+      // Every square names its column (and its project's row) for assistive technology too.
+      const squares = await page
+        .locator('[data-project="money"] td')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('headers')));
+      expect(squares).toEqual(labels.map(({ th }) => `p-money ${th}`));
+      expect(await page.locator('th.phase').allTextContents()).toEqual([
+        'Phase 1 Foundationweeks 1-2',
+        'Phase 2 API & docsweeks 3-4',
+        'Phase 3 Testing & qualityweeks 5-6',
+        'Phase 4 Distribution & extensibilityweeks 7-8',
+        'Phase 5 Launch & communityweeks 9-10',
+      ]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('draws a meaningful chart from a single run, in colours no item state uses', async () => {
+    await statusExecutor({ audit: false, historyFile: 'one-run.jsonl', outputDir: 'reports/one-run' }, context());
+    const browser = await launchChromium();
+    try {
+      const { page, errors } = await openPage(browser, `file://${join(ws.root, 'reports/one-run/dashboard.html')}`);
+      expect(errors).toEqual([]);
+      const bars = await page.locator('[aria-label="burn-down"] [data-series]').evaluateAll((groups) =>
+        groups.map((group) => {
+          const rect = group.querySelector('rect');
+          return {
+            project: group.getAttribute('data-series'),
+            text: group.textContent,
+            width: rect?.getBoundingClientRect().width ?? 0,
+            fill: rect ? getComputedStyle(rect).fill : 'no bar',
+          };
+        }),
+      );
+      expect(bars.map(({ project, text }) => [project, text])).toEqual([
+        ['money', 'moneymoney: 1 finding(s)1'],
+        ['ledger', 'ledgerledger: 0 finding(s)0'],
+      ]);
+      expect(bars[0].width).toBeGreaterThan(100);
+      expect(bars[1].width).toBeLessThan(bars[0].width / 10);
+      const stateColors = await page
+        .locator('.legend i, a.item')
+        .evaluateAll((marks) => [...new Set(marks.map((mark) => getComputedStyle(mark).backgroundColor))]);
+      expect(stateColors).toHaveLength(5);
+      for (const { fill } of bars) expect(stateColors).not.toContain(fill);
+      expect(new Set(bars.map(({ fill }) => fill)).size).toBe(2);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('draws the burn-down over several runs with lines in colours no item state uses', async () => {
+    for (let run = 0; run < 2; run++)
+      await statusExecutor({ audit: false, historyFile: 'two-runs.jsonl', outputDir: 'reports/two-runs' }, context());
+    const browser = await launchChromium();
+    try {
+      const { page } = await openPage(browser, `file://${join(ws.root, 'reports/two-runs/dashboard.html')}`);
+      const lines = await page
+        .locator('[aria-label="burn-down"] polyline')
+        .evaluateAll((polylines) =>
+          polylines.map((line) => ({ stroke: getComputedStyle(line).stroke, points: line.getAttribute('points')?.split(' ').length })),
+        );
+      expect(lines).toHaveLength(2);
+      expect(lines.every(({ points }) => points === 2)).toBe(true);
+      expect(await page.locator('[aria-label="burn-down"] circle').count()).toBe(4);
+      const stateColors = Object.values(STATE_COLORS).map(rgb);
+      for (const { stroke } of lines) expect(stateColors).not.toContain(stroke);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it("keeps the projects' colours far from every state colour", () => {
+    const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const distance = (a: string, b: string) => Math.hypot(...channels(a).map((c, i) => c - channels(b)[i]));
+    for (const project of PROJECT_COLORS)
+      for (const state of Object.values(STATE_COLORS))
+        expect([project, state, distance(project, state) >= 90]).toEqual([project, state, true]);
+  });
 
   it('names a plan project that does not exist, and writes no status', async () => {
     const result = await statusExecutor({ audit: false, outputDir: 'elsewhere' }, context({ money: { root: 'libs/money' } }));
