@@ -2,7 +2,7 @@
 // @shipshape/pipeline`, a plan, phase 1 through the phase runner, and the status target: its JSON says the
 // phase 1 items are done, and its dashboard opens in headless chromium.
 import { join } from 'node:path';
-import { launchChromium, openPage } from '../../packages/core/src/testing/browser';
+import { launchChromium, openPage } from '../../packages/pipeline/src/status/browser';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 

@@ -1,7 +1,9 @@
 // A fresh Nx workspace created with create-nx-workspace, installing everything through the local
-// registry. One per test file: `const ws = await createTestWorkspace('audit')` in beforeAll,
+// registry: made once per Nx version and preset, and copied for each test file, which gets a workspace of
+// its own: `const ws = await createTestWorkspace('audit')` in beforeAll,
 // `ws.cleanup()` in afterAll.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { e2eContext, workspaceEnv, type E2eContext } from './env';
 import { killRunningCommands, run, type RunOptions, type RunResult } from './run';
@@ -50,12 +52,45 @@ function defaultNxVersion(ctx: E2eContext): string {
   return range.replace(/^[\^~]/, '');
 }
 
+/**
+ * A fresh workspace made by create-nx-workspace through the local registry, once per Nx version and preset
+ * and e2e run (the suites run one after the other, so the first to ask makes it).
+ */
+async function templateWorkspace(ctx: E2eContext, nxVersion: string, options: CreateWorkspaceOptions): Promise<string> {
+  const key = createHash('sha1')
+    .update(JSON.stringify([nxVersion, options.preset ?? 'ts', options.args ?? []]))
+    .digest('hex')
+    .slice(0, 10);
+  const parent = join(ctx.tmp, `template-${key}`);
+  const root = join(parent, 'ws');
+  if (existsSync(join(root, 'nx.json'))) return root;
+  rmSync(parent, { recursive: true, force: true });
+  const commandTmp = join(parent, 'tmp');
+  mkdirSync(commandTmp, { recursive: true });
+  const env = workspaceEnv(ctx, { TMPDIR: commandTmp, TMP: commandTmp, TEMP: commandTmp });
+  await run(
+    'npx',
+    [
+      '--yes',
+      `create-nx-workspace@${nxVersion}`,
+      'ws',
+      `--preset=${options.preset ?? 'ts'}`,
+      '--nxCloud=skip',
+      '--packageManager=npm',
+      '--no-interactive',
+      ...(options.args ?? []),
+    ],
+    { cwd: parent, env },
+  );
+  if (!existsSync(join(root, 'nx.json'))) throw new Error(`create-nx-workspace did not create ${root}/nx.json`);
+  return root;
+}
+
 export async function createTestWorkspace(name: string, options: CreateWorkspaceOptions = {}): Promise<TestWorkspace> {
   const ctx = e2eContext();
   mkdirSync(ctx.tmp, { recursive: true });
   const parent = mkdtempSync(join(ctx.tmp, `${name}-`));
-  const wsName = 'ws';
-  const root = join(parent, wsName);
+  const root = join(parent, 'ws');
   // Every temporary file of the commands (create-nx-workspace leaves its sandbox install in
   // $TMPDIR) goes into the test's folder, and goes away with it.
   const commandTmp = join(parent, 'tmp');
@@ -102,20 +137,9 @@ export async function createTestWorkspace(name: string, options: CreateWorkspace
     },
   };
 
-  await run(
-    'npx',
-    [
-      '--yes',
-      `create-nx-workspace@${nxVersion}`,
-      wsName,
-      `--preset=${options.preset ?? 'ts'}`,
-      '--nxCloud=skip',
-      '--packageManager=npm',
-      '--no-interactive',
-      ...(options.args ?? []),
-    ],
-    { cwd: parent, env },
-  );
+  // One create-nx-workspace per Nx version and preset for the whole run: every suite starts from its own copy.
+  const template = await templateWorkspace(ctx, nxVersion, options);
+  cpSync(template, root, { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(join(template, '.nx')) });
   if (!existsSync(join(root, 'nx.json'))) throw new Error(`create-nx-workspace did not create ${root}/nx.json`);
 
   // The workspace keeps using the local registry on its own (also when kept with KEEP_E2E=1).
