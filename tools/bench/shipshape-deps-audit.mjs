@@ -10,21 +10,20 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const core = require(join(repo, 'packages/core'));
+const engine = require(join(repo, 'packages/core/dist/engine.js'));
+const { workspaceGraph } = require(join(repo, 'packages/core/dist/index.js'));
 const { checks } = require(join(repo, 'packages/deps/dist/checks'));
-const { scanWorkspaceProjects } = require(join(repo, 'packages/deps/dist/analysis/scan-workspace'));
 
-const workspaceRoot = resolve(process.argv[2] ?? '.');
-const projects = scanWorkspaceProjects(workspaceRoot);
-const workspaceGraph = { projects: projects.map((p) => ({ ...p, tags: [] })), dependencies: {} };
-const options = core.resolveOptions({}, 'benchmark');
+// One workspace for the whole run, as a batch of audits shares its workspace facts.
+const workspace = engine.diskWorkspace({ workspaceRoot: resolve(process.argv[2] ?? '.'), options: engine.resolveOptions({}, 'benchmark') });
+const projects = workspace.get(workspaceGraph).projects;
 const found = [];
-for (const { name, root } of projects) {
-  const project = new core.ShipshapeProject({ name, root, workspaceRoot, options, workspaceGraph });
+for (const node of projects) {
+  const project = workspace.project(node);
   for (const check of checks) {
     for (const finding of await check.run(project)) {
       const [kind, key] = (finding.key ?? '').split(':');
-      found.push({ project: root, check: check.id, kind, name: key, file: finding.file, line: finding.line });
+      found.push({ project: node.root, check: check.id, kind, name: key, file: finding.file, line: finding.line });
     }
   }
 }
