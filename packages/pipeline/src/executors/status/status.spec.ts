@@ -11,8 +11,10 @@ import statusExecutor from './status';
 const META = 'structure/package-metadata';
 const LAYOUT = 'structure/directory-layout';
 
+/** `#1f6feb` as red, green, blue: [31, 111, 235]. */
+const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 /** `#1f6feb` as the browser computes it: `rgb(31, 111, 235)`. */
-const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+const rgb = (hex: string) => `rgb(${channels(hex).join(', ')})`;
 
 describe('status executor', () => {
   const ws = tempWorkspace({
@@ -205,7 +207,6 @@ describe('status executor', () => {
   }, 60_000);
 
   it("keeps the projects' colours far from every state colour", () => {
-    const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const distance = (a: string, b: string) => Math.hypot(...channels(a).map((c, i) => c - channels(b)[i]));
     for (const project of PROJECT_COLORS)
       for (const state of Object.values(STATE_COLORS))
