@@ -14,19 +14,28 @@ export function optionList(value: string | readonly string[] | undefined): strin
 /**
  * The projects a user named, as `nx run` finds them (`my-lib` for `@ws/my-lib` when only one project is
  * named so). Every name that is no project, or could be several, is said in one error: an ambiguous name
- * with the projects it could be, an unknown one with the projects there are.
+ * with the projects it could be, unknown ones with the projects there are.
  */
 export function resolveProjects(known: readonly WorkspaceProject[], names: readonly string[], option: string): string[] {
   const resolved: string[] = [];
-  const problems: string[] = [];
+  const ambiguous: string[] = [];
+  const unknown: string[] = [];
   for (const name of names) {
     try {
       resolved.push(resolveProject(known, name, option).name);
     } catch (error) {
       if (!isShipshapeError(error)) throw error;
-      problems.push(error.message);
+      if (error.message.includes('could be any of')) ambiguous.push(error.message);
+      else unknown.push(`"${name}"`);
     }
   }
-  if (problems.length > 0) throw new ShipshapeError(`${option}: ${problems.join('; ')}`);
+  const problems = [...ambiguous];
+  if (unknown.length > 0) {
+    const projects = known.map((p) => p.name).sort();
+    problems.push(
+      `${option} names ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are not projects' : 'is not a project'} of this workspace; known projects: ${projects.join(', ') || 'none'}`,
+    );
+  }
+  if (problems.length > 0) throw new ShipshapeError(problems.join('; '));
   return [...new Set(resolved)];
 }

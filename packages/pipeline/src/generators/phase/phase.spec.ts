@@ -56,7 +56,7 @@ describe('phase generator', () => {
     await phaseGenerator(tree, { phase: 1, projects: ['ledger', 'money'], skipFormat: true });
     expect(tree.read('log.txt', 'utf-8')).toBe('structure:@ws/ledger\nstructure:money\ndeps:@ws/ledger\ndeps:money\n');
     await expect(phaseGenerator(tree, { phase: 1, projects: 'ledgr', skipFormat: true })).rejects.toThrow(
-      '--projects: there is no project "ledgr" in this workspace',
+      '--projects names "ledgr", which is not a project of this workspace',
     );
   });
 

@@ -53,7 +53,7 @@ describe('plan generator', () => {
 
   it('refuses a project that does not exist, naming it and the known ones, and writes nothing', async () => {
     await expect(planGenerator(tree, { start: '2026-12-07', projects: 'money,monye' })).rejects.toThrow(
-      '--projects: there is no project "monye" in this workspace; projects: acme-ledger, invoices, money, site',
+      '--projects names "monye", which is not a project of this workspace; known projects: acme-ledger, invoices, money, site',
     );
     expect(tree.exists('shipshape-plan.json')).toBe(false);
   });
@@ -68,7 +68,7 @@ describe('plan generator', () => {
     addProjectConfiguration(tree, '@ws/util', { root: 'packages/util' });
     addProjectConfiguration(tree, '@tools/util', { root: 'tools/util-lib' });
     await expect(planGenerator(tree, { start: '2026-12-07', projects: 'util' })).rejects.toThrow(
-      '--projects: "util" could be any of @tools/util, @ws/util: name one of them with --projects',
+      '"util" could be any of @tools/util, @ws/util: name one of them with --projects',
     );
     expect(tree.exists('shipshape-plan.json')).toBe(false);
     await planGenerator(tree, { start: '2026-12-07', projects: '@tools/util' });
@@ -79,7 +79,7 @@ describe('plan generator', () => {
     addProjectConfiguration(tree, '@ws/util', { root: 'packages/util' });
     addProjectConfiguration(tree, '@tools/util', { root: 'tools/util-lib' });
     await expect(planGenerator(tree, { start: '2026-12-07', projects: 'util,monye,money' })).rejects.toThrow(
-      /^--projects: "util" could be any of @tools\/util, @ws\/util: .*; there is no project "monye" in this workspace/,
+      /^"util" could be any of @tools\/util, @ws\/util: name one of them with --projects; --projects names "monye", which is not a project of this workspace/,
     );
   });
 
