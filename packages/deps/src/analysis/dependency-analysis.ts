@@ -1,6 +1,6 @@
-import { defineFact, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineFact, type ShipshapeProject } from '@shipshape/core';
 import type { DependencyFacts } from './facts';
-import type { DependencyProblem, Ecosystem, ProblemKind } from './model';
+import type { DependencyProblem, Ecosystem } from './model';
 import { npmDependencies } from './npm/npm-dependencies';
 import { findDependencyProblems } from './problems';
 import { pythonDependencies } from './python/python-dependencies';
@@ -54,13 +54,4 @@ export async function analyzedManifests(project: ShipshapeProject): Promise<Proj
   const { analyzed, failures } = await project.get(dependencyAnalysis);
   if (failures.length > 0 && analyzed.length === 0) throw failures[0].error;
   return analyzed;
-}
-
-/** The problems of the given kinds, as audit findings. */
-export async function findingsOf(project: ShipshapeProject, kinds: readonly ProblemKind[]): Promise<FindingInput[]> {
-  return (await analyzedManifests(project)).flatMap(({ problems }) =>
-    problems
-      .filter((p) => kinds.includes(p.kind))
-      .map((p) => ({ message: p.message, file: p.file, line: p.line, column: p.column, key: p.key })),
-  );
 }

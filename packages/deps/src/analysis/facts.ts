@@ -22,12 +22,20 @@ export interface DependencyFacts {
   version(name: string): VersionSuggestion | undefined;
   /** Keys of standard-library modules (Python). */
   stdlib: ReadonlySet<string>;
+  /** Python: `key` names a module that is standard on some Python version (a backport such as `ipaddress` on 2.7). */
+  backport(key: string): boolean;
   /** Keys the user asked the checks to leave alone. */
   ignored: ReadonlySet<string>;
   /** Where a declaration is written (1-based); the document start when it cannot be found. */
   locate(declared: DeclaredDependency): { line: number; column: number };
   /** Not published (npm `"private": true`): version ranges do not matter to anyone else. */
   publishable: boolean;
+  /** What is installed could be read (node_modules, a lockfile, the Python environment): without it, binaries and peers are guessed. */
+  installed: boolean;
+  /** The build bundles `name` into the published output (tsup/tsdown inline what is not a dependency or peer; `noExternal`). */
+  inlined(name: string): boolean;
+  /** Declaring `name`, a package of the workspace, would close a cycle: it depends on this project. */
+  closesCycle(name: string): boolean;
 }
 
 /** A lookup whose map is built on first use, under the facts' `key`: reading what is installed is not free. */

@@ -1,4 +1,4 @@
-import type { SourceRole } from '@shipshape/core';
+import type { Severity, SourceRole } from '@shipshape/core';
 
 /** The two package ecosystems a project can declare dependencies in. */
 export type Ecosystem = 'npm' | 'python';
@@ -32,8 +32,22 @@ export interface DependencyUse {
   specifier: string;
   /** Binaries in scripts and names in config files count as uses of what is declared, but never make a package "missing". */
   declaredOnly: boolean;
+  /** Python: code for another interpreter or a missing module (an `except ImportError` fallback, a Python-version branch). */
+  fallback?: boolean;
   /** The workspace project this name belongs to, for imports of another project of the workspace. */
   workspaceProject?: string;
+  /** Resolved through a tsconfig path alias (or a bundler alias), not through node_modules. */
+  throughAlias?: boolean;
+  /**
+   * The importing module is loaded by every entry point of the package (each exports subpath; a Python
+   * package's `__init__`): an optional dependency imported there unguarded breaks every user without it.
+   * Undefined when the entry points could not be mapped to their sources.
+   */
+  reachedByEveryEntry?: boolean;
+  /** An import of a build output: the published package needs it, wherever the manifest declares it. */
+  inOutput?: boolean;
+  /** Needed beside the package it is a peer of (react-dom beside @testing-library/react), not imported itself. */
+  peerOf?: string;
 }
 
 /** One declared dependency, with where it is written. */
@@ -62,6 +76,8 @@ export type TargetGroup = 'runtime' | 'dev' | 'optional';
 
 export interface DependencyProblem {
   kind: ProblemKind;
+  /** How sure and how broken: `error` only for what is certain and breaks users (see problems.ts); the check's own severity when unset. */
+  severity?: Severity;
   /** The package or distribution name, as it should be declared. */
   name: string;
   message: string;

@@ -1,3 +1,4 @@
+import { typesPackageOf, type Severity } from '@shipshape/core';
 import type { DependencyFacts } from './facts';
 import type { DeclaredDependency, DependencyProblem, DependencyUse, TargetGroup } from './model';
 import { describeDeclared, describeTarget } from './sections';
@@ -5,6 +6,10 @@ import { describeDeclared, describeTarget } from './sections';
 /**
  * Every dependency problem of a project: each used name checked against what is declared where, and each
  * declaration against what uses it. One problem per name and kind, at the first place that shows it.
+ *
+ * Severity says how sure and how broken: `error` only for an import that runs unguarded in the library code
+ * of a published package and that nothing declares (its users get an ImportError); what is inferred from
+ * conventions (tests, tooling, guards, groups, what a tool needs) is a warning or info.
  */
 export function findDependencyProblems(facts: DependencyFacts): DependencyProblem[] {
   const problems: DependencyProblem[] = [];
@@ -26,40 +31,78 @@ export function findDependencyProblems(facts: DependencyFacts): DependencyProble
 function useProblems(facts: DependencyFacts, uses: DependencyUse[], declarations: DeclaredDependency[]): DependencyProblem[] {
   const name = declarations[0]?.name ?? uses[0].name;
   const groups = new Set(declarations.map((d) => d.group));
-  const runtime = uses.filter((u) => u.role === 'runtime' && !u.typeOnly);
+  // What a build output imports shows the published package uses it, not where the manifest should say so.
+  if (uses.every((u) => u.inOutput)) return [];
+  const runtime = uses.filter((u) => u.role === 'runtime' && !u.typeOnly && !u.inOutput);
+  const unguarded = runtime.filter((u) => !u.guarded);
   const runtimeTypes = uses.filter((u) => u.role === 'runtime' && u.typeOnly);
   const dev = uses.filter((u) => u.role === 'dev');
+  const published = uses.some((u) => u.inOutput);
+  const declaredAtRuntime = groups.has('runtime') || groups.has('peer');
 
-  if (runtime.length > 0) {
-    const allGuarded = runtime.every((u) => u.guarded);
-    const target: TargetGroup = allGuarded ? 'optional' : 'runtime';
-    const inRuntime = declarations.find((d) => d.group === 'runtime');
+  // A private package has no users: where it declares a dependency does not matter, only that it does.
+  if (!facts.publishable) {
+    if (declarations.length > 0 || facts.rootDeclared.has(facts.key(name))) return [];
+    return undeclared(
+      facts,
+      name,
+      uses.filter((u) => !u.guarded),
+      'dev',
+    );
+  }
+  if (unguarded.length > 0) {
+    if (declaredAtRuntime) return [];
+    if (groups.has('optional')) return unguardedProblems(facts, name, unguarded);
+    // tsup and tsdown bundle what is not a dependency or peer: users get the code inside the library's own files.
+    if (facts.inlined(name)) return [];
     const inDev = declarations.find((d) => d.group === 'dev');
-    if (inRuntime || groups.has('peer') || groups.has('optional')) {
-      if (allGuarded && inRuntime && !groups.has('optional')) return [optionalProblem(facts, name, runtime, inRuntime)];
-      if (!inRuntime && !groups.has('peer') && groups.has('optional')) return unguardedProblems(facts, name, runtime);
-      return [];
-    }
-    if (inDev) return [movedToRuntime(facts, name, runtime, inDev, target)];
-    return undeclared(facts, name, runtime, target);
+    if (inDev) return [movedToRuntime(facts, name, unguarded, inDev)];
+    return undeclared(facts, name, unguarded, 'runtime');
+  }
+  if (runtime.length > 0) {
+    // Imported only where its absence is handled (try/except ImportError, a caught import(), a feature test):
+    // a library the user may bring, never a dependency to add or to move. Declared as required, it could be optional.
+    const inRuntime = declarations.find((d) => d.group === 'runtime');
+    return inRuntime && !groups.has('optional') ? [optionalProblem(facts, name, runtime, inRuntime)] : [];
   }
   if (runtimeTypes.length > 0) {
-    if (declarations.length > 0 || facts.rootDeclared.has(facts.key(name))) return [];
+    // `import type { Handler } from 'aws-lambda'` is served by a declared @types/aws-lambda
+    const typesDeclared =
+      facts.ecosystem === 'npm' &&
+      (facts.declared.some((d) => d.name === typesPackageOf(name)) || facts.rootDeclared.has(typesPackageOf(name)));
+    if (declarations.length > 0 || typesDeclared || facts.rootDeclared.has(facts.key(name))) return [];
     return undeclared(facts, name, runtimeTypes, 'dev');
   }
   if (declarations.length > 0) {
     if (typedPackage(name)) return []; // where @types packages belong: typesPlacementProblems
     const onlyRuntime = declarations.every((d) => d.group === 'runtime');
-    return onlyRuntime && dev.length > 0 ? [movedToDev(facts, name, dev, declarations[0])] : [];
+    return onlyRuntime && dev.length > 0 && !published ? [movedToDev(facts, name, dev, declarations[0])] : [];
   }
   if (facts.rootDeclared.has(facts.key(name))) return [];
-  return undeclared(facts, name, dev, 'dev');
+  return undeclared(
+    facts,
+    name,
+    dev.filter((u) => !u.guarded),
+    'dev',
+  );
+}
+
+/**
+ * How a missing dependency breaks things: only an unguarded runtime import of published library code is certain
+ * to, in a module that importing the package loads (not an opt-in Python module such as urllib3.contrib.ntlmpool,
+ * not a branch for another Python version).
+ */
+function missingSeverity(facts: DependencyFacts, to: TargetGroup, uses: DependencyUse[]): Severity {
+  const certain = (use: DependencyUse) => !use.typeOnly && !use.throughAlias && !use.fallback && use.reachedByEveryEntry !== false;
+  return to === 'runtime' && facts.publishable && uses.some(certain) ? 'error' : 'warning';
 }
 
 function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[], to: TargetGroup): DependencyProblem[] {
   const imports = uses.filter((u) => !u.declaredOnly);
   if (imports.length === 0) return [];
   const first = imports[0];
+  // Declaring a workspace package that depends on this one closes a cycle: the build order breaks.
+  if (first.workspaceProject && facts.closesCycle(name)) return [];
   const via = facts.broughtBy(name);
   const where = describeUses(imports);
   const what = first.role === 'runtime' ? (first.typeOnly ? 'the types of library code' : 'library code') : 'tests or tooling';
@@ -69,51 +112,49 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
     to !== 'dev' && facts.rootDeclared.has(facts.key(name))
       ? ' (the workspace root declares it, but that is not published with the package)'
       : '';
-  const handled = to === 'optional' ? ', where its absence is handled,' : '';
+  const typesHint =
+    facts.ecosystem === 'npm' && first.typeOnly ? ` (or "@types/${name.replace(/^@/, '').replace('/', '__')}" if it ships no types)` : '';
   const message = via
-    ? `${module} is imported by ${what} (${where})${handled} but is only installed as a dependency of "${via}"${rootOnly}: ${add}`
-    : `${module} is imported by ${what} (${where})${handled} but not declared in ${manifestName(facts)}${rootOnly}: ${add}`;
-  // Imported only where its absence is handled: an optional feature waiting for its group, not a crash.
-  const kind = to === 'optional' ? 'optional' : via ? 'transitive' : 'missing';
+    ? `${module} is imported by ${what} (${where}) but is only installed as a dependency of "${via}"${rootOnly}: ${add}${typesHint}`
+    : `${module} is imported by ${what} (${where}) but not declared in ${manifestName(facts)}${rootOnly}: ${add}${typesHint}`;
+  const kind = via ? 'transitive' : 'missing';
+  const severity = via ? 'warning' : facts.ecosystem === 'python' && first.typeOnly ? 'info' : missingSeverity(facts, to, imports);
   return [
     {
       kind,
+      severity,
       name,
       message,
-      file: first.file,
-      line: first.line,
-      column: first.column,
+      ...placeOf(first),
       key: `${kind}:${facts.key(name)}`,
       fix: { action: 'add', to, version: facts.version(name) },
     },
   ];
 }
 
-function movedToRuntime(
-  facts: DependencyFacts,
-  name: string,
-  uses: DependencyUse[],
-  declared: DeclaredDependency,
-  to: TargetGroup,
-): DependencyProblem {
+function movedToRuntime(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
   const first = uses[0];
   return {
     kind: 'misplaced',
+    severity: 'warning',
     name,
-    message: `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${describeDeclared(facts.ecosystem, declared)}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, to)}`,
-    file: first.file,
-    line: first.line,
-    column: first.column,
+    message: `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${describeDeclared(facts.ecosystem, declared)}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, 'runtime')}`,
+    ...placeOf(first),
     key: `misplaced-runtime:${facts.key(name)}`,
-    fix: { action: 'move', declared, to },
+    fix: { action: 'move', declared, to: 'runtime' },
   };
 }
 
+/**
+ * A runtime dependency that only tests and tooling import: info, because something the analysis cannot see
+ * may need it at run time (a dependency's backend such as httpx's anyio, a plugin loaded by name).
+ */
 function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
   return {
     kind: 'misplaced',
+    severity: 'info',
     name,
-    message: `"${name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but only tests and tooling use it (${describeUses(uses)}): move it to ${describeTarget(facts.ecosystem, 'dev')}`,
+    message: `"${name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but only tests and tooling use it (${describeUses(uses)}): unless something needs it at run time without importing it (a backend of another dependency, a plugin loaded by name), move it to ${describeTarget(facts.ecosystem, 'dev')}`,
     file: declared.file,
     ...facts.locate(declared),
     key: `misplaced-dev:${facts.key(name)}`,
@@ -125,26 +166,24 @@ function optionalProblem(facts: DependencyFacts, name: string, uses: DependencyU
   const first = uses[0];
   return {
     kind: 'optional',
+    severity: 'info',
     name,
-    message: `"${name}" is only imported where its absence is handled (${describeUses(uses)}) but declared as a required dependency in ${describeDeclared(facts.ecosystem, declared)}: make it ${describeTarget(facts.ecosystem, 'optional')}`,
-    file: first.file,
-    line: first.line,
-    column: first.column,
+    message: `"${name}" is declared as a required dependency in ${describeDeclared(facts.ecosystem, declared)}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional')} so that users can leave it out`,
+    ...placeOf(first),
     key: `optional:${facts.key(name)}`,
     fix: { action: 'move', declared, to: 'optional' },
   };
 }
 
 function unguardedProblems(facts: DependencyFacts, name: string, uses: DependencyUse[]): DependencyProblem[] {
-  const unguarded = uses.filter((u) => u.topLevel && !u.guarded && !u.declaredOnly);
+  const unguarded = uses.filter((u) => u.topLevel && !u.guarded && !u.declaredOnly && u.reachedByEveryEntry === true);
   const firstPerFile = [...groupBy(unguarded, (u) => u.file).values()].map((inFile) => inFile[0]);
   return firstPerFile.map((use) => ({
     kind: 'unguarded-optional' as const,
+    severity: 'warning' as const,
     name,
-    message: `"${name}" is an optional dependency, but ${use.file} imports it when the module loads, without handling its absence: users without it cannot import this module at all. Load it on first use through a feature-detection loader`,
-    file: use.file,
-    line: use.line,
-    column: use.column,
+    message: `"${name}" is an optional dependency, but ${use.file} imports it when the module loads, without handling its absence, and every entry point of the package reaches that module: users without it cannot import the package at all. Make it required, or load it on first use through a feature-detection loader`,
+    ...placeOf(use),
     key: `unguarded:${facts.key(name)}`,
     fix: { action: 'add' as const, to: 'optional' as const },
   }));
@@ -164,19 +203,43 @@ function declarationProblems(facts: DependencyFacts, key: string, declarations: 
         key: `stdlib:${key}:${declared.section}`,
         fix: { action: 'remove', declared },
       });
-    } else if (!(facts.ecosystem === 'python' && declared.group === 'dev')) {
-      problems.push({
-        kind: 'unused',
-        name: declared.name,
-        message: `"${declared.name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but no code, script or configuration of ${facts.project} uses it`,
-        file: declared.file,
-        ...where,
-        key: `unused:${key}:${declared.section}`,
-        fix: { action: 'remove', declared },
-      });
+      continue;
     }
+    // Python development groups hold tools run from the command line; a backport with a marker serves the
+    // Pythons whose standard library lacks it; a peer states what the host must provide (knip does not report them either).
+    if (facts.ecosystem === 'python' && (declared.group === 'dev' || (declared.marker && facts.backport(key)))) continue;
+    if (declared.group === 'peer' || declared.section === 'peerDependencies') continue;
+    problems.push({
+      kind: 'unused',
+      severity: unusedSeverity(facts, declared),
+      name: declared.name,
+      message: unusedMessage(facts, declared),
+      file: declared.file,
+      ...where,
+      key: `unused:${key}:${declared.section}`,
+      fix: { action: 'remove', declared },
+    });
   }
   return problems;
+}
+
+/**
+ * Unused is a warning where the evidence is complete: an npm package with its installation read (binaries and
+ * peers known). Without one, and for Python (whose dependencies a dependency's backend or an entry point may
+ * need without an import), it is info.
+ */
+function unusedSeverity(facts: DependencyFacts, declared: DeclaredDependency): Severity {
+  if (facts.ecosystem === 'python') return 'info';
+  return facts.installed || declared.group !== 'dev' ? 'warning' : 'info';
+}
+
+function unusedMessage(facts: DependencyFacts, declared: DeclaredDependency): string {
+  const base = `"${declared.name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but no code, script or configuration of ${facts.project} uses it`;
+  if (facts.ecosystem === 'python')
+    return `${base}: unless something needs it without importing it (a dependency's optional feature, an entry point), remove it`;
+  if (!facts.installed && declared.group === 'dev')
+    return `${base} (nothing is installed, so binaries and peers of other packages could not be read)`;
+  return base;
 }
 
 /** npm only: `@types/x` next to a runtime `x`, or a runtime `@types/x` for a package users never load. */
@@ -185,7 +248,7 @@ function typesPlacementProblems(
   usesByKey: Map<string, DependencyUse[]>,
   declaredByKey: Map<string, DeclaredDependency[]>,
 ): DependencyProblem[] {
-  if (facts.ecosystem !== 'npm') return [];
+  if (facts.ecosystem !== 'npm' || !facts.publishable) return [];
   const problems: DependencyProblem[] = [];
   for (const [key, declarations] of declaredByKey) {
     const typed = typedPackage(key);
@@ -231,6 +294,10 @@ export function typedPackage(name: string): string | undefined {
 /** Library code re-exports from, or imports only the types of, `name`: its types end up in the published declarations. */
 function exportsTypesOf(facts: DependencyFacts, name: string): boolean {
   return facts.uses.some((u) => u.role === 'runtime' && facts.key(u.name) === name && u.typeOnly && !u.declaredOnly);
+}
+
+function placeOf(use: DependencyUse): Pick<DependencyProblem, 'file' | 'line' | 'column'> {
+  return { file: use.file, line: use.line, column: use.column };
 }
 
 function describeUses(uses: DependencyUse[]): string {

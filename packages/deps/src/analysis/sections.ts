@@ -4,7 +4,8 @@ import type { DeclaredDependency, Ecosystem, TargetGroup } from './model';
 function describeSection(ecosystem: Ecosystem, section: string): string {
   if (ecosystem === 'npm') return `"${section}"`;
   if (section === 'project.dependencies') return '[project].dependencies';
-  if (section.startsWith('tool.')) return `[${section}]`;
+  if (section.startsWith('tool.') || section === 'build-system.requires') return `[${section}]`;
+  if (section.endsWith('.txt')) return section; // a requirements file
   const [table, name] = splitOnce(section, '.');
   return name ? `[${table === 'optional-dependencies' ? 'project.optional-dependencies' : table}] ${name}` : `[${table}]`;
 }

@@ -15,6 +15,8 @@ export interface RangeProblem {
   replacement?: string;
   /** The replacement is a floor from Shipshape's table, not from the environment: the user must confirm it. */
   unconfirmed?: boolean;
+  /** The replacement's lower bound is the version installed on this machine: only the user knows the oldest they support. */
+  machineFloor?: boolean;
 }
 
 const NO_RANGE = new Set(['', '*', 'x', 'X', 'latest', 'next']);
@@ -93,15 +95,25 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
       ? ': add one, e.g. ">=X.Y" with the oldest version you test against'
       : suggestion?.source === 'table'
         ? `: use "${replacement}" (Shipshape's suggestion: ${requirement.name} is not installed here, confirm the version)`
-        : `: use "${replacement}" (the installed version)`;
-    return { declared, message: `${where} ${reason}${advice}`, replacement, unconfirmed: suggestion?.source === 'table' };
+        : suggestion?.source === 'installed'
+          ? `: add the oldest version you support, e.g. "${replacement}" (the version installed on this machine, likely newer than what your users have: lower it to the oldest you test against)`
+          : `: use "${replacement}" (the workspace's version)`;
+    return {
+      declared,
+      message: `${where} ${reason}${advice}`,
+      replacement,
+      unconfirmed: suggestion?.source === 'table',
+      machineFloor: suggestion?.source === 'installed',
+    };
   };
   if (requirement.specifier === '') return withLowerBound('has no lower bound, so any old release satisfies it');
   if (!pep440ValidRange(requirement.specifier)) return { declared, message: `${where} is not a valid PEP 440 version specifier` };
   const clauses = parsePep440Specifier(requirement.specifier);
   if (clauses.some((c) => c.operator === '==='))
     return { declared, message: `${where} uses "===" (arbitrary equality), which matches a version string exactly: use ">="` };
-  const exact = clauses.find((c) => c.operator === '==' && !c.version.includes('*'));
+  // `==1.*` is a prefix match, the range >=1,<2: no pin
+  const isPrefix = (c: (typeof clauses)[number]) => c.version.includes('*') || Boolean((c as { prefix?: string }).prefix);
+  const exact = clauses.find((c) => c.operator === '==' && !isPrefix(c));
   if (exact) {
     return {
       declared,
@@ -111,7 +123,7 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
   }
   const lowers = clauses.filter((c) => ['>=', '>', '~=', '=='].includes(c.operator));
   if (lowers.length === 0) return withLowerBound('has no lower bound, so any old release satisfies it');
-  const caps = clauses.filter((c) => ['<', '<=', '~='].includes(c.operator) || (c.operator === '==' && c.version.includes('*')));
+  const caps = clauses.filter((c) => ['<', '<=', '~='].includes(c.operator) || (c.operator === '==' && isPrefix(c)));
   if (upperBounds || caps.length === 0) return undefined;
   const kept = clauses
     .filter((c) => !caps.includes(c) || c.operator === '~=' || c.operator === '==')
@@ -121,7 +133,7 @@ function pythonRange(facts: DependencyFacts, declared: DeclaredDependency, upper
   const replacement = formatRequirement(requirement, kept.join(','));
   return {
     declared,
-    message: `${where} caps the version (${caps.map((c) => `${c.operator}${c.version}`).join(', ')}): a library with an upper bound blocks its users from upgrading; use "${replacement}" (or set deps.pythonUpperBounds)`,
+    message: `${where} caps the version (${caps.map((c) => `${c.operator}${c.version}${isPrefix(c) && !c.version.includes('*') ? '.*' : ''}`).join(', ')}): a library with an upper bound blocks its users from upgrading; use "${replacement}" (or set deps.pythonUpperBounds)`,
     replacement,
   };
 }

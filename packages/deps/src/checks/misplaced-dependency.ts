@@ -1,14 +1,7 @@
-import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/dependency-analysis';
+import { analysisCheck } from './analysis-check';
 
-export default defineCheck({
-  id: 'deps/misplaced-dependency',
+export default analysisCheck('deps/misplaced-dependency', 'warning', 'misplaced', {
   title: 'Dependencies are in the right group',
-  planItem: 'deps/categorize',
-  languages: ['typescript', 'python'],
-  severity: 'warning',
-  fixedBy: '@shipshape/deps:categorize',
   description:
-    'Library code must not import a development-only dependency (users do not get it), and a runtime dependency that only tests or tooling use should be a development dependency.',
-  run: (project) => findingsOf(project, ['misplaced']),
+    "Library code must not import a development-only dependency (users do not get it) unless the bundler inlines it (tsup, tsdown); a runtime dependency that only tests or tooling import may be a development dependency (info: a dependency's backend or a plugin may need it without an import). Not checked in private packages, which have no users.",
 });

@@ -1,14 +1,7 @@
-import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/dependency-analysis';
+import { analysisCheck } from './analysis-check';
 
-export default defineCheck({
-  id: 'deps/missing-dependency',
+export default analysisCheck('deps/missing-dependency', 'error', 'missing', {
   title: 'Every imported package is declared',
-  planItem: 'deps/categorize',
-  languages: ['typescript', 'python'],
-  severity: 'error',
-  fixedBy: '@shipshape/deps:categorize',
   description:
-    'A package the code imports (TS/JS: import, export from, import(), require; Python: import and from, including guarded ones) must be declared in package.json / pyproject.toml; library code needs a runtime dependency, tests and tooling a development one (the workspace root may provide those).',
-  run: (project) => findingsOf(project, ['missing']),
+    "A package the code imports must be declared in package.json / pyproject.toml: library code needs a runtime dependency, tests and tooling a development one (the workspace root may provide those). An error only where it is certain and breaks users: an unguarded import in the library code of a published package; tests, tooling, type-only imports, imports through a path alias and private packages are warnings. Not missing: imports whose absence is handled (try/except ImportError, a caught import(), a feature test, a guarded importer), the standard library of every Python version the project allows, the project's own modules and test packages, what the bundler inlines, and a workspace package that depends on this one (declaring it would close a cycle).",
 });

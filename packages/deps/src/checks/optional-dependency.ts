@@ -1,14 +1,7 @@
-import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/dependency-analysis';
+import { analysisCheck } from './analysis-check';
 
-export default defineCheck({
-  id: 'deps/optional-dependency',
+export default analysisCheck('deps/optional-dependency', 'info', 'optional', {
   title: 'Dependencies imported only behind a guard are optional',
-  planItem: 'deps/optional-groups',
-  languages: ['typescript', 'python'],
-  severity: 'warning',
-  fixedBy: '@shipshape/deps:optional-groups',
   description:
-    'A dependency imported only where its absence is handled (a caught `import()` or `require`, `try/except ImportError`) is an optional feature: declare it as an optional peer dependency (npm) or in an extra of [project.optional-dependencies] (Python), so that users who do not need the feature do not install it.',
-  run: (project) => findingsOf(project, ['optional']),
+    'A dependency declared as required that library code imports only where its absence is handled (a caught `import()` or `require`, `try/except ImportError`, a feature test) may be optional: if the library works without it, declare it as an optional peer dependency (npm) or an extra of [project.optional-dependencies] (Python) so that users can leave it out. Info: a guard can also serve compatibility checks.',
 });

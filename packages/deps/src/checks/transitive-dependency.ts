@@ -1,14 +1,7 @@
-import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/dependency-analysis';
+import { analysisCheck } from './analysis-check';
 
-export default defineCheck({
-  id: 'deps/transitive-dependency',
+export default analysisCheck('deps/transitive-dependency', 'warning', 'transitive', {
   title: 'No package is used only through another dependency',
-  planItem: 'deps/categorize',
-  languages: ['typescript', 'python'],
-  severity: 'warning',
-  fixedBy: '@shipshape/deps:categorize',
   description:
     'A package the code imports but does not declare, installed only because a declared dependency depends on it, disappears when that dependency changes: declare it yourself, with the version the workspace resolves.',
-  run: (project) => findingsOf(project, ['transitive']),
 });

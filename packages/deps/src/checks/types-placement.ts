@@ -1,16 +1,10 @@
-import { defineCheck } from '@shipshape/core';
-import { findingsOf } from '../analysis/dependency-analysis';
+import { analysisCheck } from './analysis-check';
 import { npmDependencies } from '../analysis/npm/npm-dependencies';
 
-export default defineCheck({
-  id: 'deps/types-placement',
+export default analysisCheck('deps/types-placement', 'warning', 'types', {
   title: '@types packages are in the right group',
-  planItem: 'deps/categorize',
-  languages: ['typescript'],
-  severity: 'warning',
-  fixedBy: '@shipshape/deps:categorize',
   description:
     '`@types/x` belongs in devDependencies unless the library exposes types of its runtime dependency `x` (then users need it, in dependencies).',
+  languages: ['typescript'],
   requires: [npmDependencies],
-  run: (project) => findingsOf(project, ['types']),
 });

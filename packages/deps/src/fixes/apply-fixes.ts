@@ -100,7 +100,8 @@ export function rangeFixes(facts: DependencyFacts, problems: RangeProblem[]): Fi
   const draft = draftFor(facts, defaultExtra);
   const file = facts.manifest.file;
   for (const problem of problems) {
-    if (!problem.replacement) {
+    // A floor from the version installed here would force the newest release on every user: the user picks it.
+    if (!problem.replacement || (facts.ecosystem === 'python' && problem.machineFloor)) {
       result.left.push(`${file}: ${problem.message}`);
       continue;
     }

@@ -1,8 +1,13 @@
 import { parseRequirement, projectTools, type PyProject, type ShipshapeProject } from '@shipshape/core';
 import type { DeclaredDependency, DeclaredGroup } from '../model';
 
-/** Extras that hold tests, docs or lint tools rather than a feature of the library. */
-const DEV_EXTRAS = /^(tests?|testing|dev|develop|development|lint|linting|docs?|typing|types|mypy|style|check|ci)$/i;
+/**
+ * Extras that hold tests, docs, benchmarks or lint tools rather than a feature of the library: named so, or
+ * starting so (attrs' `tests-no-zope`, `cov`, `benchmark`, `docs-build`).
+ */
+const DEV_EXTRA =
+  /^(tests?|testing|dev|devel|develop|development|lint|linting|docs?|documentation|typing|types|mypy|style|check|checks|ci|cov|coverage|bench|benchmarks?|qa)([-_.].*)?$/i;
+const isDevExtra = (extra: string) => DEV_EXTRA.test(extra);
 
 /** Every requirement of [project].dependencies, the extras of [project.optional-dependencies] and PEP 735 [dependency-groups]. */
 export function pythonDeclared(pyproject: PyProject, file: string): DeclaredDependency[] {
@@ -21,11 +26,18 @@ export function pythonDeclared(pyproject: PyProject, file: string): DeclaredDepe
   const project = pyproject.project ?? {};
   add(project.dependencies, 'runtime', 'project.dependencies', ['project', 'dependencies']);
   for (const [extra, list] of Object.entries((project['optional-dependencies'] as Record<string, unknown> | undefined) ?? {})) {
-    add(list, DEV_EXTRAS.test(extra) ? 'dev' : 'optional', `optional-dependencies.${extra}`, ['project', 'optional-dependencies', extra]);
+    add(list, isDevExtra(extra) ? 'dev' : 'optional', `optional-dependencies.${extra}`, ['project', 'optional-dependencies', extra]);
   }
   for (const [group, list] of Object.entries((pyproject['dependency-groups'] as Record<string, unknown> | undefined) ?? {})) {
     add(list, 'dev', `dependency-groups.${group}`, ['dependency-groups', group]);
   }
+  // What the build needs (setup.py's own imports): the build frontend installs it, the generators never edit it.
+  const before = declared.length;
+  add((pyproject['build-system'])?.requires, 'dev', 'build-system.requires', [
+    'build-system',
+    'requires',
+  ]);
+  for (const build of declared.slice(before)) build.tool = 'build-system';
   return declared;
 }
 

@@ -13,7 +13,18 @@ const MINIMUM_BY_DISTRIBUTION = new Map(
     .map((e) => [normalizeDistributionName(e.distribution), e.minimum!]),
 );
 
-type DistributionSource = 'configuration' | 'environment' | 'table' | 'module name';
+type DistributionSource = 'configuration' | 'environment' | 'table' | 'declared name' | 'module name';
+
+/**
+ * The declared distribution an import name is the name of, but for the `py`/`python` prefixes and suffixes
+ * distributions add (`markdown_it` is markdown-it-py, `socks` PySocks, `dateutil` python-dateutil).
+ */
+function declaredNamedAfter(module: string, declaredKeys: ReadonlySet<string>): string | undefined {
+  const key = normalizeDistributionName(module);
+  return [...declaredKeys].find(
+    (declared) => declared.replace(/^py(thon)?-?|-?py(thon)?$/g, '') === key.replace(/^py(thon)?-?|-?py(thon)?$/g, ''),
+  );
+}
 
 /**
  * Maps an imported module to the distribution that provides it: the user's configuration first, then a
@@ -36,6 +47,8 @@ export function moduleDistributions(
     const installed = environment?.distributions[top] ?? [];
     const declared = installed.find((name) => declaredKeys.has(normalizeDistributionName(name)));
     if (declared) return { name: declared, source: 'environment' };
+    const namedAfter = declaredNamedAfter(top, declaredKeys);
+    if (namedAfter) return { name: namedAfter, source: 'declared name' };
     if (specific) return { name: MODULES[specific].distribution, source: 'table' };
     if (installed.length > 0) return { name: installed[0], source: 'environment' };
     return { name: top, source: 'module name' };

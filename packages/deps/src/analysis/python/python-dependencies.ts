@@ -1,12 +1,18 @@
+import { satisfies } from '@renovatebot/pep440';
 import {
+  dataAt,
   defineFact,
   locateToml,
   normalizeDistributionName,
   pyproject,
+  PYTHON_VERSIONS,
   pythonAnalysis,
   pythonEnvironment,
   rootManifests,
+  stdlibInSomeVersion,
+  stdlibOfVersions,
   workspacePackages,
+  type PyProject,
   type PythonEnvironment,
 } from '@shipshape/core';
 import { depsOptions } from '../../options';
@@ -14,7 +20,7 @@ import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { VersionSuggestion } from '../model';
 import { pythonDeclared, rootDevDistributions, toolDeclared } from './manifest';
 import { moduleDistributions, tableMinimum } from './modules';
-import { pythonUses } from './uses';
+import { extraUses, pythonSourceRoots, pythonUses } from './uses';
 
 /** The Python side of a project with a pyproject.toml: what it declares and imports; undefined when it has none. */
 export const pythonDependencies = defineFact({
@@ -31,8 +37,17 @@ export const pythonDependencies = defineFact({
     const environment = Object.keys(analysis.files).length > 0 || declared.length > 0 ? await project.get(pythonEnvironment) : null;
     const workspace = project.get(workspacePackages).filter((w) => w.python && w.project.root !== project.root);
     const distributionOf = moduleDistributions(options.pythonModules ?? {}, environment, declaredKeys);
-    const stdlib = new Set([...analysis.stdlibModules, '__future__']);
-    const uses = pythonUses(project, { analysis, stdlib, workspace, distributionOf: (module) => distributionOf(module).name });
+    const runningStdlib = new Set(analysis.stdlibModules);
+    const stdlib = new Set([...stdlibOfVersions(allowedPythons(data), runningStdlib), '__future__']);
+    const imports = pythonUses(project, {
+      analysis,
+      stdlib,
+      runningStdlib,
+      workspace,
+      distributionOf: (module) => distributionOf(module).name,
+      sourceRoots: pythonSourceRoots(data),
+    });
+    const uses = [...imports, ...extraUses(data, file, declared, imports)];
     return {
       ...manifestFacts('python', project, manifest, locateToml),
       declared,
@@ -56,11 +71,35 @@ export const pythonDependencies = defineFact({
         return minimum ? { spec: `>=${minimum}`, source: 'table' } : undefined;
       },
       stdlib: new Set([...stdlib].map((m) => m.toLowerCase())),
+      backport: (name) =>
+        [...runningStdlib].some((m) => m.toLowerCase() === name.replace(/-/g, '_')) ||
+        stdlibInSomeVersion(name.replace(/-/g, '_'), runningStdlib),
       ignored: new Set((options.ignoreDependencies ?? []).map(key)),
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
+      installed: environment !== null && Object.keys(environment.versions).length > 0,
+      inlined: () => false,
+      closesCycle: () => false,
     };
   },
 });
+
+/**
+ * The Python versions the project supports: `requires-python` (or Poetry's `python`), every version Shipshape
+ * knows when it says nothing. A module standard on any of them is no dependency.
+ */
+function allowedPythons(data: PyProject): string[] {
+  const written = dataAt(data, ['project', 'requires-python']) ?? dataAt(data, ['tool', 'poetry', 'dependencies', 'python']);
+  if (typeof written !== 'string' || written.trim() === '') return [...PYTHON_VERSIONS];
+  const specifier = written.replace(/\^(\d+)\.(\d+)/g, '>=$1.$2,<$1.999').replace(/~(\d+)\.(\d+)/g, '>=$1.$2,<$1.$2.999');
+  const allowed = PYTHON_VERSIONS.filter((version) => {
+    try {
+      return satisfies(`${version}.0`, specifier) || satisfies(`${version}.99`, specifier);
+    } catch {
+      return true;
+    }
+  });
+  return allowed.length > 0 ? allowed : [...PYTHON_VERSIONS];
+}
 
 /** For every distribution installed only as a requirement of the declared ones: the declared one that brings it. */
 function requiredThrough(environment: PythonEnvironment | null, roots: string[]): Map<string, string> {

@@ -38,7 +38,7 @@ describe('dependencies declared in a Python tool table (Poetry)', () => {
 
   it('count as declarations: what they declare is not missing, and what nothing uses is unused', async () => {
     expect(await problems()).toEqual([
-      'unused six: "six" is declared in [tool.poetry.dependencies] but no code, script or configuration of poetry-lib uses it',
+      'unused six: "six" is declared in [tool.poetry.dependencies] but no code, script or configuration of poetry-lib uses it: unless something needs it without importing it (a dependency\'s optional feature, an entry point), remove it',
     ]);
   });
 
