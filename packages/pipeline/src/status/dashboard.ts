@@ -1,3 +1,5 @@
+import { phasePackages } from '@shipshape/core';
+import { publishedPhasePackages } from '../plan/phase-generators';
 import type { HistoryEntry } from './history';
 import type { ItemState, ProjectStatus, StatusReport } from './model';
 import { PHASE_NAMES, STATE_LABEL, STATE_MARK, weekLine } from './labels';
@@ -88,11 +90,16 @@ function legend(): string {
 function planTable(status: StatusReport): string {
   const items = status.projects[0]?.items ?? [];
   const phases = [...new Set(items.map((item) => item.phase))];
+  const published = publishedPhasePackages();
   const phaseRow = phases
     .map((phase) => {
       const inPhase = items.filter((item) => item.phase === phase);
       const [first, last] = inPhase[0].weeks;
-      return `<th scope="colgroup" colspan="${inPhase.length}" class="phase" style="background:${PHASE_COLORS[phase]}">Phase ${phase} ${escapeHtml(PHASE_NAMES[phase])}<small>weeks ${first}-${last}</small></th>`;
+      const unpublished = phasePackages(phase).filter((name) => !published.includes(name));
+      const note = unpublished.length
+        ? `<small class="unpublished" title="${escapeHtml(unpublished.join(', '))}">package not published yet</small>`
+        : '';
+      return `<th scope="colgroup" colspan="${inPhase.length}" class="phase" style="background:${PHASE_COLORS[phase]}">Phase ${phase} ${escapeHtml(PHASE_NAMES[phase])}<small>weeks ${first}-${last}</small>${note}</th>`;
     })
     .join('');
   const itemRow = items

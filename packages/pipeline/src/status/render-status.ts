@@ -1,19 +1,29 @@
+import { phasePackages } from '@shipshape/core';
+import { publishedPhasePackages } from '../plan/phase-generators';
 import type { StatusReport } from './model';
 import { PHASE_NAMES, STATE_LABEL, STATE_MARK, weekLine } from './labels';
 
 /** The terminal table: per project, per phase, each plan item's state and its findings. */
 export function renderStatusTerminal(status: StatusReport): string {
   const lines = [`Shipshape plan: ${weekLine(status)}`, ''];
+  const published = publishedPhasePackages();
   for (const project of status.projects) {
     lines.push(
       `${project.name} (${project.root}): ${project.onTrack ? 'on track' : `BEHIND on ${project.behind.length} item(s)`}, ${project.findings} finding(s)`,
     );
-    for (const phase of [1, 2, 3, 4, 5]) {
+    for (const phase of [1, 2, 3, 4, 5] as const) {
       const items = project.items.filter((item) => item.phase === phase);
       const checked = items.filter((item) => item.state !== 'no-check');
       const unchecked = items.length - checked.length;
+      const unpublished = phasePackages(phase).filter((name) => !published.includes(name));
+      const why =
+        unpublished.length > 0 ? ` (${unpublished.join(' and ')} ${unpublished.length > 1 ? 'are' : 'is'} not published yet)` : '';
       const note =
-        unchecked === 0 ? '' : checked.length === 0 ? `: ${unchecked} items, no check yet` : ` (${unchecked} more items have no check yet)`;
+        unchecked === 0
+          ? ''
+          : checked.length === 0
+            ? `: ${unchecked} items, no check yet${why}`
+            : ` (${unchecked} more items have no check yet)${why}`;
       lines.push(`  Phase ${phase} ${PHASE_NAMES[phase]} (weeks ${items[0].weeks[0]}-${items[0].weeks[1]})${note}`);
       for (const item of checked) {
         const count = item.findings > 0 ? ` (${item.findings} finding${item.findings === 1 ? '' : 's'})` : '';
