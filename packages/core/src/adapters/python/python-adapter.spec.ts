@@ -93,7 +93,7 @@ describe('analyzePython on a small package', () => {
     expect(imported('compat.py', 'numpy.typing')[0]).toMatchObject({ guard: 'type-checking', alias: 'npt' });
   });
 
-  it('marks feature-tested imports and the fallbacks for another interpreter or a missing module', () => {
+  it('marks feature-tested imports (rich: the else of `try: get_ipython()`) and the fallbacks for another interpreter or a missing module', () => {
     expect(imported('compat.py', 'json')[0]).toMatchObject({ guard: null, fallback: true });
     expect(imported('compat.py', 'tomllib')[0]).toMatchObject({ guard: null, fallback: true });
     expect(imported('compat.py', 'tomli')[0]).toMatchObject({ guard: null, fallback: true });
@@ -112,6 +112,7 @@ describe('analyzePython on a small package', () => {
       'curio feature',
       'ssl import-error',
       'cryptography import-error',
+      'IPython.core.formatters feature',
     ]);
   });
 

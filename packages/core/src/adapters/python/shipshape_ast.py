@@ -203,8 +203,12 @@ def collect_imports(body, context, found):
             for handler in node.handlers:
                 # the fallback of a failed import: code for an interpreter or an environment without it
                 collect_imports(handler.body, context.but(fallback=True) if protected else context, found)
-            # `else:` runs only when the try's imports worked: what it imports comes with them
-            collect_imports(node.orelse, context.guarded("feature") if protected else context, found)
+            # `else:` runs only when the try's imports worked: what it imports comes with them. Any try's
+            # `else:` runs only when its body did: `try: get_ipython() except NameError: ... else: import IPython`
+            body_words = set()
+            for statement in node.body:
+                body_words |= test_words(statement)
+            collect_imports(node.orelse, context.guarded("feature") if protected else context.under_test(body_words), found)
             collect_imports(node.finalbody, context, found)
             if protected:
                 found.feature_names.update(bound_names(node.body))

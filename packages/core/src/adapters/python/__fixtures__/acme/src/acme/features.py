@@ -50,3 +50,14 @@ try:
         from cryptography import __version__
 except ImportError:
     pass
+
+
+def install():
+    try:
+        ip = get_ipython()
+    except NameError:
+        return None
+    else:
+        from IPython.core.formatters import BaseFormatter
+
+        return BaseFormatter
