@@ -28,16 +28,18 @@ export function findDependencyProblems(facts: DependencyFacts): DependencyProble
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name));
 }
 
-function useProblems(facts: DependencyFacts, uses: DependencyUse[], declarations: DeclaredDependency[]): DependencyProblem[] {
-  const name = declarations[0]?.name ?? uses[0].name;
+function useProblems(facts: DependencyFacts, found: DependencyUse[], declarations: DeclaredDependency[]): DependencyProblem[] {
+  const name = declarations[0]?.name ?? found[0].name;
   const groups = new Set(declarations.map((d) => d.group));
-  // What a build output imports shows the published package uses it, not where the manifest should say so.
-  if (uses.every((u) => u.inOutput)) return [];
-  const runtime = uses.filter((u) => u.role === 'runtime' && !u.typeOnly && !u.inOutput);
+  // What a build output imports shows the published package uses it; a peer is needed beside its host: both
+  // make a package used, neither says where it should be declared.
+  const uses = found.filter((u) => !u.inOutput && u.peerOf === undefined);
+  if (uses.length === 0) return [];
+  const published = found.some((u) => u.inOutput);
+  const runtime = uses.filter((u) => u.role === 'runtime' && !u.typeOnly);
   const unguarded = runtime.filter((u) => !u.guarded);
   const runtimeTypes = uses.filter((u) => u.role === 'runtime' && u.typeOnly);
   const dev = uses.filter((u) => u.role === 'dev');
-  const published = uses.some((u) => u.inOutput);
   const declaredAtRuntime = groups.has('runtime') || groups.has('peer');
 
   // A private package has no users: where it declares a dependency does not matter, only that it does.
@@ -269,7 +271,7 @@ function typesPlacementProblems(
       });
     }
     const devTypes = declarations.find((d) => d.group === 'dev');
-    if (devTypes && !runtimeTypes && typedGroups.has('runtime') && usedByLibrary && exportsTypesOf(facts, typed)) {
+    if (devTypes && !runtimeTypes && facts.publishesTypes && typedGroups.has('runtime') && usedByLibrary && exportsTypesOf(facts, typed)) {
       problems.push({
         kind: 'types',
         name: key,

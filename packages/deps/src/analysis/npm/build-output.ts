@@ -1,24 +1,33 @@
-import { packageJson, projectFiles, projectRelative, type ShipshapeProject } from '@shipshape/core';
+import { buildOutputs, moduleGraph, type ShipshapeProject } from '@shipshape/core';
 
 /**
- * Files a build writes, which are never sources: the folders package.json points its entries at (`dist/`,
- * `build/`), when the project's sources are elsewhere (a src/ folder).
+ * The modules every entry point of the package loads when it is imported: the intersection, over each public
+ * entry (an exports subpath, else main/module), of what its source reaches through imports that run (type-only
+ * ones left out). Undefined when an entry's source is not known or an entry is a pattern: then nobody can say.
  */
-export function buildOutputFiles(project: ShipshapeProject): (file: string) => boolean {
-  const data = project.get(packageJson)?.data;
-  const hasSrc = project.get(projectFiles).some((f) => projectRelative(project.root, f.file).startsWith('src/'));
-  if (!data || !hasSrc) return () => false;
-  const targets: string[] = [];
-  const collect = (node: unknown) => {
-    if (typeof node === 'string') targets.push(node);
-    else if (node && typeof node === 'object') Object.values(node).forEach(collect);
-  };
-  collect([data.main, data.module, data.types, data.typings, data.exports, data.bin]);
-  const folders = new Set(
-    targets
-      .map((t) => t.replace(/^\.\//, '').split('/'))
-      .filter((parts) => parts.length > 1 && parts[0] !== 'src' && parts[0] !== '..')
-      .map((parts) => project.file(parts[0])),
-  );
-  return (file) => [...folders].some((folder) => file.startsWith(`${folder}/`));
+export function loadedByEveryEntry(project: ShipshapeProject): ReadonlySet<string> | undefined {
+  const { entries } = project.get(buildOutputs);
+  const code = entries.filter((e) => e.kind === 'code' && e.field[0] !== 'bin');
+  const exported = code.filter((e) => e.field[0] === 'exports');
+  const publicEntries = exported.length > 0 ? exported : code;
+  if (publicEntries.length === 0 || publicEntries.some((e) => e.pattern || !e.source)) return undefined;
+  const graph = project.get(moduleGraph);
+  const bySubpath = new Map<string, string[]>();
+  for (const entry of publicEntries) {
+    const key = entry.subpath ?? entry.field.join('.');
+    bySubpath.set(key, [...(bySubpath.get(key) ?? []), entry.source!]);
+  }
+  let common: Set<string> | undefined;
+  for (const sources of bySubpath.values()) {
+    const loaded = new Set<string>();
+    const queue = [...new Set(sources)];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (loaded.has(file)) continue;
+      loaded.add(file);
+      for (const { target, typeOnly } of graph.localImports(file)) if (!typeOnly && !loaded.has(target)) queue.push(target);
+    }
+    common = common ? new Set([...common].filter((f) => loaded.has(f))) : loaded;
+  }
+  return common;
 }

@@ -1,4 +1,5 @@
 import {
+  buildOutputs,
   declaredNames,
   defineFact,
   locateJson,
@@ -16,7 +17,7 @@ import table from '../../data/npm-peers.json';
 import { depsOptions } from '../../options';
 import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { DeclaredDependency, VersionSuggestion } from '../model';
-import { buildOutputFiles } from './build-output';
+import { loadedByEveryEntry } from './build-output';
 import { npmDeclared } from './manifest';
 import { rangeFor } from './ranges';
 import { npmUses } from './uses';
@@ -44,9 +45,10 @@ export const npmDependencies = defineFact({
       ownName: data.name,
       declared: declaredAnywhere,
       workspace,
-      isOutput: buildOutputFiles(project),
+      isOutput: (f) => project.get(buildOutputs).isOutput(f),
       peersOf,
       declarations,
+      loadedByEveryEntry: loadedByEveryEntry(project),
     });
     const workspaceVersions = new Map(workspace.flatMap((w) => (w.npm?.version ? [[w.npm.name, w.npm.version] as const] : [])));
     const style = options.rangeStyle ?? 'caret';
@@ -67,6 +69,10 @@ export const npmDependencies = defineFact({
       backport: () => false,
       ignored: new Set(options.ignoreDependencies ?? []),
       publishable: data.private !== true,
+      publishesTypes:
+        typeof data.types === 'string' ||
+        typeof data.typings === 'string' ||
+        /"types"\s*:|\.d\.[cm]?ts"/.test(JSON.stringify(data.exports ?? {})),
       installed,
       inlined: inlinedByBuild(project, declared),
       closesCycle: cycleCloser(project, data, workspace),

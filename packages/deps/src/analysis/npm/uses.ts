@@ -27,6 +27,8 @@ interface NpmUseContext {
   isOutput(file: string): boolean;
   /** The project's own declarations (with where they are): a declared package's peers are needed beside it. */
   declarations: ReadonlyArray<{ name: string; file: string; dev: boolean }>;
+  /** The modules every entry point of the package loads; undefined when the entries could not be mapped to sources. */
+  loadedByEveryEntry: ReadonlySet<string> | undefined;
   /** The peers an installed (or well-known) package needs beside it. */
   peersOf(name: string): readonly string[];
 }
@@ -80,7 +82,9 @@ function importUses(project: ShipshapeProject, context: NpmUseContext): { uses: 
         continue;
       }
       if (target.name === context.ownName) continue;
-      uses.push(use(ref, file, role, target.name, byNpmName.get(target.name)));
+      const found = use(ref, file, role, target.name, byNpmName.get(target.name));
+      if (context.loadedByEveryEntry) found.reachedByEveryEntry = context.loadedByEveryEntry.has(file);
+      uses.push(found);
     }
     for (const reference of info.typeReferences) {
       const target = specifierTarget(reference.name);

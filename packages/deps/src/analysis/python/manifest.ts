@@ -33,10 +33,7 @@ export function pythonDeclared(pyproject: PyProject, file: string): DeclaredDepe
   }
   // What the build needs (setup.py's own imports): the build frontend installs it, the generators never edit it.
   const before = declared.length;
-  add((pyproject['build-system'])?.requires, 'dev', 'build-system.requires', [
-    'build-system',
-    'requires',
-  ]);
+  add(pyproject['build-system']?.requires, 'dev', 'build-system.requires', ['build-system', 'requires']);
   for (const build of declared.slice(before)) build.tool = 'build-system';
   return declared;
 }

@@ -76,6 +76,7 @@ export const pythonDependencies = defineFact({
         stdlibInSomeVersion(name.replace(/-/g, '_'), runningStdlib),
       ignored: new Set((options.ignoreDependencies ?? []).map(key)),
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
+      publishesTypes: false,
       installed: environment !== null && Object.keys(environment.versions).length > 0,
       inlined: () => false,
       closesCycle: () => false,

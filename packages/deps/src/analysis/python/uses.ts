@@ -103,6 +103,7 @@ function ownModuleNames(project: ShipshapeProject, analysis: PythonAnalysis): Se
     names.add(posix.basename(top).replace(/\.py$/, ''));
   }
   names.delete('__init__');
+  names.add('conftest'); // pytest loads every conftest.py, and tests import it by that name
   return names;
 }
 
