@@ -15,6 +15,7 @@ import {
   type JsonValue,
 } from './__fixtures__/json-documents';
 import { deletion, insertion } from './__fixtures__/text-diff';
+import { editToml } from './toml';
 import { editJson, locateJson, parseJson, readJsonFile } from './json';
 import { errorOf } from '../testing/error-of';
 
@@ -151,7 +152,7 @@ describe('editJson properties', () => {
     fc.assert(
       fc.property(withPath, jsonValue, ([doc, path], value) => {
         const [start, end] = valueSpan(doc.text, path);
-        const result = editJson(doc.text, [{ path, value }]);
+        const result = editJson(doc.text, [{ path, value, convert: true }]);
         expect(result.startsWith(doc.text.slice(0, start))).toBe(true);
         expect(result.endsWith(doc.text.slice(end))).toBe(true);
         expect(parseJson(result, 'edited.json')).toEqual(jsonWith(doc.data, path, value));
@@ -170,7 +171,7 @@ describe('editJson properties', () => {
     });
     fc.assert(
       fc.property(withObject, ([doc, objectPath, key, value]) => {
-        const result = editJson(doc.text, [{ path: [...objectPath, key], value }]);
+        const result = editJson(doc.text, [{ path: [...objectPath, key], value, convert: true }]);
         const inserted = insertion(doc.text, result);
         expect(inserted).toBeDefined();
         const data = parseJson<Record<string, JsonValue>>(result, 'edited.json');
@@ -231,5 +232,47 @@ describe('editJson keeps the neighbours of a new key as they are', () => {
     expect(editJson('{\n  "nx": {\n    "tags": [1,2,3]\n  }\n}\n', [{ path: ['nx', 'targets'], value: { audit: { cache: true } } }])).toBe(
       '{\n  "nx": {\n    "tags": [1,2,3],\n    "targets": {\n      "audit": {\n        "cache": true\n      }\n    }\n  }\n}\n',
     );
+  });
+});
+
+describe('editJson and editToml refuse to overwrite what the user wrote with another kind of value', () => {
+  it('names the field of a wrong-typed value, writing nothing', () => {
+    expect(
+      errorOf(() => editJson('{"description": 42}', [{ path: ['description'], value: 'A library' }], 'libs/a/package.json')).message,
+    ).toBe('libs/a/package.json: "description" is a number (42), not a string: fix it by hand, nothing was written');
+    expect(
+      errorOf(() => editJson('{"dependencies": "lodash"}', [{ path: ['dependencies', 'lodash'], value: '^4' }], 'package.json')).message,
+    ).toBe('package.json: "dependencies" is a string ("lodash"), not a table: fix it by hand, nothing was written');
+    expect(JSON.parse(editJson('{"exports": "./a.js"}', [{ path: ['exports'], value: { '.': './a.js' }, convert: true }]))).toEqual({
+      exports: { '.': './a.js' },
+    });
+  });
+
+  it('names a key written twice on the way to the edit (npm reads the last one)', () => {
+    const text = '{\n  "dependencies": { "a": "1" },\n  "dependencies": { "b": "2" }\n}\n';
+    expect(errorOf(() => editJson(text, [{ path: ['dependencies', 'c'], value: '3' }], 'package.json')).message).toBe(
+      'package.json: "dependencies" is written 2 times (npm reads the last one): keep one, nothing was written',
+    );
+  });
+
+  it('refuses a pyproject list written as a string', () => {
+    expect(
+      errorOf(() =>
+        editToml(
+          '[project]\nname = "a"\ndependencies = "requests"\n',
+          [{ path: ['project', 'dependencies', '0'], value: 'requests>=2' }],
+          'pyproject.toml',
+        ),
+      ).message,
+    ).toMatch(/^pyproject\.toml: "project\.dependencies" is a string \("requests"\), not a table: fix it by hand, nothing was written$/);
+    expect(
+      errorOf(() =>
+        editToml(
+          '[project]\nname = "a"\ndependencies = "requests"\n',
+          [{ path: ['project', 'dependencies'], value: ['requests>=2'] }],
+          'pyproject.toml',
+        ),
+      ).message,
+    ).toBe('pyproject.toml: "project.dependencies" is a string ("requests"), not a list: fix it by hand, nothing was written');
   });
 });

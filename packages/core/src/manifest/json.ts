@@ -12,12 +12,15 @@ import { ShipshapeError } from '../util/errors';
 import { detectEol, detectIndent, stripBom } from './format';
 import { readManifest, type ManifestText } from './manifest-text';
 import { positionAt } from './position';
+import { assertSameKind } from './edit-guard';
 import { sameData } from './same-data';
 
 /** Sets `path` to `value`; `value: undefined` removes the key. */
 export interface JsonEdit {
   path: (string | number)[];
   value: unknown;
+  /** The edit changes the kind of an existing value on purpose (a string `exports` made a map). */
+  convert?: boolean;
 }
 
 const strict = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false };
@@ -50,10 +53,14 @@ export function readJsonFile<T>(absPath: string, displayPath = absPath): Manifes
  * values stays byte for byte, new keys go at the end of their object, and an edit that sets the value
  * already there changes nothing.
  */
-export function editJson(text: string, edits: JsonEdit[]): string {
-  assertWellFormed(text);
+export function editJson(text: string, edits: JsonEdit[], file?: string): string {
+  assertWellFormed(text, file);
   const indent = detectIndent(text);
   const formattingOptions = { insertSpaces: indent !== '\t', tabSize: indent === '\t' ? 1 : indent.length, eol: detectEol(text) };
+  for (const edit of edits) {
+    assertNoDuplicateKeys(text, edit.path, file);
+    assertSameKind(parse(text), edit.path, edit.value, file, edit.convert);
+  }
   let current = text;
   for (const edit of edits) {
     if (sameData(valueAt(current, edit.path), edit.value)) continue;
@@ -84,12 +91,31 @@ function appendProperty(text: string, path: JSONPath, value: unknown, indentUnit
   return `${text.slice(0, end)},${eol}${indent}${JSON.stringify(key)}: ${rendered}${text.slice(end)}`;
 }
 
-function assertWellFormed(text: string): void {
+/** A key written twice on the way to an edit (npm reads the last one): refused, naming it. */
+function assertNoDuplicateKeys(text: string, path: JSONPath, file: string | undefined): void {
+  let node = parseTree(text);
+  for (let i = 0; node && i < path.length; i++) {
+    if (node.type !== 'object') return;
+    const named = (node.children ?? []).filter((property) => property.children?.[0]?.value === path[i]);
+    if (named.length > 1) {
+      throw new ShipshapeError(
+        `"${path.slice(0, i + 1).join('.')}" is written ${named.length} times (npm reads the last one): keep one, nothing was written`,
+        file,
+      );
+    }
+    node = named[0]?.children?.[1];
+  }
+}
+
+function assertWellFormed(text: string, file?: string): void {
   const errors: ParseError[] = [];
   parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length === 0) return;
   const { line, column } = positionAt(text, errors[0].offset);
-  throw new ShipshapeError(`cannot edit invalid JSON at line ${line}, column ${column}: ${describe(printParseErrorCode(errors[0].error))}`);
+  throw new ShipshapeError(
+    `cannot edit invalid JSON at line ${line}, column ${column}: ${describe(printParseErrorCode(errors[0].error))}`,
+    file,
+  );
 }
 
 function valueAt(text: string, path: JSONPath): unknown {

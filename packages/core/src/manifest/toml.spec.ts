@@ -165,7 +165,7 @@ describe('editToml properties', () => {
       fc.property(withSite({ arrayComments: false }), tomlNewValue, ([doc, site], value) => {
         let result: string;
         try {
-          result = editToml(doc.text, [{ path: site.path, value }]);
+          result = editToml(doc.text, [{ path: site.path, value, convert: true }]);
         } catch (error) {
           expect(isShipshapeError(error)).toBe(true);
           expect(doc.eol === '\r\n' && typeof value === 'string' && value.includes('\n')).toBe(true);
@@ -194,7 +194,7 @@ describe('editToml properties', () => {
     fc.assert(
       fc.property(withTable, ([doc, table, key, value]) => {
         const path = [...table.path, key];
-        const result = editToml(doc.text, [{ path, value }]);
+        const result = editToml(doc.text, [{ path, value, convert: true }]);
         const inserted = insertion(doc.text, result);
         expect(inserted).toBeDefined();
         expect(inserted!.to).toBeGreaterThanOrEqual(table.headerSpan?.[1] ?? 0);
@@ -219,7 +219,7 @@ describe('editToml properties', () => {
     });
     fc.assert(
       fc.property(withNewTable, ([doc, path, value]) => {
-        const result = editToml(doc.text, [{ path, value }]);
+        const result = editToml(doc.text, [{ path, value, convert: true }]);
         const inserted = insertion(doc.text, result);
         expect(inserted).toBeDefined();
         expect(inserted!.text).toContain(`[${path.join('.')}]`);

@@ -1,4 +1,5 @@
 import { parse, patch, stringify, TomlFormat } from '@decimalturn/toml-patch';
+import { assertSameKind } from './edit-guard';
 import { ShipshapeError, errorMessage } from '../util/errors';
 import { isTable, valueAt, withValueAt } from './data-path';
 import { detectEol } from './format';
@@ -15,6 +16,8 @@ export interface TomlEdit {
   path: string[];
   value: unknown;
   inline?: boolean;
+  /** The edit changes the kind of an existing value on purpose. */
+  convert?: boolean;
 }
 
 type Table = Record<string, unknown>;
@@ -45,13 +48,14 @@ export function readTomlFile<T>(absPath: string, displayPath = absPath): Manifes
  * Applies the edits through toml-patch, then puts back every line the library re-rendered without
  * changing its data, so comments, quoting, spacing and blank lines outside the edits stay byte for byte.
  */
-export function editToml(text: string, edits: TomlEdit[]): string {
-  return edits.reduce(applyEdit, text);
+export function editToml(text: string, edits: TomlEdit[], file?: string): string {
+  return edits.reduce((current, edit) => applyEdit(current, edit, file), text);
 }
 
-function applyEdit(text: string, edit: TomlEdit): string {
+function applyEdit(text: string, edit: TomlEdit, file?: string): string {
   const data = tryParse(text);
-  if (data instanceof Error) throw new ShipshapeError(`cannot edit ${describeTomlError(data)}`);
+  if (data instanceof Error) throw new ShipshapeError(`cannot edit ${describeTomlError(data)}`, file);
+  assertSameKind(data, edit.path, edit.value, file, edit.convert);
   if (sameData(valueAt(data, edit.path), edit.value)) return text;
   const target = withValueAt(data, edit.path, edit.value) as Table;
   const appended =
