@@ -95,7 +95,7 @@ describe('renderTerminal', () => {
     //                             new  baseline ignored fixed errors warnings gate
     expect(rows.get('ts-lib')).toEqual(['2', '1', '0', '1', '1', '2', 'FAILED: 1 new error']);
     expect(rows.get('py-lib')).toEqual(['1', '1', '1', '0', '0', '1', 'passed']);
-    expect(rows.get('py-tools')).toEqual(['0', '0', '0', '0', '0', '0', 'passed']);
+    expect(rows.get('py-tools')).toEqual(['0', '0', '0', '0', '0', '0', 'skipped: 1 check not run']);
     expect(rows.get('clean-lib')).toEqual(['0', '0', '0', '2', '0', '0', 'passed']);
     expect(rows.get('total')).toEqual(['3', '2', '1', '3', '1', '3', 'FAILED: 1 new error']);
   });

@@ -169,14 +169,14 @@ export function pyLibReport(): AuditReport {
   };
 }
 
-/** A Python project whose checks were skipped because python3 is missing (only `error` problems fail the gate). */
+/** A Python project whose checks were skipped because python3 is missing: its gate has no answer (skipped), which does not pass. */
 export function pyToolsReport(): AuditReport {
   return {
     schemaVersion: 1,
     tool,
     workspaceRoot,
     project: { name: 'py-tools', root: 'tools/py-tools', languages: ['python'] },
-    checks: [missingInit],
+    checks: [{ ...missingInit, skipped: 'python3 was not found on PATH; the Python checks did not run' }],
     findings: [],
     problems: [{ kind: 'skipped', message: 'python3 was not found on PATH; the Python checks did not run' }],
     summary: {
@@ -187,8 +187,8 @@ export function pyToolsReport(): AuditReport {
       fixedSinceBaseline: 0,
       bySeverity: { info: 0, warning: 0, error: 0 },
       failOn: 'error',
-      gate: 'passed',
-      passed: true,
+      gate: 'skipped',
+      passed: false,
     },
   };
 }
