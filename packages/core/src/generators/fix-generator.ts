@@ -6,6 +6,7 @@ import type { ShipshapeWorkspace } from '../facts/shipshape-workspace';
 import { workspaceGraph } from '../facts/workspace/projects';
 import { devkit } from '../nx/devkit';
 import { resolveProject } from './resolve-project';
+import { acquireWorkspaceLock } from './workspace-lock';
 
 /** What every fix generator's schema has. */
 export interface FixSchema {
@@ -94,13 +95,20 @@ export async function finishGenerator(
 export function defineFixGenerator<S extends FixSchema>(spec: FixGeneratorSpec<S>): (tree: Tree, schema: S) => Promise<GeneratorCallback> {
   return async (tree, schema) => {
     spec.validate?.(schema);
-    const workspace = treeWorkspace(tree, spec.sections);
-    const node = resolveProject(workspace.get(workspaceGraph).projects, schema.project);
-    const project = workspace.project(node);
-    const result = await spec.fix({ tree, schema, workspace, project });
-    for (const { from, to } of result.moves ?? []) tree.rename(from, to);
-    writeChanges(tree, result.changes ?? []);
-    reportFix(spec.name, project.name, result);
-    return finishGenerator(tree, schema, result.tasks ?? []);
+    const release = acquireWorkspaceLock(tree.root);
+    try {
+      const workspace = treeWorkspace(tree, spec.sections);
+      const node = resolveProject(workspace.get(workspaceGraph).projects, schema.project);
+      const project = workspace.project(node);
+      const result = await spec.fix({ tree, schema, workspace, project });
+      for (const { from, to } of result.moves ?? []) tree.rename(from, to);
+      writeChanges(tree, result.changes ?? []);
+      reportFix(spec.name, project.name, result);
+      // Held until Nx has written the Tree (its tasks run after that), or the process ends.
+      return await finishGenerator(tree, schema, [...(result.tasks ?? []), release]);
+    } catch (error) {
+      release();
+      throw error;
+    }
   };
 }

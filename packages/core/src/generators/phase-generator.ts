@@ -7,6 +7,7 @@ import { devkit } from '../nx/devkit';
 import { ShipshapeError } from '../util/errors';
 import { finishGenerator, type FixSchema } from './fix-generator';
 import { resolveProject } from './resolve-project';
+import { acquireWorkspaceLock } from './workspace-lock';
 
 /** One step of a phase: a fix generator, run with `skipFormat` on the Tree the steps before it left. */
 export interface PhaseStep<S extends FixSchema> {
@@ -42,14 +43,20 @@ export function definePhaseGenerator<S extends FixSchema>(spec: {
 }): (tree: Tree, schema: S) => Promise<GeneratorCallback> {
   return async (tree, schema) => {
     const { logger } = devkit();
-    const tasks: GeneratorCallback[] = [];
-    for (const project of phaseProjects(tree, schema.project)) {
-      for (const step of spec.steps) {
-        if (step.when && !step.when(schema)) continue;
-        logger.info(`${spec.name.replace(/:[^:]+$/, '')}:${step.name} --project=${project}`);
-        tasks.push(await step.generator(tree, { project, skipFormat: true }));
+    const release = acquireWorkspaceLock(tree.root);
+    try {
+      const tasks: GeneratorCallback[] = [];
+      for (const project of phaseProjects(tree, schema.project)) {
+        for (const step of spec.steps) {
+          if (step.when && !step.when(schema)) continue;
+          logger.info(`${spec.name.replace(/:[^:]+$/, '')}:${step.name} --project=${project}`);
+          tasks.push(await step.generator(tree, { project, skipFormat: true }));
+        }
       }
+      return await finishGenerator(tree, schema, [...tasks, release]);
+    } catch (error) {
+      release();
+      throw error;
     }
-    return finishGenerator(tree, schema, tasks);
   };
 }
