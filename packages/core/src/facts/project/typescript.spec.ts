@@ -12,6 +12,8 @@ describe('the TypeScript facts', () => {
     'libs/a/src/logo.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]),
     'libs/a/src/latin1.ts': Buffer.from('export const café = "\xe9";\n', 'latin1'),
     'libs/a/README.md': '# a\n',
+    'libs/deep/package.json': '{"name":"deep"}',
+    'libs/deep/src/deep.ts': `export const x = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`,
   });
   afterAll(() => ws.remove());
 
@@ -32,6 +34,8 @@ describe('the TypeScript facts', () => {
     expect(modules.find((m) => m.file.endsWith('index.ts'))?.info?.exports.map((e) => e.name)).toEqual(['total']);
     expect(modules.find((m) => m.file.endsWith('logo.ts'))).toMatchObject({ error: 'is a binary file, not source code' });
     expect(modules.find((m) => m.file.endsWith('latin1.ts'))).toMatchObject({ error: 'is not valid UTF-8' });
+    const deep = diskProject(ws.root, 'libs/deep').get(typescriptSources).all();
+    expect(deep).toEqual([{ file: 'libs/deep/src/deep.ts', error: 'is nested too deeply to be parsed (the parser ran out of stack)' }]);
     expect(sources.module(modules[0].file)).toBe(modules[0]);
   });
 

@@ -32,7 +32,7 @@ export class TypeScriptSources {
     let found = this.modules.get(file);
     if (!found) {
       const decoded = decodeSource(this.source.readBytes(file));
-      found = decoded.error !== undefined ? { file, error: decoded.error } : { file, info: extractModuleInfo(file, decoded.text) };
+      found = decoded.error !== undefined ? { file, error: decoded.error } : parseModule(file, decoded.text);
       this.modules.set(file, found);
     }
     return found;
@@ -40,6 +40,16 @@ export class TypeScriptSources {
 
   all(): SourceModule[] {
     return this.files.map((file) => this.module(file));
+  }
+}
+
+/** A module's imports and exports; a file too deeply nested for the parser's stack is reported, not a crash. */
+function parseModule(file: string, text: string): SourceModule {
+  try {
+    return { file, info: extractModuleInfo(file, text) };
+  } catch (error) {
+    if (error instanceof RangeError) return { file, error: 'is nested too deeply to be parsed (the parser ran out of stack)' };
+    throw error;
   }
 }
 
