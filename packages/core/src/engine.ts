@@ -34,4 +34,5 @@ export { diskSource } from './file-system/file-source';
 export { fromNxGraph, pythonProjectName, readNxGraphFile } from './facts/workspace/projects';
 export { pluginOptionsIn, readProjectOptions } from './nx/tree-options';
 export { writeFileAtomic } from './util/atomic-write';
+export { readUserFile } from './util/read-user-file';
 export { SHIPSHAPE_VERSION } from './version';

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ShipshapeError, type PlanFile } from '@shipshape/core';
-import type { AuditReport } from '@shipshape/core/engine';
+import { readUserFile, REPORT_SCHEMA_VERSION, type AuditReport } from '@shipshape/core/engine';
 import { planWeek } from '../plan/weeks';
 import { projectStatus } from './compute-status';
 import { STATUS_SCHEMA_VERSION, type StatusReport } from './model';
@@ -41,10 +40,19 @@ export function buildStatus(input: StatusInput): StatusReport {
 }
 
 function readAudit(path: string): AuditReport | undefined {
-  if (!existsSync(path)) return undefined;
+  const text = readUserFile(path);
+  if (text === undefined) return undefined;
+  let report: AuditReport;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as AuditReport;
+    report = JSON.parse(text) as AuditReport;
   } catch (error) {
     throw new ShipshapeError(`the audit report is not valid JSON (${(error as Error).message}); run the audit again`, path);
   }
+  if (report?.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    throw new ShipshapeError(
+      `the audit report has schema version ${JSON.stringify(report?.schemaVersion)}, and this Shipshape reads version ${REPORT_SCHEMA_VERSION}: run the audit again with the installed version`,
+      path,
+    );
+  }
+  return report;
 }

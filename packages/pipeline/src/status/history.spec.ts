@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempWorkspace } from '@shipshape/core/testing';
 import { appendHistory, readHistory, type HistoryEntry } from './history';
@@ -33,5 +33,27 @@ describe('history file', () => {
 
   it('treats a missing file as an empty history', () => {
     expect(readHistory(join(ws.root, 'none.jsonl'))).toEqual({ entries: [], warnings: [] });
+  });
+
+  it('names a history path that is a folder, when reading and when appending, and writes nothing', () => {
+    mkdirSync(join(ws.root, 'h3.jsonl'));
+    expect(() => readHistory(join(ws.root, 'h3.jsonl'), 'shipshape-history.jsonl')).toThrow(
+      'shipshape-history.jsonl: is a folder, not a file',
+    );
+    expect(() => appendHistory(join(ws.root, 'h3.jsonl'), entry('2026-12-09T10:00:00.000Z', 5), 'shipshape-history.jsonl')).toThrow(
+      'shipshape-history.jsonl: is a folder, not a file',
+    );
+  });
+
+  it('reads a history saved with CRLF line endings and a byte-order mark', () => {
+    const path = join(ws.root, 'h4.jsonl');
+    writeFileSync(
+      path,
+      `\uFEFF${JSON.stringify(entry('2026-12-07T10:00:00.000Z', 9))}\r\n${JSON.stringify(entry('2026-12-08T10:00:00.000Z', 7))}\r\n`,
+    );
+    expect(readHistory(path)).toMatchObject({
+      warnings: [],
+      entries: [{ projects: { a: { findings: 9 } } }, { projects: { a: { findings: 7 } } }],
+    });
   });
 });

@@ -32,7 +32,7 @@ export default async function statusExecutor(options: StatusExecutorSchema, cont
     });
 
     const entry = historyEntry(status);
-    appendHistory(join(root, historyFile), entry);
+    appendHistory(join(root, historyFile), entry, historyFile);
     const outputDir = join(root, options.outputDir ?? DEFAULTS.statusDir);
     const markdown = renderStatusMarkdown(status);
     writeFileAtomic(join(outputDir, 'status.json'), `${JSON.stringify(status, null, 2)}\n`);
