@@ -42,9 +42,9 @@ export function buildStatus(input: StatusInput): StatusReport {
 function readAudit(path: string): AuditReport | undefined {
   const text = readUserFile(path);
   if (text === undefined) return undefined;
-  let report: AuditReport;
+  let report: { schemaVersion?: unknown };
   try {
-    report = JSON.parse(text) as AuditReport;
+    report = JSON.parse(text) as { schemaVersion?: unknown };
   } catch (error) {
     throw new ShipshapeError(`the audit report is not valid JSON (${(error as Error).message}); run the audit again`, path);
   }
@@ -54,5 +54,5 @@ function readAudit(path: string): AuditReport | undefined {
       path,
     );
   }
-  return report;
+  return report as AuditReport;
 }
