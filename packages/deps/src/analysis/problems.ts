@@ -152,9 +152,11 @@ function movedToRuntime(facts: DependencyFacts, name: string, uses: DependencyUs
  * may need it at run time (a dependency's backend such as httpx's anyio, a plugin loaded by name).
  */
 function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
+  // Sure enough to move: an npm package whose installed dependents (peers) were read, or a Python test or lint tool.
+  const sure = facts.ecosystem === 'npm' ? facts.installed : PYTHON_DEV_TOOL.test(facts.key(name));
   return {
     kind: 'misplaced',
-    severity: 'info',
+    severity: sure ? 'warning' : 'info',
     name,
     message: `"${name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but only tests and tooling use it (${describeUses(uses)}): unless something needs it at run time without importing it (a backend of another dependency, a plugin loaded by name), move it to ${describeTarget(facts.ecosystem, 'dev')}`,
     file: declared.file,
@@ -227,13 +229,17 @@ function declarationProblems(facts: DependencyFacts, key: string, declarations: 
 
 /**
  * Unused is a warning where the evidence is complete: an npm package with its installation read (binaries and
- * peers known). Without one, and for Python (whose dependencies a dependency's backend or an entry point may
- * need without an import), it is info.
+ * peers known), a Python runtime requirement. An npm devDependency of an uninstalled workspace, and a Python
+ * extra (which may serve a dependency's optional feature or a plugin), are info.
  */
 function unusedSeverity(facts: DependencyFacts, declared: DeclaredDependency): Severity {
-  if (facts.ecosystem === 'python') return 'info';
+  if (facts.ecosystem === 'python') return declared.group === 'runtime' ? 'warning' : 'info';
   return facts.installed || declared.group !== 'dev' ? 'warning' : 'info';
 }
+
+/** Python distributions that are test, lint or type-check tools: never needed by users at run time. */
+const PYTHON_DEV_TOOL =
+  /^(pytest(-.+)?|coverage|mypy|ruff|black|flake8(-.+)?|pylint|isort|tox|nox|pre-commit|hypothesis|sphinx(-.+)?|mkdocs(-.+)?|types-.+)$/;
 
 function unusedMessage(facts: DependencyFacts, declared: DeclaredDependency): string {
   const base = `"${declared.name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but no code, script or configuration of ${facts.project} uses it`;

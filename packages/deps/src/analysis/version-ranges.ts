@@ -43,22 +43,26 @@ function npmRange(
 ): RangeProblem | undefined {
   const spec = declared.spec.trim();
   const where = `"${declared.name}": "${declared.spec}" in ${describeDeclared('npm', declared)}`;
-  const installed = () => facts.version(declared.name)?.spec;
+  const isPeer = declared.group === 'peer' || (declared.group === 'optional' && declared.section === 'peerDependencies');
   const fromInstalled = (reason: string): RangeProblem => {
-    const replacement = installed();
+    // A peer's range is what users may have: the version installed here would narrow it, so the user picks it.
+    const replacement = isPeer ? undefined : facts.version(declared.name)?.spec;
     return {
       declared,
-      message: `${where} ${reason}${replacement ? `: use "${replacement}" (what the workspace resolves)` : ''}`,
+      message: `${where} ${reason}${replacement ? `: use "${replacement}" (what the workspace resolves)` : isPeer ? ': state the versions you support' : ''}`,
       replacement,
     };
   };
   if (spec.startsWith('workspace:') || spec.startsWith('npm:')) return undefined;
+  // A package of the workspace pinned to its own current version: released in lockstep (lerna fixed mode).
+  const local = facts.version(declared.name);
+  if (local?.source === 'workspace' && semver.valid(spec) && local.spec.replace(/^[~^]/, '') === spec) return undefined;
   if (NO_RANGE.has(spec)) return fromInstalled('accepts any version, including future breaking ones');
   if (LOCAL_PROTOCOL.test(spec))
     return fromInstalled('points at a URL, a git repository or a local path, which users of the published package cannot install');
   if (semver.validRange(spec) === null) return fromInstalled('is not a valid semver range');
   const exact = semver.valid(spec);
-  if (declared.group === 'peer' || (declared.group === 'optional' && declared.section === 'peerDependencies')) {
+  if (isPeer) {
     if (exact || /^~/.test(spec)) {
       const version = semver.minVersion(spec)?.version ?? exact!;
       return {

@@ -51,6 +51,8 @@ export function dependencyFixes(
   facts: DependencyFacts,
   problems: DependencyProblem[],
   extraFor: (name: string) => string = defaultExtra,
+  /** Apply a problem the analysis is not sure of (info): the user named it. */
+  asked: (problem: DependencyProblem) => boolean = () => false,
 ): FixResult {
   const result = { done: [] as string[], left: [] as string[] };
   if (problems.length === 0) return result;
@@ -62,10 +64,17 @@ export function dependencyFixes(
     const id = `${fix.action}:${facts.key(name)}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    if (fix.action !== 'add' && fix.declared.tool) {
+    const pep621 = facts.ecosystem !== 'python' || facts.pep621;
+    if (problem.severity === 'info' && !asked(problem)) {
+      // what the analysis is not sure of (a dependency's backend, a guard that serves compatibility) is the user's call
+      result.left.push(`${file}: ${problem.message} (left as it is: decide, then edit ${manifestName(facts)})`);
+    } else if (fix.action !== 'add' && fix.declared.tool) {
       result.left.push(
         `${file}: ${problem.message} (in ${fix.declared.tool}'s ${describeDeclared(facts.ecosystem, fix.declared)}, which Shipshape does not edit)`,
       );
+    } else if (!pep621) {
+      // never a [project] or [dependency-groups] table in a Poetry, setuptools or empty pyproject.toml
+      result.left.push(`${file}: ${problem.message} (${pythonTablesAdvice(facts)})`);
     } else if (fix.action === 'add') {
       const version = fix.version ?? facts.version(name);
       if (!version) {
@@ -113,6 +122,18 @@ export function rangeFixes(facts: DependencyFacts, problems: RangeProblem[]): Fi
       );
   }
   return withManifest(facts, draft, result);
+}
+
+function manifestName(facts: DependencyFacts): string {
+  return facts.ecosystem === 'npm' ? 'package.json' : 'pyproject.toml';
+}
+
+/** What to edit in a pyproject.toml without PEP 621 metadata: the tables its tool reads, which Shipshape leaves to the user. */
+function pythonTablesAdvice(facts: DependencyFacts): string {
+  const tool = facts.declared.find((d) => d.tool && d.tool !== 'build-system' && !d.section.endsWith('.txt'))?.tool;
+  return tool
+    ? `it has no [project] table: declare it where ${tool} reads dependencies, e.g. [tool.${tool}...]`
+    : 'it has no [project] table with a name: Shipshape adds no PEP 621 table to it; declare it where your build backend reads dependencies';
 }
 
 function installCommand(facts: DependencyFacts, name: string): string {

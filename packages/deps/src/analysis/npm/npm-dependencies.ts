@@ -69,6 +69,7 @@ export const npmDependencies = defineFact({
       backport: () => false,
       ignored: new Set(options.ignoreDependencies ?? []),
       publishable: data.private !== true,
+      pep621: false,
       publishesTypes:
         typeof data.types === 'string' ||
         typeof data.typings === 'string' ||

@@ -77,6 +77,7 @@ export const pythonDependencies = defineFact({
       ignored: new Set((options.ignoreDependencies ?? []).map(key)),
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
       publishesTypes: false,
+      pep621: typeof data.project?.name === 'string',
       installed: environment !== null && Object.keys(environment.versions).length > 0,
       inlined: () => false,
       closesCycle: () => false,

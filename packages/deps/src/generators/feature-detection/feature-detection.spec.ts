@@ -24,7 +24,8 @@ function pythonLibrary(tree: Tree) {
     'libs/charts/pyproject.toml',
     '[project]\nname = "acme-charts"\nversion = "1.0.0"\ndependencies = ["numpy>=1.26"]\n\n[project.optional-dependencies]\nplot = ["matplotlib>=3.7"]\n',
   );
-  tree.write('libs/charts/src/charts/__init__.py', '"""Charts."""\n');
+  // the package imports plot.py when it loads: every user of the package loads the optional import
+  tree.write('libs/charts/src/charts/__init__.py', '"""Charts."""\nfrom .plot import draw\n');
   tree.write('libs/charts/src/charts/plot.py', PLOT);
 }
 
@@ -93,6 +94,7 @@ def draw() -> object:
         {
           name: '@acme/pdf',
           version: '1.0.0',
+          exports: { '.': './src/index.ts' },
           peerDependencies: { pdfkit: '^0.15.0' },
           peerDependenciesMeta: { pdfkit: { optional: true } },
         },

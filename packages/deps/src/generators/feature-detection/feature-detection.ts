@@ -26,8 +26,12 @@ export const featureDetectionGenerator = defineFixGenerator<FeatureDetectionGene
   },
 });
 
-/** Optional dependencies imported when a module loads, by name; `only` asked for by name gets an entry even with no such import. */
-function unguardedUses({ facts }: ProjectDependencies, only: string | undefined): Map<string, DependencyUse[]> {
+/**
+ * Optional dependencies imported when a module loads, in the modules the check reports (those every entry point
+ * loads), by name; `only` asked for by name gets an entry even with no such import.
+ */
+function unguardedUses({ facts, problems }: ProjectDependencies, only: string | undefined): Map<string, DependencyUse[]> {
+  const reported = new Set(problems.filter((p) => p.kind === 'unguarded-optional').map((p) => `${p.file}\u0000${facts.key(p.name)}`));
   const optional = new Set(facts.declared.filter((d) => d.group === 'optional').map((d) => facts.key(d.name)));
   const hard = new Set(facts.declared.filter((d) => d.group === 'runtime' || d.group === 'peer').map((d) => facts.key(d.name)));
   const byName = new Map<string, DependencyUse[]>();
@@ -35,6 +39,8 @@ function unguardedUses({ facts }: ProjectDependencies, only: string | undefined)
     const key = facts.key(use.name);
     if (!optional.has(key) || hard.has(key) || use.role !== 'runtime' || use.typeOnly || use.guarded || !use.topLevel || use.declaredOnly)
       continue;
+    // Without --dependency, only the modules the check reports (those every entry point loads).
+    if (only === undefined && !reported.has(`${use.file}\u0000${key}`)) continue;
     if (only !== undefined && key !== facts.key(only)) continue;
     byName.set(use.name, [...(byName.get(use.name) ?? []), use]);
   }
