@@ -75,7 +75,7 @@ describe('structure/entry-point', () => {
     const findings = await entryPoint.run(sloppy);
     expect(summary(findings)).toEqual(['sloppy-ts/package.json:13 missing:exports../pdf']);
     expect(findings[0].message).toBe(
-      'package.json "exports" > "./pdf" points at ./lib/render/pdf.js, which does not exist and no source file builds it',
+      'package.json "exports" > "./pdf" points at ./lib/render/pdf.js, which does not exist, and the package has no build (no build script, no build tool config) that would write it',
     );
   });
 });

@@ -1,29 +1,40 @@
-import { defineCheck, packageJson, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { buildOutputs, defineCheck, packageJson, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding } from '../metadata/manifest-findings';
 import { entryPoints, mainEntry } from '../typescript/entry-points';
 import { rootPathAliases } from '../typescript/root-path-aliases';
 
+const fieldPath = (field: (string | number)[]) => field.map((f) => (typeof f === 'number' ? `[${f}]` : `"${f}"`)).join(' > ');
+
 function run(project: ShipshapeProject): FindingInput[] {
   const manifest = project.get(packageJson);
   if (!manifest) return [];
+  const outputs = project.get(buildOutputs);
   const findings: FindingInput[] = [];
   for (const entry of project.get(entryPoints)) {
-    if (entry.exists || entry.source) continue;
-    findings.push(
-      packageJsonFinding(
+    // Built from a known source (or there): fine, built or not. A pattern names no one file.
+    if (entry.exists || entry.source || entry.pattern || entry.kind === 'other') continue;
+    const at = (message: string, severity?: 'info') => ({
+      ...packageJsonFinding(
         manifest,
         entry.field,
-        `package.json ${entry.field.map((f) => (typeof f === 'number' ? `[${f}]` : `"${f}"`)).join(' > ')} points at ${entry.target}, which does not exist and no source file builds it`,
+        `package.json ${fieldPath(entry.field)} points at ${entry.target}, ${message}`,
         `missing:${entry.field.join('.')}`,
       ),
+      ...(severity ? { severity } : {}),
+    });
+    findings.push(
+      outputs.hasBuild
+        ? at('which is not built yet, and no source file could be matched to it: check that the build writes it', 'info')
+        : at('which does not exist, and the package has no build (no build script, no build tool config) that would write it'),
     );
   }
-  if (!project.get(mainEntry)) {
+  const bins = project.get(entryPoints).some((e) => e.field[0] === 'bin');
+  if (!project.get(mainEntry) && !bins && manifest.data.private !== true) {
     findings.push(
       packageJsonFinding(
         manifest,
         ['main'],
-        'the package has no entry point: no "exports", "main" or "types" that leads to a source file, and no src/index.ts',
+        'the package has no entry point: no "exports", "main", "types" or "bin" that leads to a source file, and no src/index.ts',
         'no-entry',
       ),
     );
@@ -56,6 +67,6 @@ export default defineCheck({
   severity: 'warning',
   requires: [packageJson],
   description:
-    'Every entry point package.json declares (main, module, types, browser, bin, each path of the exports map) exists, or is the build output of a source file that does (dist/index.js of src/index.ts); the workspace tsconfig path aliases into the project point at files that exist; the package has an entry point at all.',
+    'Every entry point package.json declares (main, module, types, browser, bin, each path of the exports map) exists, or is the build output of a source file that does, as the build config says (tsc rootDir → outDir, bundler entries, format folders such as dist/esm); one that a build would write but Shipshape cannot match to a source is "not built yet" (info); the workspace tsconfig path aliases into the project point at files that exist; a published package has an entry point at all.',
   run,
 });

@@ -1,6 +1,13 @@
+import { posix } from 'node:path';
 import { defineCheck, pythonAnalysis, pythonFiles, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { packageFolders } from '../python/package-folders';
+import { importedModuleFile, packageFolders } from '../python/package-folders';
 import { reexportedNames } from '../python/public-names';
+
+const isPrivatePackage = (init: string) =>
+  posix
+    .dirname(init)
+    .split('/')
+    .some((segment) => segment.startsWith('_') && !segment.startsWith('__'));
 
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   const folders = new Set(project.get(packageFolders));
@@ -21,15 +28,21 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
       continue;
     }
     for (const record of result.imports.filter((r) => r.kind === 'from' && r.names.includes('*') && !r.inFunction)) {
+      // A module with __all__ exports exactly those names through a star import: that is explicit already.
+      const target = importedModuleFile(project, init, record.module, record.level);
+      const star = target ? analysis.files[target] : undefined;
+      if (star?.all) continue;
+      const leaks = !star || star.imports.some((i) => !i.inFunction);
       findings.push({
-        message: `"from ${'.'.repeat(record.level)}${record.module} import *" re-exports whatever that module's namespace holds (its own imports included): import the names explicitly`,
+        message: `"from ${'.'.repeat(record.level)}${record.module} import *" re-exports every public name of that module${leaks ? ' (what it imports included)' : ''}, and it has no __all__ to limit them: import the names explicitly, or give it an __all__`,
         file: init,
         line: record.line,
         column: record.column,
         key: `star:${'.'.repeat(record.level)}${record.module}`,
       });
     }
-    if (!result.all && reexportedNames(result).length > 0) {
+    // An underscore-private package (rich/_unicode_data) has no public API to state.
+    if (!result.all && !isPrivatePackage(init) && reexportedNames(result).length > 0) {
       findings.push({
         message: `${init} re-exports names but has no __all__: say which names are the package's public API`,
         file: init,
@@ -51,6 +64,6 @@ export default defineCheck({
   fixedBy: '@shipshape/structure:barrels',
   requires: [packageFolders],
   description:
-    'A package __init__.py imports the names it re-exports explicitly (`from .module import Name`, no star imports) and lists them in __all__. The barrels generator rewrites star imports with the names each module defines and adds __all__, keeping the rest of the file.',
+    'A package __init__.py imports the names it re-exports explicitly (`from .module import Name`, or a star import of a module that defines __all__) and lists them in __all__; an underscore-private package has no public API to list. The barrels generator rewrites star imports with the names each module defines and adds __all__, keeping the rest of the file.',
   run,
 });

@@ -1,5 +1,6 @@
-import { defineCheck, isNonEmptyString, packageJson, pyproject, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { isNonEmptyString, type FindingInput, type ManifestText, type PackageJson } from '@shipshape/core';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
+import { defineMetadataCheck } from '../metadata/metadata-check';
 import { checkSpdxExpression, replacementOf } from '../metadata/spdx';
 
 /** npm's two non-SPDX forms: a private package, and a license file named in the field. */
@@ -18,11 +19,8 @@ function expressionProblem(expression: string): string | undefined {
   return `"${expression}" uses deprecated SPDX identifiers: ${advice}`;
 }
 
-function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.get(packageJson);
-  if (!manifest) return [];
+function packageJsonFindings(manifest: ManifestText<PackageJson>): FindingInput[] {
   const license = manifest.data.license;
-  if (license === undefined) return [];
   if (typeof license === 'object' && license !== null) {
     return [
       packageJsonFinding(
@@ -37,48 +35,43 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
   return problem ? [packageJsonFinding(manifest, ['license'], `package.json "license": ${problem}`)] : [];
 }
 
-function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.get(pyproject);
-  const table = manifest?.data.project;
-  if (!manifest || !table) return [];
-  const findings: FindingInput[] = [];
+function pyprojectFindings(manifest: ManifestText<unknown>, table: Record<string, unknown>): FindingInput[] {
   const license = table.license;
-  const licenseClassifiers = (Array.isArray(table.classifiers) ? table.classifiers : []).filter(
-    (c): c is string => typeof c === 'string' && c.startsWith('License ::'),
-  );
   if (typeof license === 'object' && license !== null) {
-    findings.push(
+    return [
       pyprojectFinding(
         manifest,
         ['project', 'license'],
         '[project] "license" is a table ({ text = ... } or { file = ... }), which PEP 639 deprecates: write an SPDX expression, license = "MIT", and list the files in license-files',
       ),
-    );
-  } else if (isNonEmptyString(license)) {
-    const problem = expressionProblem(license);
-    if (problem) findings.push(pyprojectFinding(manifest, ['project', 'license'], `[project] "license": ${problem}`));
-    if (licenseClassifiers.length > 0) {
-      findings.push(
-        pyprojectFinding(
-          manifest,
-          ['project', 'classifiers'],
-          `[project] has both a license expression and "License ::" classifiers (${licenseClassifiers.join('; ')}); PEP 639 says build tools must reject that: remove the classifiers`,
-          'license-classifiers',
-        ),
-      );
-    }
+    ];
   }
-  return findings;
+  if (!isNonEmptyString(license)) return [];
+  const problem = expressionProblem(license);
+  const classifiers = (Array.isArray(table.classifiers) ? table.classifiers : []).filter(
+    (c): c is string => typeof c === 'string' && c.startsWith('License ::'),
+  );
+  return [
+    ...(problem ? [pyprojectFinding(manifest, ['project', 'license'], `[project] "license": ${problem}`)] : []),
+    ...(classifiers.length > 0
+      ? [
+          pyprojectFinding(
+            manifest,
+            ['project', 'classifiers'],
+            `[project] has both a license expression and "License ::" classifiers (${classifiers.join('; ')}); PEP 639 deprecates the classifiers and lets build tools refuse the combination (setuptools 77 and later do): remove the classifiers`,
+            'license-classifiers',
+          ),
+        ]
+      : []),
+  ];
 }
 
-export default defineCheck({
+export default defineMetadataCheck({
   id: 'structure/license-expression',
   title: 'The license is a valid SPDX expression',
-  planItem: 'structure/package-metadata',
-  languages: ['typescript', 'python'],
   severity: 'warning',
-  requires: [packageJson, pyproject],
   description:
-    'package.json "license" and pyproject.toml [project] "license" (PEP 639) must be SPDX license expressions with current identifiers, checked with spdx-expression-parse; pyproject.toml must not also carry "License ::" classifiers.',
-  run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],
+    'package.json "license" and pyproject.toml [project] "license" (PEP 639) must be SPDX license expressions with current identifiers, checked with spdx-expression-parse; pyproject.toml should not also carry "License ::" classifiers. Packages that are never published are left out.',
+  packageJson: packageJsonFindings,
+  pyproject: pyprojectFindings,
 });

@@ -12,6 +12,9 @@ const SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warning',
 /** publint messages that a check this one requires already reports, with the generator that fixes them. */
 const REPORTED_ELSEWHERE = new Set(['USE_ENGINES_NODE', 'USE_SIDE_EFFECTS', 'USE_LICENSE']);
 
+/** publint messages about the files an entry names, which a build not run yet has not written. */
+const ABOUT_FILES = new Set(['FILE_DOES_NOT_EXIST', 'EXPORTS_GLOB_NO_MATCHED_FILES', 'FILE_NOT_PUBLISHED', 'BIN_FILE_NOT_EXECUTABLE']);
+
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   const manifest = project.get(packageJson);
   if (!manifest || manifest.data.private === true) return [];
@@ -29,11 +32,16 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     ];
   }
   const entries = project.get(entryPoints);
-  // structure/entry-point reports entry points that are missing; one that is a build output not built yet is not missing.
-  const isEntryField = (path: string[]) => entries.some((e) => e.field.join('\0') === path.join('\0'));
+  const entryAt = (path: string[]) => entries.find((e) => e.field.join('\0') === path.join('\0'));
+  // structure/entry-point reports entry points that are missing; what publint says of a build output not built yet
+  // (a missing file, a glob that matches nothing) is about the state of the folder, not about the package.
+  const notBuiltYet = (code: string, path: string[]) => {
+    const entry = entryAt(path);
+    return ABOUT_FILES.has(code) && entry !== undefined && entry.output && !entry.exists;
+  };
   return messages
     .filter((m) => !REPORTED_ELSEWHERE.has(m.code))
-    .filter((m) => !(m.code === 'FILE_DOES_NOT_EXIST' && isEntryField(m.path)))
+    .filter((m) => !(m.code === 'FILE_DOES_NOT_EXIST' && entryAt(m.path)) && !notBuiltYet(m.code, m.path))
     .map((m) => ({
       ...packageJsonFinding(manifest, m.path, `publint ${m.code}: ${m.text}`, `${m.code}:${m.path.join('.')}`),
       severity: SEVERITY[m.type] ?? 'warning',

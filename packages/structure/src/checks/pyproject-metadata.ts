@@ -1,4 +1,5 @@
 import {
+  dataAt,
   defineCheck,
   isNonEmptyString,
   locateToml,
@@ -7,19 +8,27 @@ import {
   type FindingInput,
   type RequiredField,
 } from '@shipshape/core';
+import { isUnpublished } from '../metadata/metadata-check';
 
-type ProjectTable = Record<string, unknown> & { dynamic?: unknown };
+type Table = Record<string, unknown> & { dynamic?: unknown };
 
-const isDynamic = (table: ProjectTable, field: string) => Array.isArray(table.dynamic) && table.dynamic.includes(field);
-const present = (field: string) => (table: ProjectTable) => {
+const isDynamic = (table: Table, field: string) => Array.isArray(table.dynamic) && table.dynamic.includes(field);
+const present = (field: string) => (table: Table) => {
   const value = table[field];
   if (isDynamic(table, field)) return true;
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
   return isNonEmptyString(value);
 };
+const anyOf =
+  (...names: string[]) =>
+  (table: Table) =>
+    names.some((name) => present(name)(table));
 
-const FIELDS: RequiredField<ProjectTable>[] = [
+/** What a package's identity needs even when it is never published. */
+const IDENTITY = ['name', 'version'];
+
+const FIELDS: RequiredField<Table>[] = [
   { name: 'name', present: present('name'), advice: 'the distribution name on PyPI' },
   { name: 'version', present: present('version'), advice: 'a PEP 440 version, or "version" listed in dynamic' },
   { name: 'description', present: present('description'), advice: 'one sentence on what the library does' },
@@ -28,6 +37,17 @@ const FIELDS: RequiredField<ProjectTable>[] = [
   { name: 'license', present: present('license'), advice: 'a PEP 639 SPDX expression, e.g. license = "MIT"' },
   { name: 'authors', present: present('authors'), advice: 'authors = [{ name = "...", email = "..." }]' },
   { name: 'urls', present: present('urls'), advice: '[project.urls] with Homepage, Source and Issues' },
+];
+
+/** Poetry before 2.0 keeps the same metadata in [tool.poetry], with its own names. */
+const POETRY_FIELDS: RequiredField<Table>[] = [
+  { name: 'name', present: present('name'), advice: 'the distribution name on PyPI' },
+  { name: 'version', present: present('version'), advice: 'a PEP 440 version' },
+  { name: 'description', present: present('description'), advice: 'one sentence on what the library does' },
+  { name: 'readme', present: present('readme'), advice: 'the README shown on PyPI, e.g. readme = "README.md"' },
+  { name: 'license', present: present('license'), advice: 'an SPDX expression, e.g. license = "MIT"' },
+  { name: 'authors', present: present('authors'), advice: 'authors = ["Name <email>"]' },
+  { name: 'urls', present: anyOf('homepage', 'repository', 'urls'), advice: 'homepage and repository, or [tool.poetry.urls]' },
 ];
 
 export default defineCheck({
@@ -39,7 +59,7 @@ export default defineCheck({
   fixedBy: '@shipshape/structure:metadata',
   requires: [pyproject],
   description:
-    'A publishable pyproject.toml has a PEP 621 [project] table with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table.',
+    'A publishable pyproject.toml has a PEP 621 [project] table (or, for Poetry before 2.0, [tool.poetry]) with name, version, description, readme, requires-python, license, authors and urls, and a [build-system] table. A package marked "Private :: Do Not Upload" is only asked for its name and version.',
   run(project) {
     const manifest = project.get(pyproject);
     if (!manifest) return [];
@@ -54,10 +74,18 @@ export default defineCheck({
         column: 1,
       });
     }
+    const unpublished = isUnpublished(project);
+    const wanted = (fields: RequiredField<Table>[]) => fields.filter((f) => !unpublished || IDENTITY.includes(f.name));
     const table = data.project;
+    const poetry = dataAt(data, ['tool', 'poetry']) as Table | undefined;
+    if (!table && poetry && (present('name')(poetry) || present('version')(poetry))) {
+      const anchor = locateToml(text, ['tool', 'poetry']) ?? { line: 1, column: 1 };
+      return [...findings, ...missingFieldFindings({ data: poetry, file, fields: wanted(POETRY_FIELDS), anchor, where: '[tool.poetry]' })];
+    }
     if (!table) {
       findings.push({
-        message: 'pyproject.toml has no [project] table (PEP 621): the package has no name, version or metadata',
+        message:
+          'pyproject.toml has no [project] table (PEP 621), nor a Poetry [tool.poetry] table naming the package: the package has no name, version or metadata',
         file,
         key: 'project',
         line: 1,
@@ -66,6 +94,6 @@ export default defineCheck({
       return findings;
     }
     const anchor = locateToml(text, ['project']) ?? { line: 1, column: 1 };
-    return [...findings, ...missingFieldFindings({ data: table, file, fields: FIELDS, anchor, where: '[project]' })];
+    return [...findings, ...missingFieldFindings({ data: table, file, fields: wanted(FIELDS), anchor, where: '[project]' })];
   },
 });

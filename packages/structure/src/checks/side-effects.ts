@@ -1,11 +1,20 @@
-import { defineCheck, packageJson, type ShipshapeProject } from '@shipshape/core';
+import type { FindingInput, ManifestText, PackageJson, ShipshapeProject } from '@shipshape/core';
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding } from '../metadata/manifest-findings';
+import { defineMetadataCheck } from '../metadata/metadata-check';
+import { entryPoints } from '../typescript/entry-points';
 import { sideEffectModules } from '../typescript/library-modules';
 
-function run(project: ShipshapeProject) {
-  const manifest = project.get(packageJson);
-  if (!manifest || manifest.data.sideEffects !== undefined) return [];
+/** Does the package give bundlers code to tree-shake: an entry that is not a bin, nor CommonJS only (`.cjs`, a "require" condition)? */
+function bundled(project: ShipshapeProject): boolean {
+  return project
+    .get(entryPoints)
+    .some((e) => e.field[0] !== 'bin' && e.kind === 'code' && !/\.cjs$/.test(e.path) && !e.field.includes('require'));
+}
+
+function packageJsonFindings(manifest: ManifestText<PackageJson>, project: ShipshapeProject): FindingInput[] {
+  // A CLI or a CommonJS-only package is never tree-shaken by a bundler.
+  if (manifest.data.sideEffects !== undefined || !bundled(project)) return [];
   const withEffects = project.get(sideEffectModules);
   if (withEffects.length === 0) {
     return [
@@ -35,14 +44,11 @@ function run(project: ShipshapeProject) {
   ];
 }
 
-export default defineCheck({
+export default defineMetadataCheck({
   id: 'structure/side-effects',
   title: 'package.json declares sideEffects',
-  planItem: 'structure/package-metadata',
-  languages: ['typescript'],
   severity: 'info',
-  requires: [packageJson],
   description:
-    'Bundlers can drop unused modules only when the package says which modules have side effects. The check reads every library module: when none runs code at load time, "sideEffects": false is safe (and the metadata generator writes it).',
-  run,
+    'Bundlers can drop unused modules only when the package says which modules have side effects. The check reads every library source module (never the build output): when none runs code at load time, "sideEffects": false is safe (and the metadata generator writes it). Packages with nothing for a bundler (a CLI, CommonJS-only entries) and packages that are never published are left out.',
+  packageJson: packageJsonFindings,
 });

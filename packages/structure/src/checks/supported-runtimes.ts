@@ -1,25 +1,57 @@
-import { defineCheck, isNonEmptyString, packageJson, pyproject, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { builtinModules } from 'node:module';
+import {
+  isNonEmptyString,
+  packageJson,
+  pyproject,
+  typescriptSources,
+  type FindingInput,
+  type ManifestText,
+  type PackageJson,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { validRange } from 'semver';
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
+import { defineMetadataCheck } from '../metadata/metadata-check';
 import { allowsMinor, classifierVersion, parseSpecifier } from '../metadata/python-versions';
+import { entryPoints } from '../typescript/entry-points';
+import { libraryModules } from '../typescript/library-modules';
 import pyprojectMetadata from './pyproject-metadata';
 
-function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.get(packageJson);
-  if (!manifest) return [];
+const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
+
+/** The first import of a Node.js built-in module by the library's code (`node:fs`, `http`), if any: the package runs on Node. */
+function nodeSpecificImport(project: ShipshapeProject): string | undefined {
+  const sources = project.get(typescriptSources);
+  for (const file of [...project.get(libraryModules)].sort()) {
+    const found = sources
+      .module(file)
+      .info?.imports.find((i) => !i.typeOnly && (i.specifier.startsWith('node:') || NODE_BUILTINS.has(i.specifier.split('/')[0])));
+    if (found) return `${file}:${found.line} imports "${found.specifier}"`;
+  }
+  return undefined;
+}
+
+function packageJsonFindings(manifest: ManifestText<PackageJson>, project: ShipshapeProject): FindingInput[] {
   const engines = manifest.data.engines as { node?: unknown } | undefined;
   if (engines?.node === undefined) {
+    // A browser or isomorphic library runs on no particular Node.js: engines.node would state nothing true.
+    const bin = project.get(entryPoints).some((e) => e.field[0] === 'bin');
+    const why = bin ? 'it has a command-line "bin"' : nodeSpecificImport(project);
+    if (!why) return [];
     return [
-      fillableBy(
-        project,
-        packageJsonFinding(
-          manifest,
-          ['engines'],
-          'package.json has no "engines.node": say which Node.js versions the package supports, e.g. ">=20"',
-          'engines.node',
+      {
+        ...fillableBy(
+          project,
+          packageJsonFinding(
+            manifest,
+            ['engines'],
+            `package.json has no "engines.node", and the package runs on Node.js (${why}): say which versions it supports, e.g. ">=20"`,
+            'engines.node',
+          ),
         ),
-      ),
+        severity: 'info',
+      },
     ];
   }
   if (!isNonEmptyString(engines.node) || validRange(engines.node) === null) {
@@ -34,10 +66,7 @@ function packageJsonFindings(project: ShipshapeProject): FindingInput[] {
   return [];
 }
 
-function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
-  const manifest = project.get(pyproject);
-  const table = manifest?.data.project;
-  if (!manifest || !table) return [];
+function pyprojectFindings(manifest: ManifestText<unknown>, table: Record<string, unknown>): FindingInput[] {
   const requires = table['requires-python'];
   if (!isNonEmptyString(requires)) return []; // missing: structure/pyproject-metadata's finding (see `requires`)
   const allows = parseSpecifier(requires);
@@ -81,14 +110,13 @@ function pyprojectFindings(project: ShipshapeProject): FindingInput[] {
   return findings;
 }
 
-export default defineCheck({
+export default defineMetadataCheck({
   id: 'structure/supported-runtimes',
   title: 'The supported Node.js or Python versions are declared and consistent',
-  planItem: 'structure/package-metadata',
-  languages: ['typescript', 'python'],
   severity: 'warning',
   requires: [packageJson, pyproject, pyprojectMetadata],
   description:
-    'package.json has a valid "engines.node" range; pyproject.toml "requires-python" is a valid PEP 440 specifier and agrees with the "Programming Language :: Python :: 3.x" classifiers.',
-  run: (project) => [...packageJsonFindings(project), ...pyprojectFindings(project)],
+    'A package that runs on Node.js (it has a bin, or its library code imports Node.js built-ins) says which versions in "engines.node" (info: a convention); a browser or isomorphic library is not asked. A written "engines.node" must be a valid range; pyproject.toml "requires-python" is a valid PEP 440 specifier and agrees with the "Programming Language :: Python :: 3.x" classifiers.',
+  packageJson: packageJsonFindings,
+  pyproject: pyprojectFindings,
 });

@@ -22,3 +22,17 @@ export const PYTHON_URL_ROLES: Record<'homepage' | 'source' | 'issues', { label:
 export function normalizeUrlLabel(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * The repository field names a repository on GitHub, GitLab or Bitbucket (a URL, `github:user/repo`, or the
+ * `user/repo` shorthand): npm then derives "bugs" and "homepage" from it when it publishes.
+ */
+export function hostedRepository(repository: unknown): boolean {
+  const url = typeof repository === 'object' && repository !== null ? (repository as { url?: unknown }).url : repository;
+  if (typeof url !== 'string') return false;
+  return (
+    /(^|[/@.])(github\.com|gitlab\.com|bitbucket\.org)[/:]/.test(url) ||
+    /^(github|gitlab|bitbucket):/.test(url) ||
+    /^[\w.-]+\/[\w.-]+$/.test(url)
+  );
+}

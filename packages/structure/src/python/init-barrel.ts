@@ -7,7 +7,7 @@ import {
   type PythonFileResult,
   type ShipshapeProject,
 } from '@shipshape/core';
-import { moduleName, packageFolders } from './package-folders';
+import { importedModuleFile, moduleName, packageFolders } from './package-folders';
 import { publicNames, reexportedNames } from './public-names';
 
 export interface InitFilePlan {
@@ -83,7 +83,7 @@ function editInit(project: ShipshapeProject, path: string, analysis: PythonAnaly
   const lines = original.split('\n');
   for (const record of result.imports) {
     if (record.kind !== 'from' || !record.names.includes('*')) continue;
-    const target = starTarget(project, path, record.module, record.level);
+    const target = importedModuleFile(project, path, record.module, record.level);
     if (!target || target === path) {
       notes.push(`${path}:${record.line} imports * from a module outside the package; left as it is`);
       continue;
@@ -109,7 +109,7 @@ function editInit(project: ShipshapeProject, path: string, analysis: PythonAnaly
   let text = lines.join('\n');
   if (!result.all) {
     const starNames = (module: string, level: number) => {
-      const target = starTarget(project, path, module, level);
+      const target = importedModuleFile(project, path, module, level);
       return (target && target !== path && publicNames(resultOf(analysis, target))) || [];
     };
     const names = reexportedNames(result, starNames);
@@ -123,21 +123,6 @@ function loadOnly(module: string, level: number): string {
   const parts = module.split('.');
   const last = parts.pop();
   return `from ${'.'.repeat(level)}${parts.join('.')} import ${last}`;
-}
-
-/** The module file a star import in `initPath` names, when it is in the same project. */
-function starTarget(project: ShipshapeProject, initPath: string, module: string, level: number): string | undefined {
-  let base: string;
-  if (level > 0) {
-    base = posix.dirname(initPath);
-    for (let i = 1; i < level; i++) base = posix.dirname(base);
-  } else {
-    const top = project.get(pythonPackages).folders.find((p) => module === posix.basename(p) || module.startsWith(`${posix.basename(p)}.`));
-    if (!top) return undefined;
-    base = posix.dirname(top);
-  }
-  const path = module ? posix.join(base, ...module.split('.')) : base;
-  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => project.workspace.source.isFile(candidate));
 }
 
 function wrapNames(head: string, names: string[], tail: string): string {

@@ -1,7 +1,10 @@
 import { posix } from 'node:path';
 import {
+  buildOutputs,
   defineFact,
+  packageJson,
   typescriptSources,
+  workspaceGraph,
   workspaceImports,
   type ImportRef,
   type ShipshapeProject,
@@ -17,12 +20,14 @@ export interface CrossProjectImport {
   target: WorkspaceImportTarget;
 }
 
-/** The imports of a project's TS/JS sources that resolve to a workspace project `accept` takes. */
+/** The imports of a project's TS/JS sources (build outputs left out) that resolve to a workspace project `accept` takes. */
 function workspaceImportsOf(project: ShipshapeProject, accept: (target: WorkspaceImportTarget) => boolean): CrossProjectImport[] {
   const resolve = project.get(workspaceImports);
+  const outputs = project.get(buildOutputs);
   return project
     .get(typescriptSources)
     .all()
+    .filter(({ file }) => !outputs.isOutput(file))
     .flatMap(({ file, info }) =>
       (info?.imports ?? []).flatMap((ref) => {
         const target = resolve(ref.specifier);
@@ -53,11 +58,48 @@ export const dependentImports = defineFact({
     ),
 });
 
-/** The workspace-relative file an import of this project's subpath lands on, when it is one of its source files. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** Does a project's package.json declare the package? A malformed one declares nothing here (its own audit says why). */
+function declares(project: ShipshapeProject, name: string): boolean {
+  try {
+    const data = project.get(packageJson)?.data;
+    return DEPENDENCY_FIELDS.some((field) => typeof (data?.[field] as Record<string, unknown> | undefined)?.[name] === 'string');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Without Nx's graph (a workspace Nx does not run, or an audit outside Nx): imports of this project by the
+ * workspace projects whose package.json declares it.
+ */
+export function workspaceImporters(project: ShipshapeProject): CrossProjectImport[] {
+  const name = project.get(packageJson)?.data.name;
+  if (typeof name !== 'string') return [];
+  return project
+    .get(workspaceGraph)
+    .projects.filter((node) => node.root !== project.root && node.root !== '.')
+    .map((node) => project.workspace.project(node))
+    .filter((other) => declares(other, name))
+    .flatMap((other) => workspaceImportsOf(other, (t) => t.project.root === project.root));
+}
+
+/**
+ * The workspace-relative source file an import of this project's subpath lands on: the file a path alias
+ * names, else the subpath as a file of the project, else the source the build writes that subpath from
+ * (`@acme/server/vendor/x` → `src/vendor/x.ts`).
+ */
 export function subpathFile(project: ShipshapeProject, target: WorkspaceImportTarget): string | undefined {
   const isFile = (path: string) => project.workspace.source.isFile(path);
   if (target.file) return [target.file, ...['.ts', '.tsx', '/index.ts'].map((e) => target.file + e)].find(isFile);
   if (target.subpath === '.') return undefined;
   const base = posix.join(project.root, target.subpath);
-  return [base, ...['.ts', '.tsx', '.js', '/index.ts', '/index.js'].map((e) => base + e), base.replace(/\.js$/, '.ts')].find(isFile);
+  const direct = [base, ...['.ts', '.tsx', '.js', '/index.ts', '/index.js'].map((e) => base + e), base.replace(/\.js$/, '.ts')].find(
+    isFile,
+  );
+  if (direct) return direct;
+  const outputs = project.get(buildOutputs);
+  const exported = outputs.entries.find((e) => e.subpath === target.subpath && e.source)?.source;
+  return exported ?? outputs.sourceOf(/\.[cm]?js$/.test(base) ? base : `${base}.js`)?.source;
 }

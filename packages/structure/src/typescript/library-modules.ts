@@ -1,15 +1,15 @@
-import { defineFact, moduleGraph } from '@shipshape/core';
-import { entryPoints, mainEntry } from './entry-points';
+import { buildOutputs, defineFact, moduleGraph } from '@shipshape/core';
+import { entryPoints, entrySources, mainEntry } from './entry-points';
 import { topLevelSideEffects } from './side-effects';
 
-/** The source files the package's entry points reach through imports: the modules a consumer loads. */
+/** The source files the package's entry points reach through imports: the modules a consumer loads (build outputs left out). */
 export const libraryModules = defineFact({
   id: 'structure/library-modules',
-  inputs: [entryPoints, mainEntry, moduleGraph],
-  compute: (_project, entries, main, graph): Set<string> => {
-    const starts = new Set(entries.flatMap((e) => (e.source ? [e.source] : [])));
+  inputs: [entryPoints, mainEntry, moduleGraph, buildOutputs],
+  compute: (_project, entries, main, graph, outputs): Set<string> => {
+    const starts = new Set(entrySources(entries.filter((e) => e.field[0] !== 'bin')));
     if (main) starts.add(main);
-    return graph.reachableFrom(starts);
+    return new Set([...graph.reachableFrom(starts)].filter((file) => !outputs.isOutput(file)));
   },
 });
 
