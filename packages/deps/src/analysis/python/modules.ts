@@ -21,9 +21,14 @@ type DistributionSource = 'configuration' | 'environment' | 'table' | 'declared 
  */
 function declaredNamedAfter(module: string, declaredKeys: ReadonlySet<string>): string | undefined {
   const key = normalizeDistributionName(module);
-  return [...declaredKeys].find(
-    (declared) => declared.replace(/^py(thon)?-?|-?py(thon)?$/g, '') === key.replace(/^py(thon)?-?|-?py(thon)?$/g, ''),
-  );
+  return declaredKeys.has(key) ? key : declaredAllNamedAfter(module, declaredKeys)[0];
+}
+
+/** Every declared distribution named after the module (urllib3's brotli extra declares brotli and, for Python 2, brotlipy). */
+export function declaredAllNamedAfter(module: string, declaredKeys: ReadonlySet<string>): string[] {
+  const bare = (name: string) => name.replace(/^py(thon)?-?|-?py(thon)?$/g, '');
+  const key = bare(normalizeDistributionName(module));
+  return [...declaredKeys].filter((declared) => bare(declared) === key);
 }
 
 /**

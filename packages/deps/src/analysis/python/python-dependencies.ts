@@ -19,7 +19,7 @@ import { depsOptions } from '../../options';
 import { lazyLookup, manifestFacts, type DependencyFacts } from '../facts';
 import type { VersionSuggestion } from '../model';
 import { pythonDeclared, rootDevDistributions, toolDeclared } from './manifest';
-import { moduleDistributions, tableMinimum } from './modules';
+import { declaredAllNamedAfter, moduleDistributions, tableMinimum } from './modules';
 import { extraUses, pythonSourceRoots, pythonUses } from './uses';
 
 /** The Python side of a project with a pyproject.toml: what it declares and imports; undefined when it has none. */
@@ -47,7 +47,13 @@ export const pythonDependencies = defineFact({
       distributionOf: (module) => distributionOf(module).name,
       sourceRoots: pythonSourceRoots(data),
     });
-    const uses = [...imports, ...extraUses(data, file, declared, imports)];
+    // An import serves every declared distribution named after it (brotli and, on Python 2, brotlipy).
+    const alsoServed = imports.flatMap((use) =>
+      declaredAllNamedAfter(use.specifier.split('.')[0], declaredKeys)
+        .filter((other) => other !== key(use.name))
+        .map((other) => ({ ...use, name: other, declaredOnly: true })),
+    );
+    const uses = [...imports, ...alsoServed, ...extraUses(data, file, declared, imports)];
     return {
       ...manifestFacts('python', project, manifest, locateToml),
       declared,
