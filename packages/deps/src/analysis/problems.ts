@@ -69,24 +69,30 @@ function useProblems(facts: DependencyFacts, found: DependencyUse[], declaration
   }
   if (runtimeTypes.length > 0) {
     // `import type { Handler } from 'aws-lambda'` is served by a declared @types/aws-lambda
-    const typesDeclared =
-      facts.ecosystem === 'npm' &&
-      (facts.declared.some((d) => d.name === typesPackageOf(name)) || facts.rootDeclared.has(typesPackageOf(name)));
-    if (declarations.length > 0 || typesDeclared || facts.rootDeclared.has(facts.key(name))) return [];
+    if (declarations.length > 0 || typesDeclared(facts, name) || facts.rootDeclared.has(facts.key(name))) return [];
     return undeclared(facts, name, runtimeTypes, 'dev');
   }
   if (declarations.length > 0) {
     if (typedPackage(name)) return []; // where @types packages belong: typesPlacementProblems
     const onlyRuntime = declarations.every((d) => d.group === 'runtime');
-    return onlyRuntime && dev.length > 0 && !published ? [movedToDev(facts, name, dev, declarations[0])] : [];
+    // Python: a library that only tests import is often what another dependency needs at run time (httpx's anyio,
+    // httpcore's async backend); only a test or lint tool is surely misplaced.
+    const devTool = facts.ecosystem === 'npm' || PYTHON_DEV_TOOL.test(facts.key(name));
+    return onlyRuntime && dev.length > 0 && !published && devTool ? [movedToDev(facts, name, dev, declarations[0])] : [];
   }
-  if (facts.rootDeclared.has(facts.key(name))) return [];
+  if (facts.rootDeclared.has(facts.key(name)) || (dev.every((u) => u.typeOnly) && typesDeclared(facts, name))) return [];
   return undeclared(
     facts,
     name,
     dev.filter((u) => !u.guarded),
     'dev',
   );
+}
+
+/** `import type { Handler } from 'aws-lambda'` is served by a declared @types/aws-lambda (the project's or the root's). */
+function typesDeclared(facts: DependencyFacts, name: string): boolean {
+  const types = typesPackageOf(name);
+  return facts.ecosystem === 'npm' && (facts.declared.some((d) => d.name === types) || facts.rootDeclared.has(types));
 }
 
 /**
@@ -135,16 +141,27 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
 }
 
 function movedToRuntime(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
-  const first = uses[0];
-  return {
+  const where = describeDeclared(facts.ecosystem, declared);
+  const message = `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${where}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, 'runtime')}`;
+  return movedAtUse(facts, name, uses, declared, {
     kind: 'misplaced',
     severity: 'warning',
-    name,
-    message: `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${describeDeclared(facts.ecosystem, declared)}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, 'runtime')}`,
-    ...placeOf(first),
-    key: `misplaced-runtime:${facts.key(name)}`,
-    fix: { action: 'move', declared, to: 'runtime' },
-  };
+    to: 'runtime',
+    key: 'misplaced-runtime',
+    message,
+  });
+}
+
+/** A move the first use shows: to runtime (imported by library code), to optional (imported only behind a guard). */
+function movedAtUse(
+  facts: DependencyFacts,
+  name: string,
+  uses: DependencyUse[],
+  declared: DeclaredDependency,
+  move: Pick<DependencyProblem, 'kind' | 'severity' | 'message' | 'key'> & { to: TargetGroup },
+): DependencyProblem {
+  const { to, key, ...rest } = move;
+  return { ...rest, name, ...placeOf(uses[0]), key: `${key}:${facts.key(name)}`, fix: { action: 'move', declared, to } };
 }
 
 /**
@@ -167,16 +184,9 @@ function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[],
 }
 
 function optionalProblem(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
-  const first = uses[0];
-  return {
-    kind: 'optional',
-    severity: 'info',
-    name,
-    message: `"${name}" is declared as a required dependency in ${describeDeclared(facts.ecosystem, declared)}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional')} so that users can leave it out`,
-    ...placeOf(first),
-    key: `optional:${facts.key(name)}`,
-    fix: { action: 'move', declared, to: 'optional' },
-  };
+  const where = describeDeclared(facts.ecosystem, declared);
+  const message = `"${name}" is declared as a required dependency in ${where}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional')} so that users can leave it out`;
+  return movedAtUse(facts, name, uses, declared, { kind: 'optional', severity: 'info', to: 'optional', key: 'optional', message });
 }
 
 function unguardedProblems(facts: DependencyFacts, name: string, uses: DependencyUse[]): DependencyProblem[] {
