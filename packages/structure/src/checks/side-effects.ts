@@ -2,19 +2,12 @@ import type { FindingInput, ManifestText, PackageJson, ShipshapeProject } from '
 import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding } from '../metadata/manifest-findings';
 import { defineMetadataCheck } from '../metadata/metadata-check';
-import { entryPoints } from '../typescript/entry-points';
 import { sideEffectModules } from '../typescript/library-modules';
-
-/** Does the package give bundlers code to tree-shake: an entry that is not a bin, nor CommonJS only (`.cjs`, a "require" condition)? */
-function bundled(project: ShipshapeProject): boolean {
-  return project
-    .get(entryPoints)
-    .some((e) => e.field[0] !== 'bin' && e.kind === 'code' && !/\.cjs$/.test(e.path) && !e.field.includes('require'));
-}
+import { bundledByConsumers } from '../typescript/package-kind';
 
 function packageJsonFindings(manifest: ManifestText<PackageJson>, project: ShipshapeProject): FindingInput[] {
   // A CLI or a CommonJS-only package is never tree-shaken by a bundler.
-  if (manifest.data.sideEffects !== undefined || !bundled(project)) return [];
+  if (manifest.data.sideEffects !== undefined || !bundledByConsumers(project)) return [];
   const withEffects = project.get(sideEffectModules);
   if (withEffects.length === 0) {
     return [

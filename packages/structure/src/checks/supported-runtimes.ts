@@ -1,9 +1,7 @@
-import { builtinModules } from 'node:module';
 import {
   isNonEmptyString,
   packageJson,
   pyproject,
-  typescriptSources,
   type FindingInput,
   type ManifestText,
   type PackageJson,
@@ -14,30 +12,14 @@ import { fillableBy } from '../metadata/fixes';
 import { packageJsonFinding, pyprojectFinding } from '../metadata/manifest-findings';
 import { defineMetadataCheck } from '../metadata/metadata-check';
 import { allowsMinor, classifierVersion, parseSpecifier } from '../metadata/python-versions';
-import { entryPoints } from '../typescript/entry-points';
-import { libraryModules } from '../typescript/library-modules';
+import { nodeRuntimeEvidence } from '../typescript/package-kind';
 import pyprojectMetadata from './pyproject-metadata';
-
-const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
-
-/** The first import of a Node.js built-in module by the library's code (`node:fs`, `http`), if any: the package runs on Node. */
-function nodeSpecificImport(project: ShipshapeProject): string | undefined {
-  const sources = project.get(typescriptSources);
-  for (const file of [...project.get(libraryModules)].sort()) {
-    const found = sources
-      .module(file)
-      .info?.imports.find((i) => !i.typeOnly && (i.specifier.startsWith('node:') || NODE_BUILTINS.has(i.specifier.split('/')[0])));
-    if (found) return `${file}:${found.line} imports "${found.specifier}"`;
-  }
-  return undefined;
-}
 
 function packageJsonFindings(manifest: ManifestText<PackageJson>, project: ShipshapeProject): FindingInput[] {
   const engines = manifest.data.engines as { node?: unknown } | undefined;
   if (engines?.node === undefined) {
     // A browser or isomorphic library runs on no particular Node.js: engines.node would state nothing true.
-    const bin = project.get(entryPoints).some((e) => e.field[0] === 'bin');
-    const why = bin ? 'it has a command-line "bin"' : nodeSpecificImport(project);
+    const why = nodeRuntimeEvidence(project);
     if (!why) return [];
     return [
       {

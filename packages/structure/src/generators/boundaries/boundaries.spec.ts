@@ -23,8 +23,24 @@ describe('boundaries generator', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  it('writes no exports map that would break what another project imports today, and says why', async () => {
+    const tree = workspace();
+    const warnings: string[] = [];
+    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
+    await boundariesGenerator(tree, { project: 'money', skipFormat: true });
+    expect(json(tree, 'libs/money/package.json').exports).toBeUndefined();
+    expect(warnings.join('\n')).toContain(
+      'libs/money/package.json: no exports map written, it would break what other projects import today (libs/invoices/src/totals.ts:2 imports "@acme/money/src/internal/minor-units")',
+    );
+  });
+
   it('writes an exports map from the entry points package.json declares, types first, and ./package.json', async () => {
     const tree = workspace();
+    // invoices imports money's internals (libs/invoices/src/totals.ts): without that import, nothing needs more than the entry point.
+    tree.write(
+      'libs/invoices/src/totals.ts',
+      (tree.read('libs/invoices/src/totals.ts', 'utf-8') ?? '').replace(/^import .*minor-units';\n/m, ''),
+    );
     await boundariesGenerator(tree, { project: 'money', skipFormat: true });
     await boundariesGenerator(tree, { project: 'invoices', skipFormat: true });
     await boundariesGenerator(tree, { project: 'catalog', skipFormat: true });

@@ -10,11 +10,21 @@ import {
 } from '@shipshape/core';
 import type { Tree } from '@nx/devkit';
 import { planDepConstraint } from './dep-constraints';
+import { dependentImports, workspaceImporters } from '../../typescript/cross-project-imports';
+import { exportsExpose } from '../../typescript/exports-map';
 import { exportsMapFor } from './exports-map';
 import { internalPackages } from './python-internal';
 import type { BoundariesGeneratorSchema } from './schema';
 
-/** The package.json edit that exposes only the entry points, when the package has no exports map yet. */
+/** The imports other workspace projects make of this package's files that the new map would not expose: what it would break. */
+function brokenByMap(project: ShipshapeProject, map: Record<string, unknown>): string[] {
+  const importers = project.get(dependentImports) ?? workspaceImporters(project);
+  return importers
+    .filter(({ target }) => target.subpath !== '.' && !exportsExpose(map, target.subpath))
+    .map(({ file, ref }) => `${file}:${ref.line} imports "${ref.specifier}"`);
+}
+
+/** The package.json edit that exposes only the entry points, when the package has no exports map yet and nothing in the workspace needs more. */
 function exportsMapEdit(project: ShipshapeProject, done: string[], left: string[]): JsonEdit[] {
   const manifest = project.get(packageJson);
   if (!manifest || manifest.data.exports !== undefined) return [];
@@ -23,8 +33,15 @@ function exportsMapEdit(project: ShipshapeProject, done: string[], left: string[
     left.push(`${manifest.path} declares no entry point (main, module, types) and there is no src/index.ts: no exports map written`);
     return [];
   }
+  const broken = brokenByMap(project, map);
+  if (broken.length > 0) {
+    left.push(
+      `${manifest.path}: no exports map written, it would break what other projects import today (${broken.slice(0, 3).join(', ')}${broken.length > 3 ? ', ...' : ''}): export what they need from the entry point first`,
+    );
+    return [];
+  }
   done.push(
-    `${manifest.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases`,
+    `${manifest.path}: "exports" exposes ${Object.keys(map).join(', ')}; imports of any other file of the package now fail outside the workspace's path aliases (a breaking change for consumers that import other files: release it as a major version)`,
   );
   return [{ path: ['exports'], value: map }];
 }

@@ -96,7 +96,6 @@ describe('metadata generator', () => {
       homepage: 'https://github.com/acme/billing/tree/trunk/libs/invoices#readme',
       bugs: { url: 'https://github.com/acme/billing/issues' },
       author: 'Acme Billing <oss@acme.test>',
-      engines: { node: '>=20.19' },
       sideEffects: false,
       files: ['dist'],
     });
@@ -107,6 +106,7 @@ describe('metadata generator', () => {
 
   it('never overwrites a value the user wrote, even one the workspace would tell differently', async () => {
     const tree = workspace();
+    tree.write('libs/invoices/src/total.ts', "import { readFileSync } from 'node:fs';\nexport const total = readFileSync;\n");
     tree.write(
       'libs/invoices/package.json',
       '{\n\t"name": "@acme/invoices",\n\t"description": "Mine.",\n\t"license": "Apache-2.0",\n\t"engines": {"npm": ">=10"}\n}\n',
@@ -129,6 +129,26 @@ describe('metadata generator', () => {
     );
     await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
     expect(json(tree, 'libs/invoices/package.json').files).toEqual(['dist']);
+  });
+
+  it('writes engines.node only for a package that runs on Node.js, and no publishing metadata for a private one', async () => {
+    const tree = workspace();
+    await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
+    expect(json(tree, 'libs/invoices/package.json').engines).toBeUndefined();
+    tree.write('libs/invoices/package.json', INVOICES_PACKAGE.replace('"version": "0.2.1",', '"version": "0.2.1",\n  "private": true,'));
+    await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
+    expect(tree.read('libs/invoices/package.json', 'utf-8')).toBe(
+      INVOICES_PACKAGE.replace('"version": "0.2.1",', '"version": "0.2.1",\n  "private": true,'),
+    );
+    expect(warnings.join('\n')).toContain('libs/invoices/package.json is private: publishing metadata');
+  });
+
+  it('leaves "files" to the user when the package has other folders it may read at run time', async () => {
+    const tree = workspace();
+    tree.write('libs/invoices/templates/invoice.html', '<html></html>\n');
+    await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
+    expect(json(tree, 'libs/invoices/package.json').files).toBeUndefined();
+    expect(warnings.join('\n')).toContain('"files": ["dist"] would leave out templates');
   });
 
   it('does not claim sideEffects: false when a module runs code at load time', async () => {

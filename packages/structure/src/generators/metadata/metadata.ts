@@ -8,6 +8,7 @@ import {
   type FixResult,
   type ShipshapeProject,
 } from '@shipshape/core';
+import { isUnpublished } from '../../metadata/metadata-check';
 import { planPackageJson } from './package-json-fields';
 import { planPyproject } from './pyproject-fields';
 import type { MetadataGeneratorSchema } from './schema';
@@ -24,7 +25,14 @@ function completePyproject(project: ShipshapeProject): FixResult {
   const manifest = project.get(pyproject);
   if (!manifest) return {};
   const table = manifest.data.project;
+  if (!table && manifest.data.tool?.poetry !== undefined)
+    return {
+      left: [
+        `${manifest.path} keeps its metadata in [tool.poetry]: Poetry's table is left to you (Poetry 2 also reads a PEP 621 [project] table)`,
+      ],
+    };
   if (!table) return { left: [`${manifest.path} has no [project] table: write its name and version first`] };
+  if (isUnpublished(project)) return { left: [`${manifest.path} is "Private :: Do Not Upload": publishing metadata left as it is`] };
   const { edits, left } = planPyproject(table, project.root, project.get(metadataSources));
   return { changes: [{ path: manifest.path, content: editToml(manifest.text, edits) }], left: left.map((l) => `${manifest.path} ${l}`) };
 }

@@ -1,8 +1,10 @@
 import { posix } from 'node:path';
 import { libraryTsconfig, projectRelative, type JsonEdit, type ShipshapeProject } from '@shipshape/core';
 import { repositoryPages } from '../../metadata/git';
+import { isUnpublished } from '../../metadata/metadata-check';
 import { entryPoints } from '../../typescript/entry-points';
 import { sideEffectModules } from '../../typescript/library-modules';
+import { bundledByConsumers, nodeRuntimeEvidence } from '../../typescript/package-kind';
 import { personString, type MetadataSources } from './sources';
 
 export interface FieldPlan<Edit> {
@@ -17,6 +19,9 @@ type Manifest = Record<string, unknown>;
 export function planPackageJson(manifest: Manifest, project: ShipshapeProject, sources: MetadataSources): FieldPlan<JsonEdit> {
   const edits: JsonEdit[] = [];
   const left: string[] = [];
+  // A package that is never published needs no publishing metadata: the checks ask for none.
+  if (isUnpublished(project))
+    return { edits, left: ['is private: publishing metadata (description, license, urls, engines, files...) left as it is'] };
   const fill = (field: string, value: unknown, why: string) => {
     if (manifest[field] !== undefined) return;
     if (value === undefined) left.push(`"${field}": ${why}`);
@@ -39,12 +44,14 @@ export function planPackageJson(manifest: Manifest, project: ShipshapeProject, s
     repo ? 'the repository host has no known issue tracker address' : 'no repository to link to',
   );
   fill('author', sources.author && personString(sources.author), 'no author in the root package.json and no git user.name');
-  fillEngines(manifest, sources, edits, left);
-  fill(
-    'sideEffects',
-    project.get(sideEffectModules).length === 0 ? false : undefined,
-    'some modules run code when loaded; list them in "sideEffects" yourself',
-  );
+  // engines.node only for a package that runs on Node.js; for a browser library it would state nothing true.
+  if (nodeRuntimeEvidence(project)) fillEngines(manifest, sources, edits, left);
+  if (bundledByConsumers(project))
+    fill(
+      'sideEffects',
+      project.get(sideEffectModules).length === 0 ? false : undefined,
+      'some modules run code when loaded; list them in "sideEffects" yourself',
+    );
   fillPublishedFiles(manifest, project, edits, left);
   return { edits, left };
 }
@@ -59,19 +66,34 @@ function fillEngines(manifest: Manifest, sources: MetadataSources, edits: JsonEd
     );
 }
 
+/** Top-level entries of the project a "files" list would leave out and nothing shows to be unneeded at run time. */
+const NEVER_SHIPPED =
+  /^(src|tests?|__tests__|spec|e2e|docs?|examples?|scripts|tools|bench(marks?)?|coverage|node_modules|\..*|.*\.config\.[cm]?[jt]s|tsconfig.*\.json|project\.json|package\.json|README.*|LICEN[CS]E.*|CHANGELOG.*|.*\.md|.*\.tsbuildinfo|vitest\.workspace\.[jt]s|jest\.preset\.js)$/i;
+function otherShippable(project: ShipshapeProject, folders: readonly string[]): string[] {
+  return project.workspace.source
+    .children(project.root === '.' ? '' : project.root)
+    .filter((name) => !folders.includes(name) && !NEVER_SHIPPED.test(name));
+}
+
 /**
  * "files" from the folder the entry points are built into (also next to an exports map: without "files" npm
  * leaves out what .gitignore ignores, build output included), and "types" next to "main" when the library
  * tsconfig emits declarations there. Nothing when the entry points name sources (the build config is phase 4's).
  */
 function fillPublishedFiles(manifest: Manifest, project: ShipshapeProject, edits: JsonEdit[], left: string[]) {
-  const entries = project.get(entryPoints).filter((e) => e.source !== e.path);
+  const entries = project.get(entryPoints).filter((e) => e.output);
   const folders = [
     ...new Set(entries.map((e) => projectRelative(project.root, e.path).split('/')[0]).filter((f) => f && f !== '..' && !f.includes('.'))),
-  ];
-  // Without "files", npm packs what .gitignore does not ignore, and build output usually is ignored.
+  ].sort();
+  // Without "files", npm packs what .gitignore does not ignore, and build output usually is ignored. A "files" list
+  // also leaves out everything else: written only when nothing else at the project's root could be read at run time.
   if (manifest.files === undefined) {
-    if (folders.length > 0) edits.push({ path: ['files'], value: folders.sort() });
+    const unexplained = folders.length > 0 ? otherShippable(project, folders) : [];
+    if (folders.length > 0 && unexplained.length === 0) edits.push({ path: ['files'], value: folders });
+    else if (folders.length > 0)
+      left.push(
+        `"files": ${JSON.stringify(folders)} would leave out ${unexplained.slice(0, 3).join(', ')}${unexplained.length > 3 ? ', ...' : ''}, which the package may read at run time: list what it ships yourself`,
+      );
     else if (manifest.exports === undefined) left.push('"files": the entry points do not name a build output folder');
   }
   const hasTypes =
