@@ -50,6 +50,18 @@ describe('python-src-layout generator', () => {
     expect(warnings.join('\n')).toContain(`need the package installed (pip install -e ${ROOT}): ${ROOT}/scratch.py`);
   });
 
+  it('lists the config lines that still name the moved folder by its old path (a typing marker a wheel must ship)', async () => {
+    const tree = workspace();
+    tree.write(`${ROOT}/pyproject.toml`, `${tree.read(`${ROOT}/pyproject.toml`, 'utf-8')!}\n[tool.mypy]\nfiles = ["ledger"]\n`);
+    tree.write(`${ROOT}/MANIFEST.in`, 'include ledger/py.typed\n');
+    await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });
+    const lines = tree.read(`${ROOT}/pyproject.toml`, 'utf-8')!.split('\n');
+    const mypyFiles = lines.indexOf('files = ["ledger"]') + 1;
+    expect(warnings.join('\n')).toContain(
+      `name a moved folder by its old path and may need src/ in front (not edited): ${ROOT}/pyproject.toml:${mypyFiles}, ${ROOT}/MANIFEST.in:1`,
+    );
+  });
+
   it('leaves a package that imports for real from src/', async () => {
     const tree = workspace();
     await pythonSrcLayoutGenerator(tree, { project: 'ledger-py', skipFormat: true });

@@ -53,6 +53,39 @@ function rootImporters(project: ShipshapeProject, packages: string[]): string[] 
     : [];
 }
 
+/** Config files that may name a package's folder by path: the move does not edit them, so their references are listed. */
+const PATH_CONFIGS = [
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'tox.ini',
+  'MANIFEST.in',
+  'noxfile.py',
+  'mypy.ini',
+  '.coveragerc',
+  'pytest.ini',
+  'Makefile',
+];
+
+/** Lines of the project's configs that name a moved folder as a path (`include = ["rich/py.typed"]`, `files = ["rich"]`). */
+function pathReferences(project: ShipshapeProject, packages: string[], edited: readonly string[][]): string[] {
+  const names = packages.map((p) => posix.basename(p));
+  const editedKeys = edited.map((path) => path.at(-1));
+  const found: string[] = [];
+  for (const config of PATH_CONFIGS) {
+    const file = project.file(config);
+    const lines = (project.workspace.source.read(file) ?? '').split('\n');
+    lines.forEach((line, i) => {
+      const key = /^\s*([\w.-]+)\s*=/.exec(line)?.[1];
+      if (key && editedKeys.includes(key)) return;
+      if (names.some((n) => new RegExp(`(^|[\\s"'\\[=,(:])\\.?/?${n}(/|["'\\],)]|\\s*$)`).test(line))) found.push(`${file}:${i + 1}`);
+    });
+  }
+  return found.length > 0
+    ? [`These lines name a moved folder by its old path and may need src/ in front (not edited): ${found.join(', ')}`]
+    : [];
+}
+
 /** `nx g @shipshape/structure:python-src-layout --project=x`: flat layout to src layout, every move listed. */
 export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGeneratorSchema>({
   name: '@shipshape/structure:python-src-layout',
@@ -74,7 +107,15 @@ export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGenera
       moves,
       changes: [{ path: manifest.path, content: editToml(manifest.text, build.edits) }, ...(sourceRoot ? [sourceRoot] : [])],
       done: moves.map(({ from, to }) => `move ${from} -> ${to}`),
-      left: [...build.notes, ...rootImporters(project, packages)],
+      left: [
+        ...build.notes,
+        ...rootImporters(project, packages),
+        ...pathReferences(
+          project,
+          packages,
+          build.edits.map((e) => e.path),
+        ),
+      ],
     };
   },
 });
