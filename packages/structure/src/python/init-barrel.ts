@@ -8,7 +8,7 @@ import {
   type ShipshapeProject,
 } from '@shipshape/core';
 import { importedModuleFile, moduleName, packageFolders } from './package-folders';
-import { publicNames, reexportedNames } from './public-names';
+import { importedPublicNames, publicNames, reexportedNames } from './public-names';
 
 export interface InitFilePlan {
   /** Workspace-relative path of the `__init__.py`. */
@@ -88,9 +88,18 @@ function editInit(project: ShipshapeProject, path: string, analysis: PythonAnaly
       notes.push(`${path}:${record.line} imports * from a module outside the package; left as it is`);
       continue;
     }
-    const names = publicNames(resultOf(analysis, target));
+    const targetResult = resultOf(analysis, target);
+    const names = publicNames(targetResult);
     if (names === undefined) {
       notes.push(`${path}:${record.line} imports * from ${target}, whose __all__ is computed; left as it is`);
+      continue;
+    }
+    // Without __all__, the star import also re-exports what the module imports from the package: listing only its own names would drop them.
+    const imported = targetResult.all ? [] : importedPublicNames(targetResult);
+    if (imported.length > 0) {
+      notes.push(
+        `${path}:${record.line} imports * from ${target}, which has no __all__ and imports ${imported.slice(0, 3).join(', ')}${imported.length > 3 ? ', ...' : ''} from the package: the star import re-exports those too; give ${target} an __all__, then run the generator again`,
+      );
       continue;
     }
     const index = record.line - 1;

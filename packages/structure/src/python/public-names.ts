@@ -11,6 +11,16 @@ export function publicNames(result: PythonFileResult): string[] | undefined {
   return [...new Set(result.definitions.filter((d) => d.public && !imported.has(d.name)).map((d) => d.name))];
 }
 
+/**
+ * Public names a module's top-level relative imports bind (`from .models import Order`): `from module import *`
+ * re-exports them when it has no `__all__`, and the package may mean them as API. (What absolute imports bind,
+ * `re` or `dataclass`, leaks by accident: that is what an explicit import list is for.)
+ */
+export function importedPublicNames(result: PythonFileResult): string[] {
+  const relative = result.imports.filter((r) => r.kind === 'from' && r.level > 0 && !r.inFunction && r.guard !== 'type-checking');
+  return [...new Set(importBoundNames({ ...result, imports: relative }).filter((n) => !n.startsWith('_') && n !== '*'))];
+}
+
 /** Names bound by the module's own imports (`pandas` of `try: import pandas` / `except ImportError: pandas = None` included). */
 function importBoundNames(result: PythonFileResult): string[] {
   return result.imports.flatMap((record) =>

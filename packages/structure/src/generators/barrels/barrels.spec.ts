@@ -172,6 +172,16 @@ __all__ = [
 `);
   });
 
+  it('leaves a star import of a module that re-exports names from the package alone, and says why', async () => {
+    const tree = workspace();
+    const warnings: string[] = [];
+    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
+    tree.write(`${PY_ROOT}/src/acme_catalog/products.py`, 'from .pricing import price_of\n\nDEFAULT_UNIT = "g"\n');
+    await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
+    expect(read(tree, `${PY_ROOT}/src/acme_catalog/__init__.py`)).toContain('from .products import *  # noqa: F403');
+    expect(warnings.join('\n')).toContain('has no __all__ and imports price_of from the package: the star import re-exports those too');
+  });
+
   it('leaves configured namespace packages without __init__.py', async () => {
     const tree = workspace();
     await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
