@@ -30,6 +30,8 @@ export interface DependencyFacts {
   locate(declared: DeclaredDependency): { line: number; column: number };
   /** Not published (npm `"private": true`): version ranges do not matter to anyone else. */
   publishable: boolean;
+  /** Python: the tables dependencies are declared in when they are not PEP 621's (a Poetry project without [project]). */
+  tables?: 'poetry';
   /** Python: the pyproject.toml has a PEP 621 [project] table with a name, so its [project] and [dependency-groups] tables can be edited. */
   pep621: boolean;
   /** npm: package.json names declaration files (types, typings, an exports `types` condition or .d.ts target): users type-check against them. */

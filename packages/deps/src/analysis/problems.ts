@@ -115,7 +115,7 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
   const where = describeUses(imports);
   const what = first.role === 'runtime' ? (first.typeOnly ? 'the types of library code' : 'library code') : 'tests or tooling';
   const module = first.specifier !== name && facts.ecosystem === 'python' ? `"${first.specifier}" (distribution "${name}")` : `"${name}"`;
-  const add = `declare it in ${describeTarget(facts.ecosystem, to)}`;
+  const add = `declare it in ${describeTarget(facts.ecosystem, to, facts.tables)}`;
   const rootOnly =
     to !== 'dev' && facts.rootDeclared.has(facts.key(name))
       ? ' (the workspace root declares it, but that is not published with the package)'
@@ -142,7 +142,7 @@ function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[],
 
 function movedToRuntime(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
   const where = describeDeclared(facts.ecosystem, declared);
-  const message = `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${where}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, 'runtime')}`;
+  const message = `"${name}" is imported by library code (${describeUses(uses)}) but declared in ${where}, which users of the package do not get: move it to ${describeTarget(facts.ecosystem, 'runtime', facts.tables)}`;
   return movedAtUse(facts, name, uses, declared, {
     kind: 'misplaced',
     severity: 'warning',
@@ -175,7 +175,7 @@ function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[],
     kind: 'misplaced',
     severity: sure ? 'warning' : 'info',
     name,
-    message: `"${name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but only tests and tooling use it (${describeUses(uses)}): unless something needs it at run time without importing it (a backend of another dependency, a plugin loaded by name), move it to ${describeTarget(facts.ecosystem, 'dev')}`,
+    message: `"${name}" is declared in ${describeDeclared(facts.ecosystem, declared)} but only tests and tooling use it (${describeUses(uses)}): unless something needs it at run time without importing it (a backend of another dependency, a plugin loaded by name), move it to ${describeTarget(facts.ecosystem, 'dev', facts.tables)}`,
     file: declared.file,
     ...facts.locate(declared),
     key: `misplaced-dev:${facts.key(name)}`,
@@ -185,7 +185,7 @@ function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[],
 
 function optionalProblem(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
   const where = describeDeclared(facts.ecosystem, declared);
-  const message = `"${name}" is declared as a required dependency in ${where}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional')} so that users can leave it out`;
+  const message = `"${name}" is declared as a required dependency in ${where}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional', facts.tables)} so that users can leave it out`;
   return movedAtUse(facts, name, uses, declared, { kind: 'optional', severity: 'info', to: 'optional', key: 'optional', message });
 }
 

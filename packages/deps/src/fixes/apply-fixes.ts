@@ -84,14 +84,14 @@ export function dependencyFixes(
         continue;
       }
       draft.add(name, fix.to, version.spec);
-      result.done.push(`${file}: declared "${name}" (${version.spec}) in ${describeTarget(facts.ecosystem, fix.to)}`);
+      result.done.push(`${file}: declared "${name}" (${version.spec}) in ${describeTarget(facts.ecosystem, fix.to, facts.tables)}`);
       if (version.source === 'table')
         result.left.push(
           `${file}: confirm the lower bound of "${name}${version.spec}": ${name} is not installed here, so it is Shipshape's suggestion`,
         );
     } else if (fix.action === 'move') {
       draft.move(fix);
-      result.done.push(`${file}: moved "${name}" from ${fix.declared.section} to ${describeTarget(facts.ecosystem, fix.to)}`);
+      result.done.push(`${file}: moved "${name}" from ${fix.declared.section} to ${describeTarget(facts.ecosystem, fix.to, facts.tables)}`);
     } else {
       draft.remove(fix);
       result.done.push(
@@ -130,10 +130,9 @@ function manifestName(facts: DependencyFacts): string {
 
 /** What to edit in a pyproject.toml without PEP 621 metadata: the tables its tool reads, which Shipshape leaves to the user. */
 function pythonTablesAdvice(facts: DependencyFacts): string {
-  const tool = facts.declared.find((d) => d.tool && d.tool !== 'build-system' && !d.section.endsWith('.txt'))?.tool;
-  return tool
-    ? `it has no [project] table: declare it where ${tool} reads dependencies, e.g. [tool.${tool}...]`
-    : 'it has no [project] table with a name: Shipshape adds no PEP 621 table to it; declare it where your build backend reads dependencies';
+  return facts.tables
+    ? `left as it is: Shipshape does not edit ${facts.tables === 'poetry' ? "Poetry's" : 'its'} tables`
+    : 'left as it is: it has no [project] table with a name, and Shipshape adds no PEP 621 table to it; declare it where your build backend reads dependencies';
 }
 
 function installCommand(facts: DependencyFacts, name: string): string {

@@ -144,3 +144,10 @@ export function usePlantedTree(use: (tree: Tree) => void): void {
   });
   afterEach(() => current?.remove());
 }
+
+/** An empty Nx Tree whose root package.json makes libs/* npm workspaces, as a small monorepo has it. */
+export function npmWorkspaceTree(): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  tree.write('package.json', JSON.stringify({ name: '@acme/source', private: true, workspaces: ['libs/*'] }));
+  return tree;
+}

@@ -84,6 +84,7 @@ export const pythonDependencies = defineFact({
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
       publishesTypes: false,
       pep621: typeof data.project?.name === 'string',
+      ...(typeof data.project?.name !== 'string' && dataAt(data, ['tool', 'poetry']) !== undefined ? { tables: 'poetry' as const } : {}),
       installed: environment !== null && Object.keys(environment.versions).length > 0,
       inlined: () => false,
       closesCycle: () => false,

@@ -3,10 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { typescriptSources } from '@shipshape/core';
 import { treeProject } from '@shipshape/core/testing';
-import { changedSince, treeSnapshot } from '../../testing/fixture-workspace';
+import { changedSince, npmWorkspaceTree, treeSnapshot } from '../../testing/fixture-workspace';
 import { featureDetectionGenerator } from './feature-detection';
 
 const PLOT = `"""Plots, for users with the plot extra."""
@@ -48,8 +47,7 @@ function runPython(tree: Tree, code: string): { status: number | null; stdout: s
 describe('feature-detection generator', () => {
   let tree: Tree;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    tree.write('package.json', JSON.stringify({ name: '@acme/source', private: true, workspaces: ['libs/*'] }));
+    tree = npmWorkspaceTree();
   });
 
   it('Python: wraps the module-level import of an optional dependency, and the package still imports without it', async () => {
