@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { resolveOptions, type OptionsSection } from '../config/options';
-import { diskWorkspace } from '../facts/create-workspace';
+import { resolveOptions, type OptionsSection, type ResolvedOptions } from '../config/options';
+import { ShipshapeWorkspace } from '../facts/shipshape-workspace';
 import type { WorkspaceGraph } from '../facts/workspace-graph';
+import { diskSource } from '../file-system/file-source';
 import { insideWorkspace } from '../file-system/paths';
 import type { Check } from '../model/check';
 import { collectChecks, discoverCheckPackages, discoverOptionSections } from '../registry/discover';
@@ -33,21 +34,76 @@ export interface AuditProjectResult {
   baselineWritten?: string;
 }
 
+/** What a request resolves to before anything is read: its options (validated), where it writes, its checks. */
+interface PreparedAudit {
+  request: AuditProjectRequest;
+  options: ResolvedOptions;
+  reportsDir: string;
+  baselineWritten?: string;
+  checks: readonly Check[];
+}
+
+function prepare(request: AuditProjectRequest, sections: readonly OptionsSection[]): PreparedAudit {
+  const options = resolveOptions(request.options, request.optionsSource, sections);
+  const root = request.workspaceRoot;
+  return {
+    request,
+    options,
+    reportsDir: insideWorkspace(root, options.reportsDir.replace('{projectRoot}', request.projectRoot), 'the reportsDir option'),
+    baselineWritten: request.updateBaseline
+      ? insideWorkspace(root, join(request.projectRoot, options.baselineFile), 'the baselineFile option')
+      : undefined,
+    checks: request.checks ?? collectChecks(discoverCheckPackages(root, options.packages)),
+  };
+}
+
+/**
+ * The audits of several projects of one workspace in one run (Nx's batch mode), sharing one workspace: its
+ * facts (the graph, the packages, the installed modules, the Python interpreter and environment) are computed
+ * once, and every project is audited with its own options. A request whose options are invalid fails alone.
+ */
+export async function* auditProjects(
+  requests: readonly AuditProjectRequest[],
+): AsyncGenerator<{ request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown }> {
+  if (requests.length === 0) return;
+  const first = requests[0];
+  const sections = first.sections ?? discoverOptionSections(first.workspaceRoot);
+  const prepared: Array<PreparedAudit | { request: AuditProjectRequest; error: unknown }> = requests.map((request) => {
+    try {
+      return prepare(request, sections);
+    } catch (error) {
+      return { request, error };
+    }
+  });
+  const ready = prepared.filter((p): p is PreparedAudit => !('error' in p));
+  const byRoot = new Map(ready.map((p) => [p.request.projectRoot, p.options]));
+  const workspace = new ShipshapeWorkspace({
+    source: diskSource(first.workspaceRoot),
+    options: ready[0]?.options ?? resolveOptions({}, 'defaults'),
+    projectOptions: (node) => byRoot.get(node.root) ?? ready[0]?.options ?? resolveOptions({}, 'defaults'),
+    graph: first.graph,
+  });
+  for (const item of prepared) {
+    if ('error' in item) {
+      yield item;
+      continue;
+    }
+    try {
+      const { request } = item;
+      const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });
+      const report = await runAudit(project, item.checks, { updateBaseline: request.updateBaseline });
+      yield { request, result: { report, files: writeReports(report, item.reportsDir), baselineWritten: item.baselineWritten } };
+    } catch (error) {
+      yield { request: item.request, error };
+    }
+  }
+}
+
 /** One project's audit, as the executor runs it: options, checks, baseline, and the three report files. */
 export async function auditProject(request: AuditProjectRequest): Promise<AuditProjectResult> {
-  const sections = request.sections ?? discoverOptionSections(request.workspaceRoot);
-  const options = resolveOptions(request.options, request.optionsSource, sections);
-  const reportsDir = insideWorkspace(
-    request.workspaceRoot,
-    options.reportsDir.replace('{projectRoot}', request.projectRoot),
-    'the reportsDir option',
-  );
-  const baselineWritten = request.updateBaseline
-    ? insideWorkspace(request.workspaceRoot, join(request.projectRoot, options.baselineFile), 'the baselineFile option')
-    : undefined;
-  const checks = request.checks ?? collectChecks(discoverCheckPackages(request.workspaceRoot, options.packages));
-  const workspace = diskWorkspace({ workspaceRoot: request.workspaceRoot, options, graph: request.graph });
-  const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });
-  const report = await runAudit(project, checks, { updateBaseline: request.updateBaseline });
-  return { report, files: writeReports(report, reportsDir), baselineWritten };
+  for await (const { result, error } of auditProjects([request])) {
+    if (error !== undefined || !result) throw error;
+    return result;
+  }
+  throw new Error('the audit produced no result');
 }

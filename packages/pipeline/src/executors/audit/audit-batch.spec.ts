@@ -1,0 +1,96 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempWorkspace } from '@shipshape/core/testing';
+import auditExecutor from './audit';
+import auditBatchExecutor from './audit-batch';
+
+const checksJs = `exports.checks = [{
+  id: 'demo/license', title: 'has a license', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
+  run: (project) => (JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: 'no license', file: project.file('package.json'), key: 'license', line: 1, column: 1 }]),
+}];\n`;
+
+describe('the audit in batch mode', () => {
+  const ws = tempWorkspace({
+    'package.json': '{"name":"ws"}',
+    'checks/package.json': '{"name":"demo-checks","shipshape":{"checks":"./index.js"}}',
+    'checks/index.js': checksJs,
+    'libs/a/package.json': '{\n  "name": "a"\n}\n',
+    'libs/b/package.json': '{\n  "name": "b",\n  "license": "MIT"\n}\n',
+    'libs/c/package.json': '{\n  "name": "c"\n}\n',
+  });
+  afterAll(() => ws.remove());
+
+  const projects = { a: { root: 'libs/a' }, b: { root: 'libs/b' }, c: { root: 'libs/c' } };
+  const context = (projectName?: string): ExecutorContext =>
+    ({
+      root: ws.root,
+      cwd: ws.root,
+      isVerbose: false,
+      projectName,
+      targetName: 'audit',
+      projectsConfigurations: { version: 2, projects },
+      nxJsonConfiguration: {},
+      projectGraph: { nodes: {}, dependencies: {} },
+    }) as unknown as ExecutorContext;
+  const task = (project: string) => ({
+    id: `${project}:audit`,
+    target: { project, target: 'audit' },
+    overrides: {},
+    outputs: [],
+    parallelism: true,
+  });
+  const taskGraph = {
+    roots: [],
+    dependencies: {},
+    tasks: Object.fromEntries(['a', 'b', 'c'].map((p) => [`${p}:audit`, task(p)])),
+  } as unknown as TaskGraph;
+  const report = (root: string) => readFileSync(join(ws.root, 'reports/shipshape', root, 'audit.json'), 'utf8');
+
+  beforeEach(() => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('audits every task of the batch with its own options, and gives each its result and output', async () => {
+    const inputs = {
+      'a:audit': { packages: ['./checks'] },
+      'b:audit': { packages: ['./checks'] },
+      'c:audit': { packages: ['./checks'], failOn: 'warning' as const },
+    };
+    const results: Record<string, { success: boolean; terminalOutput: string }> = {};
+    for await (const { task: id, result } of auditBatchExecutor(taskGraph, inputs, {}, context())) results[id] = result;
+    expect(Object.keys(results).sort()).toEqual(['a:audit', 'b:audit', 'c:audit']);
+    expect(results['a:audit'].success).toBe(true);
+    expect(results['c:audit'].success).toBe(false);
+    expect(results['a:audit'].terminalOutput).toContain('no license');
+    expect(results['b:audit'].terminalOutput).toContain('Reports: reports/shipshape/libs/b/audit.json');
+  });
+
+  it('writes reports identical to those of one audit per process', async () => {
+    const batch = Object.fromEntries(['a', 'b'].map((p) => [p, '']));
+    for await (const _ of auditBatchExecutor(
+      taskGraph,
+      { 'a:audit': { packages: ['./checks'] }, 'b:audit': { packages: ['./checks'] } },
+      {},
+      context(),
+    ))
+      void _;
+    for (const p of Object.keys(batch)) batch[p] = report(projects[p as 'a' | 'b'].root);
+    rmSync(join(ws.root, 'reports'), { recursive: true, force: true });
+    for (const p of Object.keys(batch)) await auditExecutor({ packages: ['./checks'] }, context(p));
+    for (const p of Object.keys(batch)) expect(report(projects[p as 'a' | 'b'].root)).toBe(batch[p]);
+  });
+
+  it('fails only the task whose options are invalid, with one message', async () => {
+    const results: Record<string, { success: boolean; terminalOutput: string }> = {};
+    const inputs = { 'a:audit': { packages: ['./checks'], failOn: 'sometimes' as never }, 'b:audit': { packages: ['./checks'] } };
+    for await (const { task: id, result } of auditBatchExecutor(taskGraph, inputs, {}, context())) results[id] = result;
+    expect(results['a:audit']).toEqual({
+      success: false,
+      terminalOutput: expect.stringMatching(/^Shipshape: invalid Shipshape options in the audit options of a .*"failOn" must be one of/),
+    });
+    expect(results['b:audit'].success).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { auditProjects } from '@shipshape/core/engine';
+import { auditOutput } from './report-output';
+import { auditRequest, failureLine } from './request';
+import type { AuditExecutorSchema } from './schema';
+
+/**
+ * The audits of many projects in one process (Nx's batch mode): one workspace for all of them, so that
+ * workspace facts and the Python interpreter are found once; Nx still caches each project's result on its own.
+ */
+export default async function* auditBatchExecutor(
+  taskGraph: TaskGraph,
+  inputs: Record<string, AuditExecutorSchema>,
+  overrides: AuditExecutorSchema,
+  context: ExecutorContext,
+): AsyncGenerator<{ task: string; result: { success: boolean; terminalOutput: string } }> {
+  const tasks = Object.keys(inputs).map((id) => ({ id, task: taskGraph.tasks[id] }));
+  const requests = tasks.map(({ id, task }) => {
+    const name = task.target.project;
+    const project = context.projectsConfigurations.projects[name];
+    return {
+      id,
+      request: auditRequest(
+        context.root,
+        { name, root: project.root, tags: project.tags },
+        { ...inputs[id], ...overrides },
+        task.target.target,
+        context.projectGraph,
+      ),
+    };
+  });
+  const ids = new Map(requests.map(({ id, request }) => [request, id]));
+  for await (const { request, result, error } of auditProjects(requests.map((r) => r.request))) {
+    const task = ids.get(request)!;
+    if (result) yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result) } };
+    else yield { task, result: { success: false, terminalOutput: failureLine(error) } };
+  }
+}

@@ -1,0 +1,12 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { toPosixRelative } from '@shipshape/core';
+import { renderTerminal, type AuditProjectResult } from '@shipshape/core/engine';
+
+/** What an audit task prints: the report, where the baseline and reports were written. Appends the Markdown to a GitHub job summary. */
+export function auditOutput(workspaceRoot: string, { report, files, baselineWritten }: AuditProjectResult): string {
+  const lines = [renderTerminal([report], { color: process.stdout.isTTY === true && !process.env.NO_COLOR })];
+  if (baselineWritten) lines.push(`Baseline written: ${toPosixRelative(workspaceRoot, baselineWritten)}`);
+  lines.push(`Reports: ${[files.json, files.sarif, files.markdown].map((f) => toPosixRelative(workspaceRoot, f)).join(', ')}`);
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, readFileSync(files.markdown, 'utf8'));
+  return lines.join('\n');
+}

@@ -1,0 +1,30 @@
+import type { ProjectGraph } from '@nx/devkit';
+import { DEFAULTS, errorMessage, isShipshapeError } from '@shipshape/core';
+import { fromNxGraph, type AuditProjectRequest } from '@shipshape/core/engine';
+import type { AuditExecutorSchema } from './schema';
+
+/** The engine's request for one project's audit target, as Nx gives it (its options, the project graph). */
+export function auditRequest(
+  workspaceRoot: string,
+  project: { name: string; root: string; tags?: string[] },
+  options: AuditExecutorSchema,
+  targetName: string | undefined,
+  graph: ProjectGraph | undefined,
+): AuditProjectRequest {
+  const { updateBaseline, ...shipshapeOptions } = options;
+  return {
+    workspaceRoot,
+    projectName: project.name,
+    projectRoot: project.root,
+    options: shipshapeOptions,
+    optionsSource: `the ${targetName ?? DEFAULTS.targetName} options of ${project.name} (nx.json plugin options or the project's target options)`,
+    updateBaseline,
+    tags: project.tags,
+    graph: graph ? fromNxGraph(graph) : undefined,
+  };
+}
+
+/** The one line an audit that could not run prints: the user's problem as it is, or Shipshape's with its message. */
+export function failureLine(error: unknown): string {
+  return isShipshapeError(error) ? `Shipshape: ${error.message}` : `Shipshape audit failed: ${errorMessage(error)}`;
+}
