@@ -32,7 +32,7 @@ describe('the audit in batch mode', () => {
       projectsConfigurations: { version: 2, projects },
       nxJsonConfiguration: {},
       projectGraph: { nodes: {}, dependencies: {} },
-    }) as unknown as ExecutorContext;
+    });
   const task = (project: string) => ({
     id: `${project}:audit`,
     target: { project, target: 'audit' },
