@@ -12,12 +12,14 @@ export interface BundlerShape {
   /** Paths of options naming one output file, whose folder is then the out folder (rollup's `output.file`). */
   outFile?: string[][];
   defaultEntry?: string[];
-  defaultOutDir: string;
+  /** Where it writes without an out-folder option: `dist` unless said otherwise. */
+  defaultOutDir?: string;
   /** Format sub folders the bundler writes below its out folder (`dist/esm`, `dist/cjs`). */
   formats?: string[];
   /** Paths of the options that name packages inlined on purpose (`noExternal`). */
   inlined?: string[][];
-  inlines: OutputReference['inlines'];
+  /** What it inlines: `listed` (only what `inlined` names) unless said otherwise. */
+  inlines?: OutputReference['inlines'];
   /**
    * Calls of presets that wrap the bundler's config and take the entry as an option
    * (`tanstackViteConfig({ entry: './src/index.ts', srcDir: './src' })`): read when the config has no entry of its own.
@@ -104,7 +106,7 @@ export function bundlerReferences(
     ];
     const named = outputNames(used.map((e) => ({ file: at(e.value), name: e.name })));
     const inlined = stringsOf(value, shape.inlined ?? []).map((s) => s.value);
-    for (const dir of outDirs.length > 0 ? outDirs : [{ value: shape.defaultOutDir, line: 0, column: 0 }]) {
+    for (const dir of outDirs.length > 0 ? outDirs : [{ value: shape.defaultOutDir ?? 'dist', line: 0, column: 0 }]) {
       const out = at(dir.value);
       outputs.push({
         file,
@@ -115,7 +117,7 @@ export function bundlerReferences(
         names: named.names,
         ...(named.from !== undefined ? { from: named.from } : {}),
         ...(shape.formats ? { formats: shape.formats.map((f) => posix.join(out, f)) } : {}),
-        inlines: shape.inlines,
+        inlines: shape.inlines ?? 'listed',
         ...(inlined.length > 0 ? { inlined } : {}),
       });
     }

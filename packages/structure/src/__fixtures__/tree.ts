@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import type { Tree } from '@nx/devkit';
+import { logger, type Tree } from '@nx/devkit';
 
 /** Copies a fixture folder into the tree under `root`. */
 export function addFixture(tree: Tree, fixtureDir: string, root: string): void {
@@ -59,4 +59,31 @@ export function typeCheck(dir: string): string {
 export function pythonImport(dir: string, pathEntry: string, statements: string, expression: string): unknown {
   const code = `import json, sys\nsys.path.insert(0, ${JSON.stringify(join(dir, pathEntry))})\n${statements}\nprint(json.dumps(${expression}))`;
   return JSON.parse(execFileSync('python3', ['-I', '-B', '-c', code], { encoding: 'utf8', cwd: dir }));
+}
+
+/**
+ * What the generators of a describe block tell the user (`logger.info` / `logger.warn`), captured instead of
+ * printed, fresh for every test.
+ */
+export function generatorLogs(): { info: string[]; warnings: string[] } {
+  const logs = { info: [] as string[], warnings: [] as string[] };
+  beforeEach(() => {
+    logs.info.length = 0;
+    logs.warnings.length = 0;
+    jest.spyOn(logger, 'info').mockImplementation((message) => void logs.info.push(String(message)));
+    jest.spyOn(logger, 'warn').mockImplementation((message) => void logs.warnings.push(String(message)));
+  });
+  afterEach(() => jest.restoreAllMocks());
+  return logs;
+}
+
+/** The tree's pending changes: path and content. */
+export const changesOf = (tree: Tree): Array<[string, string | undefined]> => tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+
+/** Runs a generator twice: the second run must change nothing. */
+export async function expectIdempotent(tree: Tree, run: () => Promise<unknown>): Promise<void> {
+  await run();
+  const once = changesOf(tree);
+  await run();
+  expect(changesOf(tree)).toEqual(once);
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { FindingInput, WorkspaceGraph } from '@shipshape/core';
-import { diskProject, tempWorkspace } from '@shipshape/core/testing';
+import type { WorkspaceGraph } from '@shipshape/core';
+import { findingsOf, projectAt as project, withWorkspace } from '../__fixtures__/checks';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../__fixtures__/examples';
 import deadFile from './dead-file';
 import pythonLayout from './python-layout';
@@ -10,21 +10,6 @@ import sourcesOutsideSrc from './sources-outside-src';
 import strayRootModules from './stray-root-modules';
 import testsInPublishedOutput from './tests-in-published-output';
 import trackedBuildOutput from './tracked-build-output';
-
-const project = (workspaceRoot: string, root: string, graph?: WorkspaceGraph) =>
-  diskProject(workspaceRoot, root, { name: graph?.projects.find((p) => p.root === root)?.name ?? root, graph });
-const summary = (findings: FindingInput[]) => findings.map((f) => `${f.file}:${f.line} ${f.key}`);
-
-function withWorkspace(files: Record<string, string>, test: (root: string) => Promise<void> | void) {
-  return async () => {
-    const ws = tempWorkspace(files);
-    try {
-      await test(ws.root);
-    } finally {
-      ws.remove();
-    }
-  };
-}
 
 describe('structure/python-layout', () => {
   it('reports the flat layout of examples/ledger-py as info, with the generator that moves it', async () => {
@@ -47,8 +32,8 @@ describe('structure/python-layout', () => {
       },
       async (root) => {
         expect(await pythonLayout.run(project(root, 'src-py'))).toEqual([]);
-        expect(summary(await pythonLayout.run(project(root, 'mixed')))).toEqual(['mixed/pyproject.toml:1 mixed']);
-        expect(summary(await pythonLayout.run(project(root, 'wrong')))).toEqual(['wrong/pyproject.toml:5 wheel-packages:d']);
+        expect(await findingsOf(pythonLayout, root, 'mixed')).toEqual(['mixed/pyproject.toml:1 mixed']);
+        expect(await findingsOf(pythonLayout, root, 'wrong')).toEqual(['wrong/pyproject.toml:5 wheel-packages:d']);
       },
     ),
   );
@@ -69,12 +54,12 @@ describe('structure/python-tests-location', () => {
         'good/tests/test_b.py': '',
       },
       async (root) => {
-        expect(summary(await pythonTestsLocation.run(project(root, 'inpkg')))).toEqual([
+        expect(await findingsOf(pythonTestsLocation, root, 'inpkg')).toEqual([
           'inpkg/src/a/core_test.py:1 src/a/core_test.py',
           'inpkg/src/a/tests/__init__.py:1 src/a/tests',
         ]);
         expect(await pythonTestsLocation.run(project(root, 'good'))).toEqual([]);
-        expect(summary(await pythonTestsLocation.run(project(EXAMPLES_ROOT, 'libs/ledger-py')))).toEqual([
+        expect(await findingsOf(pythonTestsLocation, EXAMPLES_ROOT, 'libs/ledger-py')).toEqual([
           'libs/ledger-py/pyproject.toml:1 no-tests',
         ]);
       },
@@ -93,10 +78,8 @@ describe('structure/stray-root-modules', () => {
         'one/notes.py': '',
       },
       async (root) => {
-        expect(summary(await strayRootModules.run(project(EXAMPLES_ROOT, 'libs/ledger-py')))).toEqual([
-          'libs/ledger-py/scratch.py:1 scratch.py',
-        ]);
-        expect(summary(await strayRootModules.run(project(root, 'one')))).toEqual(['one/notes.py:1 notes.py']);
+        expect(await findingsOf(strayRootModules, EXAMPLES_ROOT, 'libs/ledger-py')).toEqual(['libs/ledger-py/scratch.py:1 scratch.py']);
+        expect(await findingsOf(strayRootModules, root, 'one')).toEqual(['one/notes.py:1 notes.py']);
       },
     ),
   );
@@ -118,7 +101,7 @@ describe('structure/tracked-build-output', () => {
         expect(await trackedBuildOutput.run(project(root, 'py'))).toEqual([]);
         execFileSync('git', ['init', '-q'], { cwd: root });
         execFileSync('git', ['add', '-A'], { cwd: root });
-        expect(summary(await trackedBuildOutput.run(project(root, 'py')))).toEqual([
+        expect(await findingsOf(trackedBuildOutput, root, 'py')).toEqual([
           'py/build/lib/py/__init__.py:1 build/',
           'py/py.egg-info/PKG-INFO:1 py.egg-info/',
           'py/py/__pycache__/core.cpython-311.pyc:1 py/__pycache__/',
@@ -140,10 +123,10 @@ describe('structure/sources-outside-src', () => {
         'lib/tools/gen.ts': '',
       },
       async (root) => {
-        expect(summary(await sourcesOutsideSrc.run(project(EXAMPLES_ROOT, 'libs/money')))).toEqual([
+        expect(await findingsOf(sourcesOutsideSrc, EXAMPLES_ROOT, 'libs/money')).toEqual([
           'libs/money/scripts/gen-currencies.ts:1 scripts/gen-currencies.ts',
         ]);
-        expect(summary(await sourcesOutsideSrc.run(project(root, 'lib')))).toEqual(['lib/tools/gen.ts:1 tools/gen.ts']);
+        expect(await findingsOf(sourcesOutsideSrc, root, 'lib')).toEqual(['lib/tools/gen.ts:1 tools/gen.ts']);
       },
     ),
   );
@@ -171,7 +154,7 @@ describe('structure/tests-in-published-output', () => {
 
 describe('structure/dead-file', () => {
   it("reports the planted dead file; an internal file another project imports is alive, through Nx's graph", async () => {
-    expect(summary(await deadFile.run(project(EXAMPLES_ROOT, 'libs/money', EXAMPLES_GRAPH)))).toEqual([
+    expect(await findingsOf(deadFile, EXAMPLES_ROOT, 'libs/money', EXAMPLES_GRAPH)).toEqual([
       'libs/money/src/legacy-format.ts:1 src/legacy-format.ts',
     ]);
     expect(await deadFile.run(project(EXAMPLES_ROOT, 'libs/invoices', EXAMPLES_GRAPH))).toEqual([]);
@@ -187,12 +170,12 @@ describe('structure/dead-file', () => {
       dependencies: { ui: ['core'] },
     };
     expect(await deadFile.run(project(ws, 'libs/core', graph))).toEqual([]);
-    expect(summary(await deadFile.run(project(ws, 'libs/core')))).toEqual(['libs/core/src/internal/secret.ts:1 src/internal/secret.ts']);
+    expect(await findingsOf(deadFile, ws, 'libs/core')).toEqual(['libs/core/src/internal/secret.ts:1 src/internal/secret.ts']);
   });
 
   it('keeps files that only tests use, and follows circular barrels and type-only imports', async () => {
     const fixtures = join(__dirname, '../generators/barrels/__fixtures__');
-    expect(summary(await deadFile.run(project(fixtures, 'catalog-ts')))).toEqual([
+    expect(await findingsOf(deadFile, fixtures, 'catalog-ts')).toEqual([
       'catalog-ts/src/internal/cache.ts:1 src/internal/cache.ts',
       'catalog-ts/src/render/html.ts:1 src/render/html.ts',
       'catalog-ts/src/render/text.ts:1 src/render/text.ts',

@@ -28,27 +28,26 @@ const anyOf =
 /** What a package's identity needs even when it is never published. */
 const IDENTITY = ['name', 'version'];
 
-const FIELDS: RequiredField<Table>[] = [
-  { name: 'name', present: present('name'), advice: 'the distribution name on PyPI' },
-  { name: 'version', present: present('version'), advice: 'a PEP 440 version, or "version" listed in dynamic' },
-  { name: 'description', present: present('description'), advice: 'one sentence on what the library does' },
-  { name: 'readme', present: present('readme'), advice: 'the README shown on PyPI, e.g. readme = "README.md"' },
-  { name: 'requires-python', present: present('requires-python'), advice: 'the lowest supported Python, e.g. requires-python = ">=3.9"' },
-  { name: 'license', present: present('license'), advice: 'a PEP 639 SPDX expression, e.g. license = "MIT"' },
-  { name: 'authors', present: present('authors'), advice: 'authors = [{ name = "...", email = "..." }]' },
-  { name: 'urls', present: present('urls'), advice: '[project.urls] with Homepage, Source and Issues' },
+/** Each field [project] needs: name, advice, and Poetry's own advice (null: Poetry keeps it elsewhere, in its dependencies). */
+const FIELDS: Array<[string, string, (string | null)?]> = [
+  ['name', 'the distribution name on PyPI'],
+  ['version', 'a PEP 440 version, or "version" listed in dynamic', 'a PEP 440 version'],
+  ['description', 'one sentence on what the library does'],
+  ['readme', 'the README shown on PyPI, e.g. readme = "README.md"'],
+  ['requires-python', 'the lowest supported Python, e.g. requires-python = ">=3.9"', null],
+  ['license', 'a PEP 639 SPDX expression, e.g. license = "MIT"', 'an SPDX expression, e.g. license = "MIT"'],
+  ['authors', 'authors = [{ name = "...", email = "..." }]', 'authors = ["Name <email>"]'],
+  ['urls', '[project.urls] with Homepage, Source and Issues', 'homepage and repository, or [tool.poetry.urls]'],
 ];
 
+const PROJECT_FIELDS: RequiredField<Table>[] = FIELDS.map(([name, advice]) => ({ name, present: present(name), advice }));
+
 /** Poetry before 2.0 keeps the same metadata in [tool.poetry], with its own names. */
-const POETRY_FIELDS: RequiredField<Table>[] = [
-  { name: 'name', present: present('name'), advice: 'the distribution name on PyPI' },
-  { name: 'version', present: present('version'), advice: 'a PEP 440 version' },
-  { name: 'description', present: present('description'), advice: 'one sentence on what the library does' },
-  { name: 'readme', present: present('readme'), advice: 'the README shown on PyPI, e.g. readme = "README.md"' },
-  { name: 'license', present: present('license'), advice: 'an SPDX expression, e.g. license = "MIT"' },
-  { name: 'authors', present: present('authors'), advice: 'authors = ["Name <email>"]' },
-  { name: 'urls', present: anyOf('homepage', 'repository', 'urls'), advice: 'homepage and repository, or [tool.poetry.urls]' },
-];
+const POETRY_FIELDS: RequiredField<Table>[] = FIELDS.filter(([, , poetry]) => poetry !== null).map(([name, advice, poetry]) => ({
+  name,
+  present: name === 'urls' ? anyOf('homepage', 'repository', 'urls') : present(name),
+  advice: poetry ?? advice,
+}));
 
 export default defineCheck({
   id: 'structure/pyproject-metadata',
@@ -94,6 +93,6 @@ export default defineCheck({
       return findings;
     }
     const anchor = locateToml(text, ['project']) ?? { line: 1, column: 1 };
-    return [...findings, ...missingFieldFindings({ data: table, file, fields: wanted(FIELDS), anchor, where: '[project]' })];
+    return [...findings, ...missingFieldFindings({ data: table, file, fields: wanted(PROJECT_FIELDS), anchor, where: '[project]' })];
   },
 });

@@ -30,7 +30,6 @@ export default defineTool({
         ...(dest ? { file, line: dest.line, column: dest.column } : wholeFile(file)),
         dir: at(dest?.value ?? 'dist'),
         entries: [entryFile],
-        inlines: 'listed',
       });
     }
     return { entries, outputs };

@@ -9,11 +9,5 @@ export default defineTool({
   binaries: ['rollup'],
   configFiles: ['rollup.config.{js,mjs,cjs,ts,mts,cts}'],
   references: ({ configs }) =>
-    bundlerReferences(configs, {
-      entry: [['input']],
-      outDir: [['output', 'dir']],
-      outFile: [['output', 'file']],
-      defaultOutDir: 'dist',
-      inlines: 'listed',
-    }),
+    bundlerReferences(configs, { entry: [['input']], outDir: [['output', 'dir']], outFile: [['output', 'file']] }),
 });

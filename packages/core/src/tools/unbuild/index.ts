@@ -8,12 +8,5 @@ export default defineTool({
   enablers: ['unbuild'],
   binaries: ['unbuild'],
   configFiles: ['build.config.{ts,mts,js,mjs}'],
-  references: ({ configs }) =>
-    bundlerReferences(configs, {
-      entry: [['entries']],
-      outDir: [['outDir']],
-      defaultEntry: ['src/index'],
-      defaultOutDir: 'dist',
-      inlines: 'listed',
-    }),
+  references: ({ configs }) => bundlerReferences(configs, { entry: [['entries']], outDir: [['outDir']], defaultEntry: ['src/index'] }),
 });

@@ -26,20 +26,8 @@ export default defineTool({
           values.some((value) => callArguments(value).some((call) => call.args.some((arg) => valueAt(arg, ['entry']).length > 0))),
       )
       .map((r) => r.config);
-    const lib = bundlerReferences(libraries, {
-      entry: [['build', 'lib', 'entry']],
-      outDir: [['build', 'outDir']],
-      defaultOutDir: 'dist',
-      inlines: 'listed',
-    });
-    const preset = bundlerReferences(presets, {
-      entry: [],
-      presetEntry: [['entry']],
-      outDir: [],
-      defaultOutDir: 'dist',
-      formats: ['esm', 'cjs'],
-      inlines: 'listed',
-    });
+    const lib = bundlerReferences(libraries, { entry: [['build', 'lib', 'entry']], outDir: [['build', 'outDir']] });
+    const preset = bundlerReferences(presets, { entry: [], presetEntry: [['entry']], outDir: [], formats: ['esm', 'cjs'] });
     return { entries: [...lib.entries, ...preset.entries], outputs: [...lib.outputs, ...preset.outputs] };
   },
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { addFixture, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
+import { addFixture, expectIdempotent, generatorLogs, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
 import { treeProject } from '@shipshape/core/testing';
 import { exportsProgram, moduleExports } from '../../typescript/module-exports';
 import { barrelsGenerator } from './barrels';
@@ -20,12 +20,7 @@ function workspace(): Tree {
 const read = (tree: Tree, path: string) => tree.read(path, 'utf-8')!;
 
 describe('barrels generator, TypeScript', () => {
-  let warnings: string[];
-  beforeEach(() => {
-    warnings = [];
-    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const { warnings } = generatorLogs();
 
   it('writes every export * of the entry barrel as the names each module really exports, keeping comments', async () => {
     const tree = workspace();
@@ -122,8 +117,7 @@ export { normalize } from './normalize-a';
 });
 
 describe('barrels generator, Python', () => {
-  beforeEach(() => jest.spyOn(logger, 'warn').mockImplementation(() => undefined));
-  afterEach(() => jest.restoreAllMocks());
+  const { warnings } = generatorLogs();
 
   it('makes a star import explicit, adds __all__, and keeps the side-effect import, comments and code', async () => {
     const tree = workspace();
@@ -174,8 +168,6 @@ __all__ = [
 
   it('leaves a star import of a module that re-exports names from the package alone, and says why', async () => {
     const tree = workspace();
-    const warnings: string[] = [];
-    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
     tree.write(`${PY_ROOT}/src/acme_catalog/products.py`, 'from .pricing import price_of\n\nDEFAULT_UNIT = "g"\n');
     await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
     expect(read(tree, `${PY_ROOT}/src/acme_catalog/__init__.py`)).toContain('from .products import *  # noqa: F403');
@@ -210,10 +202,7 @@ __all__ = [
 
   it('changes nothing the second time', async () => {
     const tree = workspace();
-    await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
-    const once = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
-    await barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true });
-    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(once);
+    await expectIdempotent(tree, () => barrelsGenerator(tree, { project: 'acme-catalog', skipFormat: true }));
   });
 
   it('names the file and line of an __init__.py with a syntax error, and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { addFixture, pythonImport, withFilesOnDisk } from '../../__fixtures__/tree';
+import { addFixture, expectIdempotent, generatorLogs, pythonImport, withFilesOnDisk } from '../../__fixtures__/tree';
 import { boundariesGenerator } from './boundaries';
 
 const examples = join(__dirname, '../../../../../examples');
@@ -17,16 +17,10 @@ function workspace(): Tree {
 const json = (tree: Tree, path: string) => JSON.parse(tree.read(path, 'utf-8')!);
 
 describe('boundaries generator', () => {
-  beforeEach(() => {
-    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
-    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const { warnings } = generatorLogs();
 
   it('writes no exports map that would break what another project imports today, and says why', async () => {
     const tree = workspace();
-    const warnings: string[] = [];
-    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
     await boundariesGenerator(tree, { project: 'money', skipFormat: true });
     expect(json(tree, 'libs/money/package.json').exports).toBeUndefined();
     expect(warnings.join('\n')).toContain(
@@ -80,9 +74,8 @@ describe('boundaries generator', () => {
 
   it('changes nothing the second time', async () => {
     const tree = workspace();
-    for (const project of ['money', 'ledger-py']) await boundariesGenerator(tree, { project, skipFormat: true });
-    const once = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
-    for (const project of ['money', 'ledger-py']) await boundariesGenerator(tree, { project, skipFormat: true });
-    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(once);
+    await expectIdempotent(tree, async () => {
+      for (const project of ['money', 'ledger-py']) await boundariesGenerator(tree, { project, skipFormat: true });
+    });
   });
 });

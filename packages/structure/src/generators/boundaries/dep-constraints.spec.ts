@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { addProjectConfiguration, logger, readProjectConfiguration, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { diskProject } from '@shipshape/core/testing';
 import { NX_ESLINT_CONFIG } from '../../__fixtures__/eslint-config';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../../__fixtures__/examples';
-import { addFixture, withFilesOnDisk } from '../../__fixtures__/tree';
+import { addFixture, expectIdempotent, generatorLogs, withFilesOnDisk } from '../../__fixtures__/tree';
 import moduleBoundaryRules from '../../checks/module-boundary-rules';
 import { findBoundaryRule } from '../../eslint/boundary-rule';
 import { boundariesGenerator } from './boundaries';
@@ -26,11 +26,7 @@ const auditRules = (dir: string, name: string, tags: string[]) =>
   moduleBoundaryRules.run(diskProject(dir, EXAMPLES_GRAPH.projects.find((p) => p.name === name)!.root, { name, tags }));
 
 describe('boundaries generator: Nx module boundaries', () => {
-  beforeEach(() => {
-    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
-    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  generatorLogs();
 
   it('adds a depConstraint for the project that allows what it depends on today, keeping the rest of the config', async () => {
     const tree = workspace();
@@ -50,12 +46,9 @@ describe('boundaries generator: Nx module boundaries', () => {
     addProjectConfiguration(tree, 'reports', { root: 'libs/reports', projectType: 'library' });
     tree.write('libs/reports/package.json', '{ "name": "@acme/reports", "main": "src/index.ts" }\n');
     tree.write('libs/reports/src/index.ts', 'export const report = 1;\n');
-    await boundariesGenerator(tree, { project: 'reports', skipFormat: true });
+    await expectIdempotent(tree, () => boundariesGenerator(tree, { project: 'reports', skipFormat: true }));
     expect(readProjectConfiguration(tree, 'reports').tags).toEqual(['scope:reports']);
     expect(findBoundaryRule('eslint.config.mjs', tree.read('eslint.config.mjs', 'utf-8')!)?.sourceTags).toEqual(['*', 'scope:reports']);
-    const once = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
-    await boundariesGenerator(tree, { project: 'reports', skipFormat: true });
-    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(once);
   });
 
   it('is what structure/module-boundary-rules asks for, and nothing without ESLint', async () => {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import fc from 'fast-check';
 import { metadataGenerator } from './metadata';
+import { generatorLogs, expectIdempotent } from '../../__fixtures__/tree';
 
 jest.mock('../../metadata/git', () => ({
   ...jest.requireActual('../../metadata/git'),
@@ -73,12 +74,7 @@ function workspace(): Tree {
 const json = (tree: Tree, path: string) => JSON.parse(tree.read(path, 'utf-8')!);
 
 describe('metadata generator', () => {
-  let warnings: string[];
-  beforeEach(() => {
-    warnings = [];
-    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const { warnings } = generatorLogs();
 
   it('fills the missing package.json fields from the workspace, keeping what was there byte for byte', async () => {
     const tree = workspace();
@@ -201,12 +197,10 @@ describe('metadata generator', () => {
 
   it('changes nothing the second time', async () => {
     const tree = workspace();
-    await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
-    await metadataGenerator(tree, { project: 'acme-ledger', skipFormat: true });
-    const first = ['libs/invoices/package.json', 'libs/ledger-py/pyproject.toml'].map((p) => tree.read(p, 'utf-8'));
-    await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
-    await metadataGenerator(tree, { project: 'acme-ledger', skipFormat: true });
-    expect(['libs/invoices/package.json', 'libs/ledger-py/pyproject.toml'].map((p) => tree.read(p, 'utf-8'))).toEqual(first);
+    await expectIdempotent(tree, async () => {
+      await metadataGenerator(tree, { project: 'invoices', skipFormat: true });
+      await metadataGenerator(tree, { project: 'acme-ledger', skipFormat: true });
+    });
   });
 
   it('keeps every value the user wrote and every line outside the additions (property)', async () => {

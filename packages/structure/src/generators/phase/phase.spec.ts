@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { logger, type Tree } from '@nx/devkit';
+import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { projectLanguages } from '@shipshape/core';
 import { diskProject } from '@shipshape/core/testing';
 import { EXAMPLES_GRAPH, EXAMPLES_ROOT } from '../../__fixtures__/examples';
-import { addFixture, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
+import { addFixture, expectIdempotent, generatorLogs, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
 import { checks } from '../../checks';
 import { phaseGenerator } from './phase';
 
@@ -56,11 +56,7 @@ const tscErrors = (dir: string, project: string) =>
   [...new Set(typeCheck(join(dir, project, 'tsconfig.lib.json')).match(/error TS\d+: .*/g) ?? [])].sort();
 
 describe('phase generator', () => {
-  beforeEach(() => {
-    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
-    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  generatorLogs();
 
   it('runs metadata, barrels and boundaries on every enrolled project: what they fix is gone, and nothing breaks', async () => {
     const tree = workspace();
@@ -115,10 +111,7 @@ describe('phase generator', () => {
 
   it('changes nothing the second time', async () => {
     const tree = workspace();
-    await phaseGenerator(tree, { project: 'money', skipFormat: true });
-    const once = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
-    await phaseGenerator(tree, { project: 'money', skipFormat: true });
-    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(once);
+    await expectIdempotent(tree, () => phaseGenerator(tree, { project: 'money', skipFormat: true }));
   });
 
   it('asks for a project or a plan', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { addProjectConfiguration, logger, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { addFixture, pythonImport, withFilesOnDisk } from '../../__fixtures__/tree';
+import { addFixture, generatorLogs, pythonImport, withFilesOnDisk } from '../../__fixtures__/tree';
 import { pythonSrcLayoutGenerator } from './python-src-layout';
 
 const ROOT = 'libs/ledger-py';
@@ -16,15 +16,7 @@ function workspace(): Tree {
 }
 
 describe('python-src-layout generator', () => {
-  let info: string[];
-  let warnings: string[];
-  beforeEach(() => {
-    info = [];
-    warnings = [];
-    jest.spyOn(logger, 'info').mockImplementation((m) => void info.push(String(m)));
-    jest.spyOn(logger, 'warn').mockImplementation((m) => void warnings.push(String(m)));
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const { info, warnings } = generatorLogs();
 
   it('moves the flat package into src/, lists every move, and updates the build config and sourceRoot', async () => {
     const tree = workspace();
