@@ -44,6 +44,8 @@ export interface DependencyUse {
    * Undefined when the entry points could not be mapped to their sources.
    */
   reachedByEveryEntry?: boolean;
+  /** Python: `from x import __version__`: a version check (requests' compatibility warning), not a use of a feature. */
+  versionProbe?: boolean;
   /** An import of a build output: the published package needs it, wherever the manifest declares it. */
   inOutput?: boolean;
   /** Needed beside the package it is a peer of (react-dom beside @testing-library/react), not imported itself. */

@@ -62,10 +62,12 @@ function useProblems(facts: DependencyFacts, found: DependencyUse[], declaration
     return undeclared(facts, name, unguarded, 'runtime');
   }
   if (runtime.length > 0) {
-    // Imported only where its absence is handled (try/except ImportError, a caught import(), a feature test):
-    // a library the user may bring, never a dependency to add or to move. Declared as required, it could be optional.
+    // Imported only where its absence is handled (try/except ImportError, a caught import(), a feature test): a
+    // library the user may bring, never a dependency to add or to move. Declared as required, it may be optional,
+    // when a module the package loads uses it for a feature (not to read its version, as requests does).
     const inRuntime = declarations.find((d) => d.group === 'runtime');
-    return inRuntime && !groups.has('optional') ? [optionalProblem(facts, name, runtime, inRuntime)] : [];
+    const feature = runtime.filter((u) => u.reachedByEveryEntry !== false && !u.versionProbe);
+    return inRuntime && !groups.has('optional') && feature.length > 0 ? [optionalProblem(facts, name, feature, inRuntime)] : [];
   }
   if (runtimeTypes.length > 0) {
     // `import type { Handler } from 'aws-lambda'` is served by a declared @types/aws-lambda
@@ -186,7 +188,7 @@ function movedToDev(facts: DependencyFacts, name: string, uses: DependencyUse[],
 function optionalProblem(facts: DependencyFacts, name: string, uses: DependencyUse[], declared: DeclaredDependency): DependencyProblem {
   const where = describeDeclared(facts.ecosystem, declared);
   const message = `"${name}" is declared as a required dependency in ${where}, but library code imports it only where its absence is handled (${describeUses(uses)}): if the library works without it, make it ${describeTarget(facts.ecosystem, 'optional', facts.tables)} so that users can leave it out`;
-  return movedAtUse(facts, name, uses, declared, { kind: 'optional', severity: 'info', to: 'optional', key: 'optional', message });
+  return movedAtUse(facts, name, uses, declared, { kind: 'optional', severity: 'warning', to: 'optional', key: 'optional', message });
 }
 
 function unguardedProblems(facts: DependencyFacts, name: string, uses: DependencyUse[]): DependencyProblem[] {

@@ -30,6 +30,9 @@ interface PythonUseContext {
   sourceRoots: readonly string[];
 }
 
+/** What a module exposes about its own version: importing only these is a version check. */
+const VERSION_NAMES: ReadonlySet<string> = new Set(['__version__', 'VERSION', 'version', '__version_info__', 'version_info']);
+
 /** Distributions every type checker provides to `if TYPE_CHECKING:` imports (typeshed ships their stubs). */
 const TYPE_CHECKER_PROVIDED: ReadonlySet<string> = new Set(['typing_extensions']);
 
@@ -80,6 +83,8 @@ export function pythonUses(project: ShipshapeProject, context: PythonUseContext)
         reachedByEveryEntry: inits.length > 0 ? loaded.has(file) : undefined,
       };
       if (imported.fallback) use.fallback = true;
+      if (imported.kind === 'from' && imported.names.length > 0 && imported.names.every((n) => VERSION_NAMES.has(n)))
+        use.versionProbe = true;
       if (local) use.workspaceProject = local.project.name;
       uses.push(use);
     }

@@ -7,7 +7,7 @@ describe('optional-groups generator', () => {
   usePlantedTree((created) => (tree = created));
 
   it('turns a dependency imported only in a try/catch into an optional peer, kept in devDependencies', async () => {
-    await optionalGroupsGenerator(tree, { project: '@fx/app-ts', dependency: 'optional-feature' });
+    await optionalGroupsGenerator(tree, { project: '@fx/app-ts' });
     const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
     expect(pkg.dependencies['optional-feature']).toBeUndefined();
     expect(pkg.peerDependencies['optional-feature']).toBe('^3.0.0');
@@ -28,10 +28,13 @@ describe('optional-groups generator', () => {
     expect(changedSince(tree, once)).toEqual([]);
   });
 
-  it('without --dependency, lists the candidates and changes nothing: a guard can serve a compatibility check (requests: charset_normalizer)', async () => {
+  it('leaves a required dependency whose guarded imports only read its version (requests: charset_normalizer)', async () => {
     const path = 'libs/lib-py/pyproject.toml';
-    tree.write(path, '[project]\nname = "fx-lib"\nversion = "0.3.0"\ndependencies = ["PyYAML>=6.0", "requests>=2.31"]\n');
-    tree.write('libs/lib-py/src/lib_py/__init__.py', 'import requests\n\ntry:\n    import yaml\nexcept ImportError:\n    yaml = None\n');
+    tree.write(path, '[project]\nname = "fx-lib"\nversion = "0.3.0"\ndependencies = ["charset_normalizer>=2", "requests>=2.31"]\n');
+    tree.write(
+      'libs/lib-py/src/lib_py/__init__.py',
+      'import requests\n\ntry:\n    from charset_normalizer import __version__ as charset_normalizer_version\nexcept ImportError:\n    charset_normalizer_version = None\n',
+    );
     const before = tree.read(path, 'utf-8');
     await optionalGroupsGenerator(tree, { project: 'fx-lib' });
     expect(tree.read(path, 'utf-8')).toBe(before);

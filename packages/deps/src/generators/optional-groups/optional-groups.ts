@@ -10,7 +10,7 @@ const EXTRA = /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 /**
  * `nx g @shipshape/deps:optional-groups --project=x --dependency=y`: a dependency the code imports only where
  * its absence is handled becomes optional: an optional peer dependency (kept in devDependencies for tests and
- * builds) or an extra of [project.optional-dependencies], created if needed. Without --dependency it lists them.
+ * builds) or an extra of [project.optional-dependencies], created if needed; --dependency picks one of them.
  */
 export const optionalGroupsGenerator = defineFixGenerator<OptionalGroupsGeneratorSchema>({
   name: '@shipshape/deps:optional-groups',
@@ -21,11 +21,11 @@ export const optionalGroupsGenerator = defineFixGenerator<OptionalGroupsGenerato
   },
   fix: ({ project, schema }) => {
     const extraFor = (name: string) => schema.extra ?? defaultExtra(name);
-    // A required dependency imported only behind a guard may still be needed (requests' charset_normalizer, loaded
-    // by name): it becomes optional only when the user names it.
-    const asked = (problem: DependencyProblem) =>
-      schema.dependency !== undefined && normalizeDistributionName(problem.name) === normalizeDistributionName(schema.dependency);
-    return fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['optional']), extraFor, asked));
+    const named = (problem: DependencyProblem) =>
+      schema.dependency === undefined || normalizeDistributionName(problem.name) === normalizeDistributionName(schema.dependency);
+    return fixEachManifest(project, (manifest) =>
+      dependencyFixes(manifest.facts, problemsOf(manifest, ['optional']).filter(named), extraFor),
+    );
   },
 });
 

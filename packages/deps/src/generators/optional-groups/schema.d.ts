@@ -1,6 +1,6 @@
 export interface OptionalGroupsGeneratorSchema {
   project: string;
-  /** The dependency to make optional; without it, the candidates are listed. */
+  /** Only this dependency; by default every one the check reports. */
   dependency?: string;
   /** Python: the extra to put the optional dependencies in; by default each dependency's own name. */
   extra?: string;

@@ -31,8 +31,7 @@ describe('deps phase generator', () => {
     'fixes everything it has a version for in the TS library; what is left is what is not installed',
     async () => {
       await phaseGenerator(tree, { project: '@fx/app-ts' });
-      // optional-feature is required but imported only in a try/catch: making it optional is the user's call (info)
-      expect(await remaining(tree, '@fx/app-ts')).toEqual(['missing side-effect-pkg', 'optional optional-feature']);
+      expect(await remaining(tree, '@fx/app-ts')).toEqual(['missing side-effect-pkg']);
       const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
       expect(pkg.dependencies).toEqual({
         'left-pad': '^1.3.0',
@@ -43,10 +42,11 @@ describe('deps phase generator', () => {
         '@fx/util': '^1.2.0',
         'runtime-in-dev': '^1.2.0',
         'transitive-child': '^1.4.2',
-        'optional-feature': '^3.0.0',
       });
-      expect(pkg.peerDependencies).toEqual({ react: '^18.2.0' });
+      expect(pkg.peerDependencies).toEqual({ react: '^18.2.0', 'optional-feature': '^3.0.0' });
+      expect(pkg.peerDependenciesMeta).toEqual({ 'optional-feature': { optional: true } });
       expect(pkg.devDependencies).toMatchObject({
+        'optional-feature': '^3.0.0',
         'dev-in-deps-lib': '^2.0.0',
         '@types/lodash': '^4.14.0',
         '@jest/globals': '^29.7.0',
