@@ -6,8 +6,11 @@ import { packageJson, pyproject } from '../facts/project/manifests';
 import { projectRelative } from '../file-system/paths';
 import { dataAt } from '../util/data';
 import { matchesGlob } from '../util/glob';
-import { TOOLS } from './registry';
+import { lazyModule } from '../util/lazy-module';
 import type { ToolAdapter, ToolConfigFile, ToolContext, ToolReferences } from './tool';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the adapters read configs with the TypeScript parser: loaded on first use
+const registry = lazyModule(() => require('./registry') as typeof import('./registry'));
 
 /** A tool the project uses, why Shipshape thinks so, and what its configuration references. */
 export interface ProjectTool {
@@ -26,7 +29,7 @@ export const projectTools = defineFact({
     const { source } = project.workspace;
     const relative = files.map((f) => ({ file: f.file, rel: projectRelative(project.root, f.file) }));
     const found: ProjectTool[] = [];
-    for (const adapter of TOOLS) {
+    for (const adapter of registry().TOOLS) {
       const names = adapter.ecosystem === 'npm' ? declared.npmWithRoot : declared.pythonWithRoot;
       const configs: ToolConfigFile[] = relative
         .filter(({ rel }) => adapter.configFiles.some((glob) => matchesGlob(rel, glob)))

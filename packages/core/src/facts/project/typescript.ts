@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project as TsMorphProject } from 'ts-morph';
-import { extractModuleInfo, type ModuleInfo } from '../../adapters/typescript/module-info';
+import type { ModuleInfo } from '../../adapters/typescript/module-info';
+import { lazyModule } from '../../util/lazy-module';
 import type { FileSource } from '../../file-system/file-source';
 import { decodeSource } from '../../file-system/read-source';
 import { defineFact } from '../fact';
 import { projectFiles } from './files';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
+const moduleInfo = lazyModule(
+  () => require('../../adapters/typescript/module-info') as typeof import('../../adapters/typescript/module-info'),
+);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
+const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'));
 
 export const TS_SOURCE_PATTERN = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 export const DECLARATION_PATTERN = /\.d\.[cm]?ts$/;
@@ -46,7 +53,7 @@ export class TypeScriptSources {
 /** A module's imports and exports; a file too deeply nested for the parser's stack is reported, not a crash. */
 function parseModule(file: string, text: string): SourceModule {
   try {
-    return { file, info: extractModuleInfo(file, text) };
+    return { file, info: moduleInfo().extractModuleInfo(file, text) };
   } catch (error) {
     if (error instanceof RangeError) return { file, error: 'is nested too deeply to be parsed (the parser ran out of stack)' };
     throw error;
@@ -76,8 +83,8 @@ export const typescriptProgram = defineFact({
       .map((name) => join(project.absRoot, name))
       .find((path) => existsSync(path));
     const program = tsConfigFilePath
-      ? new TsMorphProject({ tsConfigFilePath, skipFileDependencyResolution: true })
-      : new TsMorphProject({ compilerOptions: { allowJs: true, strict: true } });
+      ? new (tsMorph().Project)({ tsConfigFilePath, skipFileDependencyResolution: true })
+      : new (tsMorph().Project)({ compilerOptions: { allowJs: true, strict: true } });
     if (!tsConfigFilePath) program.addSourceFilesAtPaths(sources.files.map((f) => join(project.workspaceRoot, f)));
     return program;
   },
