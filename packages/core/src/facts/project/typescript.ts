@@ -7,7 +7,7 @@ import { decodeSource } from '../../file-system/read-source';
 import { defineFact } from '../fact';
 import { projectFiles } from './files';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
+ 
 const moduleInfo = lazyModule(
   () => require('../../adapters/typescript/module-info') as typeof import('../../adapters/typescript/module-info'),
 );
