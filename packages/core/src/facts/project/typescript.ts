@@ -7,10 +7,9 @@ import { decodeSource } from '../../file-system/read-source';
 import { defineFact } from '../fact';
 import { projectFiles } from './files';
 
- 
-const moduleInfo = lazyModule(
-  () => require('../../adapters/typescript/module-info') as typeof import('../../adapters/typescript/module-info'),
-);
+type ModuleInfoModule = typeof import('../../adapters/typescript/module-info');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
+const moduleInfo = lazyModule(() => require('../../adapters/typescript/module-info') as ModuleInfoModule);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
 const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'));
 
