@@ -82,6 +82,7 @@ export async function* auditProjects(
     options: ready[0]?.options ?? resolveOptions({}, 'defaults'),
     projectOptions: (node) => byRoot.get(node.root) ?? ready[0]?.options ?? resolveOptions({}, 'defaults'),
     graph: first.graph,
+    batch: ready.map((p) => ({ name: p.request.projectName, root: p.request.projectRoot, tags: p.request.tags })),
   });
   for (const item of prepared) {
     if ('error' in item) {

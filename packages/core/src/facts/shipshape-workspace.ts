@@ -14,6 +14,8 @@ export interface WorkspaceInit {
   projectOptions?: (project: WorkspaceProject) => ResolvedOptions;
   /** Nx's projects and edges when the caller has them (an executor's context); otherwise read from Nx's cache, the Tree, or the folders. */
   graph?: WorkspaceGraph;
+  /** The projects one run audits together (Nx's batch mode): work that one process can do for all of them at once is done so. */
+  batch?: readonly WorkspaceProject[];
   /** The generator's Tree, when `source` reads one: its projects are Nx's configured ones. */
   tree?: Tree;
 }
@@ -27,6 +29,7 @@ export class ShipshapeWorkspace {
   readonly source: FileSource;
   readonly options: ResolvedOptions;
   readonly givenGraph?: WorkspaceGraph;
+  readonly batch: readonly WorkspaceProject[];
   readonly tree?: Tree;
   private readonly memo = new FactMemo<ShipshapeWorkspace>(this);
   private readonly projects = new Map<string, ShipshapeProject>();
@@ -36,6 +39,7 @@ export class ShipshapeWorkspace {
     this.source = init.source;
     this.options = init.options;
     this.givenGraph = init.graph;
+    this.batch = init.batch ?? [];
     this.tree = init.tree;
   }
 

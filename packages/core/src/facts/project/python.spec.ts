@@ -1,33 +1,36 @@
-import { diskProject, tempWorkspace } from '../../testing';
-import { pythonPackages } from './python';
+import { resolveOptions } from '../../config/options';
+import { diskSource } from '../../file-system/file-source';
+import { tempWorkspace } from '../../testing/temp-workspace';
+import { ShipshapeWorkspace } from '../shipshape-workspace';
+import { batchedPythonAnalysis, pythonAnalysis } from './python';
 
-/** PyYAML's layout: setuptools takes the packages from lib/ (package-dir), so lib/ is no package of its own; and a flat one. */
-const LAYOUTS = {
-  'libs/yaml/pyproject.toml': '[project]\nname = "PyYAML"\n[tool.setuptools]\npackage-dir = { "" = "lib" }\n',
-  'libs/yaml/lib/yaml/__init__.py': 'from .error import *\n',
-  'libs/yaml/lib/yaml/error.py': '__all__ = ["YAMLError"]\n',
-  'libs/yaml/lib/_yaml/__init__.py': 'from yaml._yaml import *\n',
-  'libs/yaml/tests/test_yaml.py': 'import yaml\n',
-  'libs/flat/pyproject.toml': '[project]\nname = "flat"\n',
-  'libs/flat/flat/__init__.py': '',
-};
-
-describe('pythonPackages', () => {
-  let ws: ReturnType<typeof tempWorkspace>;
-  beforeAll(() => (ws = tempWorkspace(LAYOUTS)));
+describe('the Python analysis of a batch', () => {
+  const ws = tempWorkspace({
+    'libs/a/pyproject.toml': '[project]\nname = "a"\n',
+    'libs/a/src/a/__init__.py': 'import requests\n',
+    'libs/b/pyproject.toml': '[project]\nname = "b"\n',
+    'libs/b/src/b/__init__.py': 'import yaml\n',
+    'libs/c/pyproject.toml': '[project]\nname = "c"\n',
+    'libs/c/src/c/__init__.py': 'import attrs\n',
+  });
   afterAll(() => ws.remove());
 
-  it("reads setuptools' package-dir as the folder the packages live in", () => {
-    const found = diskProject(ws.root, 'libs/yaml').get(pythonPackages);
-    expect(found).toMatchObject({ layout: 'src', sourceDir: 'lib', folders: ['libs/yaml/lib/_yaml', 'libs/yaml/lib/yaml'] });
-    expect([...found.importNames].sort()).toEqual(['_yaml', 'yaml']);
-  });
-
-  it('keeps the flat layout and src/ as the default folder', () => {
-    expect(diskProject(ws.root, 'libs/flat').get(pythonPackages)).toMatchObject({
-      layout: 'flat',
-      sourceDir: 'src',
-      folders: ['libs/flat/flat'],
-    });
+  it('parses the files of every project of the batch in one run, and gives each project its own', async () => {
+    const batch = [
+      { name: 'a', root: 'libs/a' },
+      { name: 'b', root: 'libs/b' },
+    ];
+    const workspace = new ShipshapeWorkspace({ source: diskSource(ws.root), options: resolveOptions({}, 'test'), batch });
+    const [a, b] = batch.map((node) => workspace.project(node));
+    expect(Object.keys((await a.get(pythonAnalysis)).files)).toEqual(['libs/a/src/a/__init__.py']);
+    expect(Object.keys((await b.get(pythonAnalysis)).files)).toEqual(['libs/b/src/b/__init__.py']);
+    expect(Object.keys((await workspace.get(batchedPythonAnalysis)).files).sort()).toEqual([
+      'libs/a/src/a/__init__.py',
+      'libs/b/src/b/__init__.py',
+    ]);
+    // A project outside the batch is parsed on its own, and the same way.
+    const c = await workspace.project({ name: 'c', root: 'libs/c' }).get(pythonAnalysis);
+    expect(c.files['libs/c/src/c/__init__.py'].imports.map((i) => i.module)).toEqual(['attrs']);
+    expect((await a.get(pythonAnalysis)).files['libs/a/src/a/__init__.py'].imports.map((i) => i.module)).toEqual(['requests']);
   });
 });

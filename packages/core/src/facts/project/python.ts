@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { analyzePython, analyzePythonSources, type PythonAnalysis } from '../../adapters/python';
 import { projectRelative } from '../../file-system/paths';
 import { dataAt, stringsIn } from '../../util/data';
-import { defineFact } from '../fact';
+import { defineFact, defineWorkspaceFact } from '../fact';
 import { pythonInterpreter } from '../workspace/python';
 import { projectFiles } from './files';
 import { pyproject, type PyProject } from './manifests';
@@ -30,11 +30,29 @@ export const pythonAnalysis = defineFact({
       const sources = Object.fromEntries(files.flatMap((file) => (source.isFile(file) ? [[file, source.read(file) ?? '']] : [])));
       return analyzePythonSources(sources, options);
     }
-    const analysis = await analyzePython(
-      files.map((f) => projectRelative(project.root, f)),
-      { ...options, cwd: project.absRoot },
-    );
-    return { ...analysis, files: Object.fromEntries(Object.entries(analysis.files).map(([path, result]) => [project.file(path), result])) };
+    if (project.workspace.batch.some((member) => member.root === project.root)) {
+      const batched = await project.get(batchedPythonAnalysis);
+      return { ...batched, files: Object.fromEntries(files.flatMap((file) => (batched.files[file] ? [[file, batched.files[file]]] : []))) };
+    }
+    // Workspace-relative paths from the workspace root: the results are keyed by them.
+    return analyzePython(files, { ...options, cwd: project.workspace.root });
+  },
+});
+
+/**
+ * The Python files of every project a batch audits, parsed in one run of the helper: one Python process for the
+ * batch instead of one per project. Each project's `pythonAnalysis` takes its files from it.
+ */
+export const batchedPythonAnalysis = defineWorkspaceFact({
+  id: 'python/batched-analysis',
+  compute: async (workspace): Promise<PythonAnalysis> => {
+    const files = workspace.batch.flatMap((member) => workspace.project(member).get(pythonFiles));
+    if (files.length === 0) return { python: null, stdlibModules: [], files: {} };
+    return analyzePython(files, {
+      python: await workspace.get(pythonInterpreter),
+      maxBytes: workspace.options.maxFileBytes,
+      cwd: workspace.root,
+    });
   },
 });
 
