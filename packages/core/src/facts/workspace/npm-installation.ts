@@ -125,14 +125,16 @@ function parseInstalled(text: string | undefined, realDir: () => string): Instal
         typeof data.bin === 'string'
           ? { [data.name.split('/').pop()!]: data.bin }
           : ((data.bin as Record<string, string> | undefined) ?? {}),
-      ...peersOf(data as LockEntry),
+      ...peersOf(data),
     };
   } catch {
     return null;
   }
 }
 
-function peersOf(manifest: Pick<LockEntry, 'peerDependencies' | 'peerDependenciesMeta'>): Pick<InstalledPackage, 'peers' | 'optionalPeers'> {
+function peersOf(
+  manifest: Pick<LockEntry, 'peerDependencies' | 'peerDependenciesMeta'>,
+): Pick<InstalledPackage, 'peers' | 'optionalPeers'> {
   const peers = Object.keys(manifest.peerDependencies ?? {});
   const meta = manifest.peerDependenciesMeta ?? {};
   return { peers, optionalPeers: peers.filter((name) => meta[name]?.optional === true) };
