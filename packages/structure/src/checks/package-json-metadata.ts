@@ -10,6 +10,7 @@ import {
 } from '@shipshape/core';
 import { defineMetadataCheck, isUnpublished } from '../metadata/metadata-check';
 import { entryPoints, type EntryPoint } from '../typescript/entry-points';
+import { importedByCode } from '../typescript/package-kind';
 
 /** A "types" condition anywhere in the exports map (nested under import/require/default too). */
 function typesCondition(node: unknown): boolean {
@@ -24,10 +25,6 @@ function declarationsBeside(project: ShipshapeProject, entries: readonly EntryPo
   const isFile = (path: string) => project.workspace.source.isFile(path);
   return code.length > 0 && code.every((e) => [e.path.replace(/\.([cm]?)jsx?$/, '.d.$1ts')].some(isFile));
 }
-
-/** A library entry consumers import (".", main, module): a package with only a bin or helper subpaths is imported by no code. */
-const importedByCode = (entries: readonly EntryPoint[]) =>
-  entries.some((e) => e.subpath === '.' || ['main', 'module'].includes(String(e.field[0])));
 
 function fields(project: ShipshapeProject): RequiredField<PackageJson>[] {
   const entries = project.get(entryPoints);

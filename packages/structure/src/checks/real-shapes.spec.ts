@@ -187,7 +187,7 @@ const QUIET: Array<[Check, string, string[]]> = [
     'private: the name only; nested types conditions; a CLI publishes no types',
     ['packages/tests', 'packages/nested', 'packages/cli'],
   ],
-  [supportedRuntimes, 'a browser library runs on no particular Node.js', ['packages/tarball']],
+  [supportedRuntimes, 'a browser library runs on no particular Node.js, even with a helper bin', ['packages/tarball', 'packages/client']],
   [sideEffects, 'a CLI with CommonJS transforms, a private package', ['packages/cli', 'packages/tests']],
   [testsInPublishedOutput, 'tsdown emits what its entries reach, whatever the tsconfig includes', ['packages/client']],
   [pyprojectMetadata, "complete Poetry metadata; a private distribution's name and version", ['python/poetry', 'python/internal']],
@@ -209,6 +209,8 @@ const FINDS: Array<[Check, string, string[]]> = [
   [entryPoint, 'packages/nested', ['packages/nested/package.json:22 missing:exports../worker']],
   // Library code that imports node:fs runs on Node.js.
   [supportedRuntimes, 'packages/forms', ['packages/forms/package.json:1 engines.node']],
+  // A command-line tool runs on Node.js.
+  [supportedRuntimes, 'packages/cli', ['packages/cli/package.json:1 engines.node']],
   // A star import of a module without __all__, not the one of a module with __all__.
   [initPyExports, 'python/yaml', ['python/yaml/lib/yamlish/__init__.py:2 star:.tokens']],
 ];
