@@ -19,7 +19,7 @@ export function nodeRuntimeEvidence(project: ShipshapeProject): string | undefin
     if (found) return `${file}:${found.line} imports "${found.specifier}"`;
   }
   const entries = project.get(entryPoints);
-  return entries.some((e) => e.field[0] === 'bin') && !importedByCode(entries) ? 'it is a command-line tool (a "bin")' : undefined;
+  return entries.some((e) => e.field[0] === 'bin') && !importedByCode(entries) ? 'it is a command-line tool with a "bin"' : undefined;
 }
 
 /** A library entry consumers import (".", main, module): a package with only a bin or helper subpaths is imported by no code. */
