@@ -78,7 +78,7 @@ export function prepareCorpus({ log = (m) => process.stderr.write(`${m}\n`) } = 
       mkdirSync(extracted, { recursive: true });
       execFileSync('dpkg-deb', ['-x', deb, extracted]);
     }
-    layOutPython(join(extracted, 'usr/lib/python3/dist-packages'), join(ws, 'python', lib.project), lib, version);
+    layOutPython(join(extracted, 'usr/lib/python3/dist-packages'), join(ws, 'python', lib.project), lib, version, debianDepends(deb));
   }
   writeFileSync(join(ws, 'corpus-versions.json'), `${JSON.stringify({ debian: versions }, null, 2)}\n`);
   writeFileSync(stampFile, stamp);
@@ -138,7 +138,21 @@ function debVersion(file) {
 // ---------------------------------------------------------------------------------------------------------
 // Python: installed sources + metadata -> a pyproject project
 
-function layOutPython(distPackages, dest, lib, debianVersion) {
+/**
+ * The Python distributions a .deb depends on: Debian's packaging often moves a library's base requirements
+ * from its METADATA to the package's Depends (requests loses urllib3, idna, certifi, charset-normalizer), so
+ * they are read back from there: `python3-x` is distribution `x` (the first of `a | b` alternatives).
+ */
+function debianDepends(deb) {
+  const field = execFileSync('dpkg-deb', ['-f', deb, 'Depends'], { encoding: 'utf8' });
+  return field
+    .split(',')
+    .map((entry) => entry.split('|')[0].trim().split(/[\s(:]/)[0])
+    .filter((name) => name.startsWith('python3-') && !/^python3-(all|distutils|pkg-resources|setuptools)$/.test(name))
+    .map((name) => name.slice('python3-'.length));
+}
+
+function layOutPython(distPackages, dest, lib, debianVersion, depends = []) {
   mkdirSync(dest, { recursive: true });
   const base = lib.layout === 'src' ? join(dest, 'src') : lib.layout === 'lib' ? join(dest, 'lib') : dest;
   for (const mod of lib.modules) {
@@ -153,6 +167,11 @@ function layOutPython(distPackages, dest, lib, debianVersion) {
     }
   }
   const meta = readDistMetadata(distPackages, lib);
+  const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+  // A name the metadata mentions at all (an extra included) is upstream's choice, not a dropped base requirement.
+  const declared = new Set(meta.requirements.filter((r) => r.requirement).map((r) => normalize(r.requirement.split(/[\s;<>=!~[(]/)[0])));
+  meta.fromDebian = depends.filter((name) => !declared.has(normalize(name)));
+  meta.requirements.push(...meta.fromDebian.map((name) => ({ requirement: name })));
   const readme = meta.description ? readmeName(meta.fields['Description-Content-Type']?.[0]) : undefined;
   if (readme) writeFileSync(join(dest, readme), meta.description);
   writeFileSync(join(dest, 'pyproject.toml'), synthesizePyproject(meta, lib, debianVersion, readme));
@@ -320,6 +339,7 @@ function synthesizePyproject(meta, lib, debianVersion, readme) {
     `# Synthesized by Shipshape's corpus harness (tools/corpus/prepare.mjs) from Debian's ${meta.info}`,
     `# (${lib.package} ${debianVersion}): [project] holds what that metadata says, nothing more; the build backend`,
     `# is the one its ${meta.info.endsWith('.dist-info') ? 'WHEEL file names' : 'egg-info implies (setuptools)'}. Layout: ${lib.layout}${lib.layout === 'flat' ? ' (packages at the project root)' : ` (packages under ${lib.layout}/)`}, as upstream.`,
+    ...(meta.fromDebian.length > 0 ? [`# Base requirements Debian moved to the package's Depends, read back from there: ${meta.fromDebian.join(', ')}.`] : []),
     '',
     '[build-system]',
   ];

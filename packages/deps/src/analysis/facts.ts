@@ -38,6 +38,11 @@ export interface DependencyFacts {
   publishesTypes: boolean;
   /** What is installed could be read (node_modules, a lockfile, the Python environment): without it, binaries and peers are guessed. */
   installed: boolean;
+  /**
+   * Every runtime dependency the manifest declares is installed, so what each of them brings in is known: only then
+   * is an undeclared import certain to be missing for a user, rather than brought in by a declared dependency.
+   */
+  requirementsKnown: boolean;
   /** The build bundles `name` into the published output (tsup/tsdown inline what is not a dependency or peer; `noExternal`). */
   inlined(name: string): boolean;
   /** Declaring `name`, a package of the workspace, would close a cycle: it depends on this project. */

@@ -100,11 +100,12 @@ function typesDeclared(facts: DependencyFacts, name: string): boolean {
 /**
  * How a missing dependency breaks things: only an unguarded runtime import of published library code is certain
  * to, in a module that importing the package loads (not an opt-in Python module such as urllib3.contrib.ntlmpool,
- * not a branch for another Python version).
+ * not a branch for another Python version), and only when the declared dependencies are installed here: otherwise
+ * one of them may bring it in (httpx gets idna through rfc3986[idna2008]).
  */
 function missingSeverity(facts: DependencyFacts, to: TargetGroup, uses: DependencyUse[]): Severity {
   const certain = (use: DependencyUse) => !use.typeOnly && !use.throughAlias && !use.fallback && use.reachedByEveryEntry !== false;
-  return to === 'runtime' && facts.publishable && uses.some(certain) ? 'error' : 'warning';
+  return to === 'runtime' && facts.publishable && facts.requirementsKnown && uses.some(certain) ? 'error' : 'warning';
 }
 
 function undeclared(facts: DependencyFacts, name: string, uses: DependencyUse[], to: TargetGroup): DependencyProblem[] {
