@@ -1,12 +1,13 @@
-import { defineCheck, packageJson, projectRelative, typescriptSources, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, packageJson, projectRelative, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { packageJsonFinding } from '../metadata/manifest-findings';
 import { dependentImports } from '../typescript/cross-project-imports';
+import { projectSources } from '../typescript/project-sources';
 
 const INTERNAL_FOLDERS = ['internal', 'internals', '_internal'];
 
 /** The project-relative internal folders (`src/internal`) that hold source files. */
 function internalFolders(project: ShipshapeProject): string[] {
-  const folders = project.get(typescriptSources).files.flatMap((file) => {
+  const folders = project.get(projectSources).files.flatMap((file) => {
     const parts = projectRelative(project.root, file).split('/');
     const i = parts.findIndex((p) => INTERNAL_FOLDERS.includes(p));
     return i >= 0 && i < parts.length - 1 ? [parts.slice(0, i + 1).join('/')] : [];

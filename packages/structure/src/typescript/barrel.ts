@@ -1,15 +1,8 @@
 import { posix } from 'node:path';
 import type { ExportDeclaration, Project, SourceFile } from 'ts-morph';
-import {
-  isLibrarySource,
-  libraryTsconfig,
-  projectFiles,
-  projectRelative,
-  TS_SOURCE_PATTERN,
-  typescriptSources,
-  type ShipshapeProject,
-} from '@shipshape/core';
+import { isLibrarySource, libraryTsconfig, projectRelative, type ShipshapeProject } from '@shipshape/core';
 import { exportsProgram, moduleExports, programPath, type ExportedName } from './module-exports';
+import { projectSources } from './project-sources';
 
 export interface BarrelPlan {
   /** Workspace-relative path of the barrel. */
@@ -135,7 +128,7 @@ function createBarrel(project: ShipshapeProject, path: string, program: Project)
 /** The modules a folder barrel re-exports: its library source files and the barrels of its sub-folders; internals left out. */
 function barrelMembers(project: ShipshapeProject, folder: string, barrel: string): string[] {
   const members: string[] = [];
-  for (const file of project.get(typescriptSources).files) {
+  for (const file of project.get(projectSources).files) {
     if (!file.startsWith(`${folder}/`) || file === barrel) continue;
     const rest = file.slice(folder.length + 1).split('/');
     if (!isLibrarySource(projectRelative(project.root, file)) || rest.some((s) => s.startsWith('_') || s === 'internal')) continue;
@@ -157,10 +150,8 @@ function relativeImportExtension(project: ShipshapeProject, folder?: string): ''
     }
     return withJs;
   };
-  const sources = project
-    .get(projectFiles)
-    .map((f) => f.file)
-    .filter((f) => TS_SOURCE_PATTERN.test(f));
+  // Sources only: a build's output (tsc writes `.js` specifiers) says nothing of how the project writes its imports.
+  const sources = project.get(projectSources).files;
   const local = folder === undefined ? 0 : count(sources.filter((f) => posix.dirname(f) === folder));
   const balance = local !== 0 ? local : count(sources);
   if (balance !== 0) return balance > 0 ? '.js' : '';
