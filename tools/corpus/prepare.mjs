@@ -147,7 +147,13 @@ function debianDepends(deb) {
   const field = execFileSync('dpkg-deb', ['-f', deb, 'Depends'], { encoding: 'utf8' });
   return field
     .split(',')
-    .map((entry) => entry.split('|')[0].trim().split(/[\s(:]/)[0])
+    .map(
+      (entry) =>
+        entry
+          .split('|')[0]
+          .trim()
+          .split(/[\s(:]/)[0],
+    )
     .filter((name) => name.startsWith('python3-') && !/^python3-(all|distutils|pkg-resources|setuptools)$/.test(name))
     .map((name) => name.slice('python3-'.length));
 }
@@ -339,7 +345,9 @@ function synthesizePyproject(meta, lib, debianVersion, readme) {
     `# Synthesized by Shipshape's corpus harness (tools/corpus/prepare.mjs) from Debian's ${meta.info}`,
     `# (${lib.package} ${debianVersion}): [project] holds what that metadata says, nothing more; the build backend`,
     `# is the one its ${meta.info.endsWith('.dist-info') ? 'WHEEL file names' : 'egg-info implies (setuptools)'}. Layout: ${lib.layout}${lib.layout === 'flat' ? ' (packages at the project root)' : ` (packages under ${lib.layout}/)`}, as upstream.`,
-    ...(meta.fromDebian.length > 0 ? [`# Base requirements Debian moved to the package's Depends, read back from there: ${meta.fromDebian.join(', ')}.`] : []),
+    ...(meta.fromDebian.length > 0
+      ? [`# Base requirements Debian moved to the package's Depends, read back from there: ${meta.fromDebian.join(', ')}.`]
+      : []),
     '',
     '[build-system]',
   ];

@@ -96,7 +96,11 @@ const CONFIG_EXTENSIONS = ['', '.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
  * package's `vitest.config.ts` that is `export { default } from '../../vitest.config'`), followed a few levels:
  * what they configure applies to the importing config too. Workspace-relative, read through `source`.
  */
-export function importedConfigs(source: Pick<FileSource, 'read'>, configs: readonly ToolConfigFile[], isConfig: (file: string) => boolean): ToolConfigFile[] {
+export function importedConfigs(
+  source: Pick<FileSource, 'read'>,
+  configs: readonly ToolConfigFile[],
+  isConfig: (file: string) => boolean,
+): ToolConfigFile[] {
   const found: ToolConfigFile[] = [];
   const seen = new Set(configs.map((c) => c.file));
   let frontier = [...configs];

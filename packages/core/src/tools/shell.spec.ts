@@ -23,7 +23,10 @@ describe('package.json scripts', () => {
     expect(refs('prettier --plugin=prettier-plugin-svelte --check .')).toEqual(['bin:prettier', 'module:prettier-plugin-svelte']);
     expect(refs('concurrently "tsc -w" "vite --port 3000"')).toEqual(['bin:concurrently', 'bin:tsc', 'bin:vite']);
     expect(refs('cat ./coverage/lcov.info | ./node_modules/.bin/coveralls')).toEqual(['bin:coveralls']);
-    expect(refs('tsc --generateTrace trace && npx @typescript/analyze-trace trace')).toEqual(['bin:tsc', 'module:@typescript/analyze-trace']);
+    expect(refs('tsc --generateTrace trace && npx @typescript/analyze-trace trace')).toEqual([
+      'bin:tsc',
+      'module:@typescript/analyze-trace',
+    ]);
     expect(refs('cross-env NODE_ENV=test jest')).toEqual(['bin:cross-env', 'bin:jest']);
   });
 });

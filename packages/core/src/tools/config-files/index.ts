@@ -50,7 +50,8 @@ export default defineTool({
     );
     for (const hook of hooks) {
       hook.text.split('\n').forEach((line, index) => {
-        if (!line.trim().startsWith('#')) packages.push(...commandReferences(project, line, { file: hook.file, line: index + 1, column: 1 }, `husky hook ${hook.file}`));
+        if (!line.trim().startsWith('#'))
+          packages.push(...commandReferences(project, line, { file: hook.file, line: index + 1, column: 1 }, `husky hook ${hook.file}`));
       });
     }
     const declared = project.get(declaredNames).npmWithRoot;
@@ -59,11 +60,14 @@ export default defineTool({
       const at = { file: field.file, line: field.line, column: field.column };
       for (const tool of CONFIG_FIELDS[name] ?? []) packages.push(packageRef(tool, at, `package.json "${name}"`));
       const scope = SCOPED_PLUGINS[name];
-      if (scope) for (const plugin of declared) if (plugin.startsWith(scope)) packages.push(packageRef(plugin, at, `package.json "${name}" (plugins of ${scope}*)`));
+      if (scope)
+        for (const plugin of declared)
+          if (plugin.startsWith(scope)) packages.push(packageRef(plugin, at, `package.json "${name}" (plugins of ${scope}*)`));
       const value = readJsonValue(JSON.stringify(field.value));
       if (!value) continue;
       if (COMMAND_FIELDS.has(name)) {
-        for (const command of stringLeaves(value)) packages.push(...commandReferences(project, command.value, at, `package.json "${name}"`));
+        for (const command of stringLeaves(value))
+          packages.push(...commandReferences(project, command.value, at, `package.json "${name}"`));
         continue;
       }
       const named = valueReferences([value], field.file, `"${name}"`, (v) => [packageOfSpecifier(v.replace(/^(\.\/)?node_modules\//, ''))]);

@@ -63,7 +63,6 @@ export function commandReferences(
   });
 }
 
-
 /** package.json scripts: the binaries and preloaded modules they run. */
 export default defineTool({
   name: 'package-scripts',

@@ -19,12 +19,32 @@ export default defineTool({
   name: 'pip',
   ecosystem: 'python',
   enablers: [],
-  configFiles: ['requirements*.txt', '*-requirements.txt', '*_requirements.txt', 'requirements/*.txt', '{docs,doc,tests,test}/requirements*.txt', '{docs,doc}/*/requirements*.txt'],
+  configFiles: [
+    'requirements*.txt',
+    '*-requirements.txt',
+    '*_requirements.txt',
+    'requirements/*.txt',
+    '{docs,doc,tests,test}/requirements*.txt',
+    '{docs,doc}/*/requirements*.txt',
+  ],
   references({ configs }) {
     const declared: DeclaredReference[] = configs.flatMap(({ file, text }) =>
       requirementLines(text).flatMap(({ requirement, line }, index) => {
         const parsed = parseRequirement(requirement);
-        return parsed ? [{ name: parsed.name, spec: requirement, group: 'dev' as const, section: file, path: [file, String(index)], file, line, column: 1 }] : [];
+        return parsed
+          ? [
+              {
+                name: parsed.name,
+                spec: requirement,
+                group: 'dev' as const,
+                section: file,
+                path: [file, String(index)],
+                file,
+                line,
+                column: 1,
+              },
+            ]
+          : [];
       }),
     );
     return { declared };

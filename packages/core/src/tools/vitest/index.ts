@@ -20,12 +20,24 @@ export default defineTool({
   // vite.config.* holds vitest's options under `test` when there is no vitest.config.*.
   configFiles: ['vitest.config.{ts,mts,cts,js,mjs,cjs}', 'vitest.workspace.{ts,mts,js,mjs,json}', 'vite.config.{ts,mts,cts,js,mjs,cjs}'],
   // A root config with `projects` (or a workspace file) runs every project's tests with its options.
-  workspaceConfigFiles: ['vitest.config.ts', 'vitest.config.mts', 'vitest.config.js', 'vitest.config.mjs', 'vitest.workspace.ts', 'vitest.workspace.mts', 'vitest.workspace.js', 'vitest.workspace.json'],
+  workspaceConfigFiles: [
+    'vitest.config.ts',
+    'vitest.config.mts',
+    'vitest.config.js',
+    'vitest.config.mjs',
+    'vitest.workspace.ts',
+    'vitest.workspace.mts',
+    'vitest.workspace.js',
+    'vitest.workspace.json',
+  ],
   references({ configs: found, project }) {
     const packages: PackageReference[] = [];
     const entries: EntryReference[] = [];
     // A project config that re-exports or merges another config (`export { default } from '../../vitest.config'`) has its options too.
-    const configs = [...found, ...importedConfigs(project.workspace.source, found, (name) => /^(vitest|vite)\.(config|workspace)\./.test(name))];
+    const configs = [
+      ...found,
+      ...importedConfigs(project.workspace.source, found, (name) => /^(vitest|vite)\.(config|workspace)\./.test(name)),
+    ];
     const ownFile = (file: string) => project.root === '.' || file.startsWith(`${project.root}/`);
     for (const { file, value } of configValues(configs)) {
       const test = valueAt(value, ['test']);
@@ -65,7 +77,8 @@ export default defineTool({
           packages.push(...valueReferences([{ kind: 'string', ...reporter }], file, 'test.reporters'));
       }
       const setups = [...stringsAt(value, ['test', 'setupFiles']), ...stringsAt(value, ['test', 'globalSetup'])];
-      for (const setup of setups.filter((s) => !/^[./]/.test(s.value))) packages.push(...valueReferences([{ kind: 'string', ...setup }], file, 'test.setupFiles'));
+      for (const setup of setups.filter((s) => !/^[./]/.test(s.value)))
+        packages.push(...valueReferences([{ kind: 'string', ...setup }], file, 'test.setupFiles'));
       if (ownFile(file)) {
         // the workspace's configs lend their packages, not their test files
         const include = stringsAt(value, ['test', 'include']);

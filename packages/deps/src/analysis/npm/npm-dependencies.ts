@@ -75,7 +75,9 @@ export const npmDependencies = defineFact({
         typeof data.typings === 'string' ||
         /"types"\s*:|\.d\.[cm]?ts"/.test(JSON.stringify(data.exports ?? {})),
       installed,
-      requirementsKnown: declared.filter((d) => d.group === 'runtime').every((d) => installation.resolve(d.name, project.root) !== undefined),
+      requirementsKnown: declared
+        .filter((d) => d.group === 'runtime')
+        .every((d) => installation.resolve(d.name, project.root) !== undefined),
       inlined: inlinedByBuild(project, declared),
       closesCycle: cycleCloser(project, data, workspace),
     };

@@ -86,7 +86,8 @@ export const pythonDependencies = defineFact({
       pep621: typeof data.project?.name === 'string',
       ...(typeof data.project?.name !== 'string' && dataAt(data, ['tool', 'poetry']) !== undefined ? { tables: 'poetry' as const } : {}),
       installed: environment !== null && Object.keys(environment.versions).length > 0,
-      requirementsKnown: environment !== null && declared.filter((d) => d.group === 'runtime').every((d) => environment.versions[key(d.name)] !== undefined),
+      requirementsKnown:
+        environment !== null && declared.filter((d) => d.group === 'runtime').every((d) => environment.versions[key(d.name)] !== undefined),
       inlined: () => false,
       closesCycle: () => false,
     };

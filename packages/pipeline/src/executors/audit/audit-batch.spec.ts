@@ -22,17 +22,16 @@ describe('the audit in batch mode', () => {
   afterAll(() => ws.remove());
 
   const projects = { a: { root: 'libs/a' }, b: { root: 'libs/b' }, c: { root: 'libs/c' } };
-  const context = (projectName?: string): ExecutorContext =>
-    ({
-      root: ws.root,
-      cwd: ws.root,
-      isVerbose: false,
-      projectName,
-      targetName: 'audit',
-      projectsConfigurations: { version: 2, projects },
-      nxJsonConfiguration: {},
-      projectGraph: { nodes: {}, dependencies: {} },
-    });
+  const context = (projectName?: string): ExecutorContext => ({
+    root: ws.root,
+    cwd: ws.root,
+    isVerbose: false,
+    projectName,
+    targetName: 'audit',
+    projectsConfigurations: { version: 2, projects },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {} },
+  });
   const task = (project: string) => ({
     id: `${project}:audit`,
     target: { project, target: 'audit' },
