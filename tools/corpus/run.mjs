@@ -88,9 +88,15 @@ async function main() {
           },
         ]),
     );
-    writeFileSync(file, `${JSON.stringify(unjudged, null, 2)}\n`);
+    const reference = Object.fromEntries(
+      Object.entries(unjudgedReference).map(([key, issue]) => [key, { ...issue, verdict: '', reason: '' }]),
+    );
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...unjudged, ...(Object.keys(reference).length ? { $reference: reference } : {}) }, null, 2)}\n`,
+    );
     out(
-      `\n${Object.keys(unjudged).length} unjudged findings written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json`,
+      `\n${Object.keys(unjudged).length} unjudged findings (and ${Object.keys(unjudgedReference).length} of the reference tools', under $reference) written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json (reference-verdicts.json)`,
     );
   }
   const jsonOut = value('--json');
@@ -238,6 +244,9 @@ async function compareWithReferenceTools(workspaceRoot, projects, findings) {
   );
 }
 
+/** The reference tools' own findings that have no verdict yet, for --judge. */
+const unjudgedReference = {};
+
 function table(title, ours, theirs, refVerdicts, refKey) {
   const both = [...ours.keys()].filter((k) => theirs.has(k));
   const onlyOurs = [...ours.keys()].filter((k) => !theirs.has(k));
@@ -256,6 +265,7 @@ function table(title, ours, theirs, refVerdicts, refKey) {
   const tpOnlyOurs = onlyOurs.filter((k) => ours.get(k).verdict?.verdict === 'TP');
   for (const k of tpOnlyOurs) out(`    found only by Shipshape (TP): ${k.replaceAll('\0', ' ')}`);
   const unjudgedRef = onlyTheirs.filter((k) => !refVerdicts[refKey(k)]);
+  for (const k of unjudgedRef) unjudgedReference[refKey(k)] = theirs.get(k);
   if (unjudgedRef.length)
     out(
       `    ${unjudgedRef.length} of the other tool's findings have no verdict in reference-verdicts.json, e.g. ${unjudgedRef
