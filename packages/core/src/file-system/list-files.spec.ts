@@ -1,23 +1,37 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesOf } from '../testing/files-of';
 import { tempWorkspace } from '../testing/temp-workspace';
 import { diskSource } from './file-source';
 import { listFiles } from './list-files';
 import { decodeSource } from './read-source';
 
 describe('listFiles', () => {
-  const ws = tempWorkspace({
-    '.gitignore': 'dist\n*.log\n',
-    'libs/a/package.json': '{}',
-    'libs/a/src/index.ts': 'export const a = 1;\n',
-    'libs/a/src/generated/.gitignore': 'snapshots/\n',
-    'libs/a/src/generated/snapshots/big.ts': 'x',
-    'libs/a/src/generated/kept.ts': 'y',
-    'libs/a/dist/index.js': 'ignored by the root .gitignore',
-    'libs/a/debug.log': 'ignored',
-    'libs/a/node_modules/x/index.js': 'never listed',
-    'libs/b/src/b.ts': 'outside the project',
-  });
+  const ws = tempWorkspace(
+    filesOf(`
+      == .gitignore
+      dist
+      *.log
+      == libs/a/package.json
+      {}
+      == libs/a/src/index.ts
+      export const a = 1;
+      == libs/a/src/generated/.gitignore
+      snapshots/
+      == libs/a/src/generated/snapshots/big.ts
+      x
+      == libs/a/src/generated/kept.ts
+      y
+      == libs/a/dist/index.js
+      ignored by the root .gitignore
+      == libs/a/debug.log
+      ignored
+      == libs/a/node_modules/x/index.js
+      never listed
+      == libs/b/src/b.ts
+      outside the project
+    `),
+  );
   afterAll(() => ws.remove());
 
   const list = (maxFileBytes = 1_000_000) => listFiles(diskSource(ws.root), 'libs/a', maxFileBytes);

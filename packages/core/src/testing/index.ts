@@ -9,5 +9,6 @@ export {
 } from './conformance';
 export { diskProject, treeProject } from './projects';
 export { errorOf } from './error-of';
+export { filesOf } from './files-of';
 export { tempWorkspace } from './temp-workspace';
 export { withoutPython } from './without-python';

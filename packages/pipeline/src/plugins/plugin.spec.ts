@@ -1,21 +1,39 @@
 import type { CreateNodesContextV2 } from '@nx/devkit';
-import { tempWorkspace } from '@shipshape/core/testing';
+import { filesOf, tempWorkspace } from '@shipshape/core/testing';
 import { createNodes, createNodesV2 } from './plugin';
 
 describe('createNodes', () => {
-  const ws = tempWorkspace({
-    'package.json': '{"name":"root","private":true,"workspaces":["libs/*"]}',
-    'libs/ts/package.json': '{"name":"@acme/ts"}',
-    'libs/py/pyproject.toml': '# the ledger\n[project]\nname = "acme-ledger"\n',
-    'libs/both/package.json': '{"name":"both"}',
-    'libs/both/pyproject.toml': '[project]\nname = "both-py"\n',
-    'libs/broken/pyproject.toml': '[project\nname = ',
-    'libs/ts/src/__fixtures__/app/package.json': '{"name":"fixture-app"}',
-    'libs/py/tests/fixtures/sample/pyproject.toml': '[project]\nname = "sample"\n',
-    'examples/demo/package.json': '{"name":"demo"}',
-    'tools/scripts/package.json': '{"name":"scripts"}',
-    'tools/gen/project.json': '{"name":"gen"}',
-  });
+  const ws = tempWorkspace(
+    filesOf(`
+      == package.json
+      {"name":"root","private":true,"workspaces":["libs/*"]}
+      == libs/ts/package.json
+      {"name":"@acme/ts"}
+      == libs/py/pyproject.toml
+      # the ledger
+      [project]
+      name = "acme-ledger"
+      == libs/both/package.json
+      {"name":"both"}
+      == libs/both/pyproject.toml
+      [project]
+      name = "both-py"
+      == libs/broken/pyproject.toml
+      [project
+      name =
+      == libs/ts/src/__fixtures__/app/package.json
+      {"name":"fixture-app"}
+      == libs/py/tests/fixtures/sample/pyproject.toml
+      [project]
+      name = "sample"
+      == examples/demo/package.json
+      {"name":"demo"}
+      == tools/scripts/package.json
+      {"name":"scripts"}
+      == tools/gen/project.json
+      {"name":"gen"}
+    `),
+  );
   afterAll(() => ws.remove());
 
   const context: CreateNodesContextV2 = { workspaceRoot: ws.root, nxJsonConfiguration: {} };
@@ -138,12 +156,20 @@ describe('createNodes', () => {
   });
 
   it("reads pnpm's workspace globs, negations included", async () => {
-    const pnpm = tempWorkspace({
-      'package.json': '{"name":"root","private":true}',
-      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - '!packages/private-*'\n",
-      'packages/a/package.json': '{"name":"a"}',
-      'packages/private-b/package.json': '{"name":"b"}',
-    });
+    const pnpm = tempWorkspace(
+      filesOf(`
+        == package.json
+        {"name":"root","private":true}
+        == pnpm-workspace.yaml
+        packages:
+          - 'packages/*'
+          - '!packages/private-*'
+        == packages/a/package.json
+        {"name":"a"}
+        == packages/private-b/package.json
+        {"name":"b"}
+      `),
+    );
     try {
       const results = await createNodes[1](
         ['package.json', 'packages/a/package.json', 'packages/private-b/package.json'],

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../model/check';
 import { runAudit } from '../../audit/run-audit';
-import { diskProject, tempWorkspace } from '../../testing';
+import { diskProject, filesOf, tempWorkspace } from '../../testing';
 import { allSourcesParsed, unparsedSources } from './parsed-sources';
 
 /** A check that would call something unused: what it needs first is every source parsed. */
@@ -16,13 +16,22 @@ const callsUnused = defineCheck({
 
 describe('sources that do not parse are not evidence of absence', () => {
   const ws = tempWorkspace({
-    'libs/ok/package.json': '{"name":"ok"}',
-    'libs/ok/src/index.ts': 'export const x = 1;\n',
-    'libs/mixed/package.json': '{"name":"mixed"}',
-    'libs/mixed/pyproject.toml': '[project]\nname = "mixed"\n',
-    'libs/mixed/src/logo.ts': Buffer.from([0x89, 0x50, 0x00, 0x01]),
-    'libs/mixed/src/mixed/__init__.py': 'def f(:\n    pass\n',
+    ...filesOf(`
+      == libs/ok/package.json
+      {"name":"ok"}
+      == libs/ok/src/index.ts
+      export const x = 1;
+      == libs/mixed/package.json
+      {"name":"mixed"}
+      == libs/mixed/pyproject.toml
+      [project]
+      name = "mixed"
+      == libs/mixed/src/mixed/__init__.py
+      def f(:
+          pass
+    `),
     'libs/mixed/src/mixed/tabs.py': 'if True:\n\tx = 1\n        y = 2\n',
+    'libs/mixed/src/logo.ts': Buffer.from([0x89, 0x50, 0x00, 0x01]),
   });
   afterAll(() => ws.remove());
 

@@ -1,18 +1,30 @@
 import { resolveOptions } from '../../config/options';
 import { diskSource } from '../../file-system/file-source';
+import { filesOf } from '../../testing/files-of';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { ShipshapeWorkspace } from '../shipshape-workspace';
 import { batchedPythonAnalysis, pythonAnalysis } from './python';
 
 describe('the Python analysis of a batch', () => {
-  const ws = tempWorkspace({
-    'libs/a/pyproject.toml': '[project]\nname = "a"\n',
-    'libs/a/src/a/__init__.py': 'import requests\n',
-    'libs/b/pyproject.toml': '[project]\nname = "b"\n',
-    'libs/b/src/b/__init__.py': 'import yaml\n',
-    'libs/c/pyproject.toml': '[project]\nname = "c"\n',
-    'libs/c/src/c/__init__.py': 'import attrs\n',
-  });
+  const ws = tempWorkspace(
+    filesOf(`
+      == libs/a/pyproject.toml
+      [project]
+      name = "a"
+      == libs/a/src/a/__init__.py
+      import requests
+      == libs/b/pyproject.toml
+      [project]
+      name = "b"
+      == libs/b/src/b/__init__.py
+      import yaml
+      == libs/c/pyproject.toml
+      [project]
+      name = "c"
+      == libs/c/src/c/__init__.py
+      import attrs
+    `),
+  );
   afterAll(() => ws.remove());
 
   it('parses the files of every project of the batch in one run, and gives each project its own', async () => {

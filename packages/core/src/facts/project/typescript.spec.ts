@@ -1,14 +1,22 @@
 import { diskProject } from '../../testing/projects';
+import { filesOf } from '../../testing/files-of';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { typescriptProgram, typescriptSources } from './typescript';
 
 describe('the TypeScript facts', () => {
   const ws = tempWorkspace({
-    'libs/a/package.json': '{"name":"a"}',
-    'libs/a/tsconfig.json': '{"compilerOptions":{"strict":true,"noEmit":true},"include":["src/**/*.ts"]}',
-    'libs/a/src/index.ts': "export { total } from './total';\n",
-    'libs/a/src/total.ts': 'export function total(xs: number[]): number { return xs.reduce((a, b) => a + b, 0); }\n',
-    'libs/a/src/types.d.ts': 'declare const x: number;\n',
+    ...filesOf(`
+      == libs/a/package.json
+      {"name":"a"}
+      == libs/a/tsconfig.json
+      {"compilerOptions":{"strict":true,"noEmit":true},"include":["src/**/*.ts"]}
+      == libs/a/src/index.ts
+      export { total } from './total';
+      == libs/a/src/total.ts
+      export function total(xs: number[]): number { return xs.reduce((a, b) => a + b, 0); }
+      == libs/a/src/types.d.ts
+      declare const x: number;
+    `),
     'libs/a/src/logo.ts': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]),
     'libs/a/src/latin1.ts': Buffer.from('export const café = "\xe9";\n', 'latin1'),
     'libs/a/README.md': '# a\n',

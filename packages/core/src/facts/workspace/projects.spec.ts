@@ -1,3 +1,4 @@
+import { filesOf } from '../../testing/files-of';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { diskProject } from '../../testing/projects';
 import { readNxGraphFile, scanProjects } from './projects';
@@ -41,12 +42,19 @@ describe('the workspace graph', () => {
   });
 
   it('without a graph (or with one that cannot be read), finds the projects by their manifests', () => {
-    const ws = tempWorkspace({
-      'package.json': '{}',
-      'libs/a/package.json': '{"name":"@acme/a"}',
-      'libs/py/pyproject.toml': '[project]\nname = "acme-py"\n',
-      'libs/b/project.json': '{}',
-    });
+    const ws = tempWorkspace(
+      filesOf(`
+        == libs/py/pyproject.toml
+        [project]
+        name = "acme-py"
+        == package.json
+        {}
+        == libs/b/project.json
+        {}
+        == libs/a/package.json
+        {"name":"@acme/a"}
+      `),
+    );
     try {
       expect(readNxGraphFile(ws.root)).toBeUndefined();
       ws.write({ '.nx/workspace-data/project-graph.json': '{ not json' });

@@ -2,19 +2,13 @@ import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempWorkspace } from '@shipshape/core/testing';
+import { DEMO_CHECKS } from './__fixtures__/demo-checks';
 import auditExecutor from './audit';
 import auditBatchExecutor from './audit-batch';
 
-const checksJs = `exports.checks = [{
-  id: 'demo/license', title: 'has a license', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
-  run: (project) => (JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: 'no license', file: project.file('package.json'), key: 'license', line: 1, column: 1 }]),
-}];\n`;
-
 describe('the audit in batch mode', () => {
   const ws = tempWorkspace({
-    'package.json': '{"name":"ws"}',
-    'checks/package.json': '{"name":"demo-checks","shipshape":{"checks":"./index.js"}}',
-    'checks/index.js': checksJs,
+    ...DEMO_CHECKS,
     'libs/a/package.json': '{\n  "name": "a"\n}\n',
     'libs/b/package.json': '{\n  "name": "b",\n  "license": "MIT"\n}\n',
     'libs/c/package.json': '{\n  "name": "c"\n}\n',

@@ -2,18 +2,12 @@ import type { ExecutorContext } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempWorkspace } from '@shipshape/core/testing';
+import { DEMO_CHECKS } from './__fixtures__/demo-checks';
 import auditExecutor from './audit';
-
-const checksJs = `exports.checks = [{
-  id: 'demo/license', title: 'has a license', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
-  run: (project) => (JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: 'no license', file: project.file('package.json'), key: 'license', line: 1, column: 1 }]),
-}];\n`;
 
 describe('audit executor', () => {
   const ws = tempWorkspace({
-    'package.json': '{"name":"ws"}',
-    'checks/package.json': '{"name":"demo-checks","shipshape":{"checks":"./index.js"}}',
-    'checks/index.js': checksJs,
+    ...DEMO_CHECKS,
     'libs/a/package.json': '{\n  "name": "a"\n}\n',
   });
   afterAll(() => ws.remove());
