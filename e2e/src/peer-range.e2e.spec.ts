@@ -3,7 +3,7 @@
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 import { scenario, withOutput } from './utils/steps';
 
-const NX_21 = '21.6.4';
+const NX_21 = '21.6.3';
 const LIB = 'packages/lib';
 
 describe('the lowest Nx of the peer range', () => {

@@ -154,4 +154,4 @@ export {
   typescriptRole,
   type SourceRole,
 } from './facts/project/source-roles';
-export { allSourcesParsed, unparsedSources, type UnparsedFile } from './facts/project/parsed-sources';
+export { unparsedPython, unparsedTypescript, type UnparsedFile } from './facts/project/parsed-sources';

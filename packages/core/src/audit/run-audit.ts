@@ -2,9 +2,19 @@ import { join } from 'node:path';
 import { compareWithBaseline, createBaseline, readBaseline, writeBaseline, type BaselineComparison } from '../baseline/baseline';
 import { projectListing } from '../facts/project/files';
 import { projectLanguages } from '../facts/project/languages';
+import { unparsedPython, unparsedTypescript, type UnparsedFile } from '../facts/project/parsed-sources';
 import type { ShipshapeProject } from '../facts/shipshape-project';
 import type { Check } from '../model/check';
-import { fingerprint, severityRank, compareFindings, SEVERITIES, type Finding, type FindingInput, type Severity } from '../model/finding';
+import {
+  fingerprint,
+  severityRank,
+  compareFindings,
+  SEVERITIES,
+  type Finding,
+  type FindingInput,
+  type Language,
+  type Severity,
+} from '../model/finding';
 import { errorMessage } from '../util/errors';
 import { insideWorkspace } from '../file-system/paths';
 import { runChecks, type CheckOutcome } from './run-checks';
@@ -29,6 +39,7 @@ export async function runAudit(
   const problems: AuditProblem[] = project
     .get(projectListing)
     .skipped.map((s) => ({ file: s.file, message: `${s.file} ${s.message}`, kind: 'skipped' as const }));
+  problems.push(...(await unparsedNotes(project, languages)));
   const ran = await runChecks(project, applicable);
   problems.push(...ran.problems);
   const findings: Finding[] = ran.outcomes.flatMap(({ check, findings: found }) => found.map((input) => toFinding(check, project, input)));
@@ -65,6 +76,35 @@ export async function runAudit(
       ran.outcomes.some((o) => o.unavailable),
     ),
   };
+}
+
+/**
+ * Every source file that could not be parsed, as a note naming the file, the line and the reason: the checks
+ * that would conclude from it that something is absent do not (what it imports is unknown). Python files
+ * without a Python to read them are reported by the checks that needed it.
+ */
+async function unparsedNotes(project: ShipshapeProject, languages: readonly Language[]): Promise<AuditProblem[]> {
+  const reads: Array<() => UnparsedFile[] | Promise<UnparsedFile[]>> = [
+    ...(languages.includes('typescript') ? [() => project.get(unparsedTypescript)] : []),
+    ...(languages.includes('python') ? [() => project.get(unparsedPython)] : []),
+  ];
+  const notes: AuditProblem[] = [];
+  for (const read of reads) {
+    let files: UnparsedFile[];
+    try {
+      files = await read();
+    } catch {
+      continue;
+    }
+    for (const f of files) {
+      notes.push({
+        kind: 'skipped',
+        file: f.file,
+        message: `${f.file}${f.line ? `:${f.line}` : ''} could not be parsed (${f.reason}): nothing is concluded unused, dead or missing from it`,
+      });
+    }
+  }
+  return notes;
 }
 
 function toFinding(check: Check, project: ShipshapeProject, input: FindingInput): Finding {

@@ -1,10 +1,9 @@
-import { isPythonUnavailable } from '../adapters/python';
 import { failedFactOf, type AnyFact } from '../facts/fact';
 import { projectLanguages } from '../facts/project/languages';
 import type { ShipshapeProject } from '../facts/shipshape-project';
 import { isCheck, type Check } from '../model/check';
 import type { FindingInput } from '../model/finding';
-import { errorMessage, isShipshapeError } from '../util/errors';
+import { errorMessage, isIncompleteAudit, isShipshapeError } from '../util/errors';
 import type { AuditProblem } from './report';
 
 export interface CheckOutcome {
@@ -34,7 +33,7 @@ export function orderByRequirements(checks: readonly Check[]): Check[] {
 
 /** The problem a failure becomes: the user's to fix (a malformed file, no Python), or Shipshape's (a bug). */
 function problemOf(error: unknown, where: string): AuditProblem {
-  if (isShipshapeError(error)) return { kind: isPythonUnavailable(error) ? 'skipped' : 'error', file: error.file, message: error.message };
+  if (isShipshapeError(error)) return { kind: isIncompleteAudit(error) ? 'skipped' : 'error', file: error.file, message: error.message };
   return { kind: 'error', message: `${where} failed unexpectedly: ${errorMessage(error)}` };
 }
 
@@ -74,7 +73,7 @@ export async function runChecks(
       await project.get(required);
       return undefined;
     } catch (error) {
-      return { reason: report(error, `the fact ${required.id}`), unavailable: isPythonUnavailable(error) };
+      return { reason: report(error, `the fact ${required.id}`), unavailable: isIncompleteAudit(error) };
     }
   };
 
@@ -93,7 +92,7 @@ export async function runChecks(
     } catch (error) {
       const fact = failedFactOf(error);
       const skipped = report(error, fact ? `the fact ${fact}` : `the check ${check.id}`);
-      outcomes.set(check, { check, findings: [], skipped, ...(isPythonUnavailable(error) ? { unavailable: true } : {}) });
+      outcomes.set(check, { check, findings: [], skipped, ...(isIncompleteAudit(error) ? { unavailable: true } : {}) });
     }
   }
   return { outcomes: checks.map((check) => outcomes.get(check)!), problems };

@@ -12,6 +12,18 @@ export class ShipshapeError extends Error {
   }
 }
 
+/**
+ * What this run could not judge, rather than what is wrong: no Python to read the Python files with, a source
+ * file that does not parse. The checks that needed it are skipped, and the gate is `skipped` (it does not pass).
+ */
+export class IncompleteAuditError extends ShipshapeError {
+  readonly incomplete = true;
+}
+
+export function isIncompleteAudit(error: unknown): boolean {
+  return error instanceof Error && (error as { incomplete?: unknown }).incomplete === true;
+}
+
 export function isShipshapeError(error: unknown): error is ShipshapeError {
   return error instanceof Error && error.name === 'ShipshapeError';
 }

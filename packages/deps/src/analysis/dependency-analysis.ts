@@ -1,4 +1,4 @@
-import { defineFact, type ShipshapeProject } from '@shipshape/core';
+import { defineFact, unparsedPython, unparsedTypescript, type ShipshapeProject, type UnparsedFile } from '@shipshape/core';
 import type { DependencyFacts } from './facts';
 import type { DependencyProblem, Ecosystem } from './model';
 import { npmDependencies } from './npm/npm-dependencies';
@@ -8,6 +8,8 @@ import { pythonDependencies } from './python/python-dependencies';
 export interface ProjectDependencies {
   facts: DependencyFacts;
   problems: DependencyProblem[];
+  /** Some of the ecosystem's files do not parse: no dependency is called unused (the audit names the files). */
+  unparsed?: boolean;
 }
 
 /** The analysis of each manifest of a project (a project may have both), and why one could not be analyzed. */
@@ -18,8 +20,8 @@ export interface DependencyAnalysis {
 }
 
 const ECOSYSTEMS = [
-  ['npm', npmDependencies],
-  ['python', pythonDependencies],
+  ['npm', npmDependencies, unparsedTypescript],
+  ['python', pythonDependencies, unparsedPython],
 ] as const;
 
 /** Every dependency problem of the project, per manifest, computed once per run and shared by every check and generator step. */
@@ -27,10 +29,14 @@ export const dependencyAnalysis = defineFact({
   id: 'deps/analysis',
   compute: async (project): Promise<DependencyAnalysis> => {
     const analysis: DependencyAnalysis = { analyzed: [], failures: [] };
-    for (const [ecosystem, fact] of ECOSYSTEMS) {
+    for (const [ecosystem, fact, unparsed] of ECOSYSTEMS) {
       try {
         const facts = await project.get<DependencyFacts | undefined | Promise<DependencyFacts | undefined>>(fact);
-        if (facts) analysis.analyzed.push({ facts, problems: findDependencyProblems(facts) });
+        if (!facts) continue;
+        // A file that does not parse may be the one that uses a dependency: nothing is called unused until it parses.
+        const allSeen = (await project.get<UnparsedFile[] | Promise<UnparsedFile[]>>(unparsed)).length === 0;
+        const problems = findDependencyProblems(facts).filter((p) => allSeen || p.kind !== 'unused');
+        analysis.analyzed.push({ facts, problems, ...(allSeen ? {} : { unparsed: true }) });
       } catch (error) {
         analysis.failures.push({ ecosystem, error });
       }

@@ -34,6 +34,23 @@ describe('the deps checks on bad input', () => {
     });
   });
 
+  it("a source file that does not parse leaves its ecosystem's dependencies uncalled unused, and the other ecosystem judged", async () => {
+    const report = await audit('broken', {
+      'package.json': '{"name":"broken","version":"1.0.0","dependencies":{"left-pad":"^1.0.0"}}',
+      'src/index.ts': 'export const x = 1;\n',
+      'pyproject.toml': '[project]\nname = "broken"\nversion = "1.0.0"\ndependencies = ["requests"]\n',
+      'broken/__init__.py': 'def f(:\n    pass\n',
+    });
+    expect(report.findings.filter((f) => f.checkId === 'deps/unused-dependency').map((f) => f.file)).toEqual(['broken/package.json']);
+    expect(report.problems).toEqual([
+      {
+        kind: 'skipped',
+        file: 'broken/broken/__init__.py',
+        message: expect.stringMatching(/^broken\/broken\/__init__\.py:1 could not be parsed .*nothing is concluded unused/),
+      },
+    ]);
+  });
+
   describe('without Python', () => {
     withoutPython();
 

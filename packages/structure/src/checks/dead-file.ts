@@ -7,6 +7,7 @@ import {
   projectRelative,
   projectTools,
   typescriptSources,
+  unparsedTypescript,
   workspaceImports,
   type FindingInput,
   type ShipshapeProject,
@@ -54,6 +55,7 @@ function selfImported(project: ShipshapeProject, files: readonly string[]): stri
 }
 
 function run(project: ShipshapeProject): FindingInput[] {
+  if (project.get(unparsedTypescript).length > 0) return [];
   const entries = project.get(entryPoints);
   const main = project.get(mainEntry);
   // Without every entry point mapped to its source, an unreached file proves nothing.

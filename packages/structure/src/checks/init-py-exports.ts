@@ -31,7 +31,8 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
       // A module with __all__ exports exactly those names through a star import: that is explicit already.
       const target = importedModuleFile(project, init, record.module, record.level);
       const star = target ? analysis.files[target] : undefined;
-      if (star?.all) continue;
+      // A module that does not parse may well define __all__: nothing is known about it.
+      if (star?.all || star?.error) continue;
       const leaks = !star || star.imports.some((i) => !i.inFunction);
       findings.push({
         message: `"from ${'.'.repeat(record.level)}${record.module} import *" re-exports every public name of that module${leaks ? ' (what it imports included)' : ''}, and it has no __all__ to limit them: import the names explicitly, or give it an __all__`,

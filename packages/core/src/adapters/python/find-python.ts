@@ -1,21 +1,17 @@
-import { ShipshapeError } from '../../util/errors';
+import { IncompleteAuditError, ShipshapeError } from '../../util/errors';
 import { runProcess } from '../../util/run-process';
 
 const MINIMUM = [3, 8] as const;
 const VERSION_PROBE = 'import sys; print("%d %d %s" % (sys.version_info[0], sys.version_info[1], sys.executable))';
 
 /** No usable Python: the audit reports the Python checks as skipped, not failed. */
-export class PythonUnavailableError extends ShipshapeError {
+export class PythonUnavailableError extends IncompleteAuditError {
   constructor(project?: string, tried?: string) {
     const what = tried ? `${tried} could not be run` : 'python3 was not found on the PATH';
     const checks = project ? `the Python checks of ${project}` : 'the Python checks';
     super(`${what}: ${checks} were skipped. Install Python 3.8+ or set SHIPSHAPE_PYTHON.`);
     this.name = 'ShipshapeError';
   }
-}
-
-export function isPythonUnavailable(error: unknown): boolean {
-  return error instanceof PythonUnavailableError;
 }
 
 /** How long an interpreter may take to say which version it is. */

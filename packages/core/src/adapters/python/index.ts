@@ -1,4 +1,4 @@
-export { PythonUnavailableError, findPython, isPythonUnavailable } from './find-python';
+export { PythonUnavailableError, findPython } from './find-python';
 export { PYTHON_HELPER, analyzePython, type AnalyzePythonOptions } from './python-adapter';
 export { analyzePythonSources } from './analyze-sources';
 export { normalizeDistributionName, readPythonEnvironment } from './python-environment';

@@ -1,17 +1,15 @@
 import { defineCheck } from '../../model/check';
 import { runAudit } from '../../audit/run-audit';
 import { diskProject, filesOf, tempWorkspace } from '../../testing';
-import { allSourcesParsed, unparsedSources } from './parsed-sources';
+import { unparsedPython, unparsedTypescript } from './parsed-sources';
 
-/** A check that would call something unused: what it needs first is every source parsed. */
-const callsUnused = defineCheck({
-  id: 'x/unused',
-  title: 'unused',
+const everywhere = defineCheck({
+  id: 'x/everywhere',
+  title: 'everywhere',
   planItem: 'deps/categorize',
   languages: ['typescript', 'python'],
   severity: 'warning',
-  requires: [allSourcesParsed],
-  run: (project) => [{ message: 'something is unused', file: project.file('package.json') }],
+  run: (project) => [{ message: 'a finding', file: project.file('package.json') }],
 });
 
 describe('sources that do not parse are not evidence of absence', () => {
@@ -35,27 +33,32 @@ describe('sources that do not parse are not evidence of absence', () => {
   });
   afterAll(() => ws.remove());
 
-  it('names every file that could not be parsed, with the line and the reason', async () => {
-    const unparsed = await diskProject(ws.root, 'libs/mixed').get(unparsedSources);
+  it('names every TS/JS file that could not be parsed, with the reason', () => {
+    const unparsed = diskProject(ws.root, 'libs/mixed').get(unparsedTypescript);
+    expect(unparsed.map((f) => f.file)).toEqual(['libs/mixed/src/logo.ts']);
+    expect(unparsed[0].reason).toMatch(/binary/);
+    expect(diskProject(ws.root, 'libs/ok').get(unparsedTypescript)).toEqual([]);
+  });
+
+  it('names every Python file that could not be parsed, with its line', async () => {
+    const unparsed = await diskProject(ws.root, 'libs/mixed').get(unparsedPython);
     expect(unparsed.map((f) => [f.file, f.line > 0])).toEqual([
-      ['libs/mixed/src/logo.ts', false],
       ['libs/mixed/src/mixed/__init__.py', true],
       ['libs/mixed/src/mixed/tabs.py', true],
     ]);
   });
 
-  it('skips a check that concludes absence, reporting the files once; the check runs where everything parses', async () => {
-    const report = await runAudit(diskProject(ws.root, 'libs/mixed'), [callsUnused]);
-    expect(report.findings).toEqual([]);
-    expect(report.problems).toEqual([
-      {
-        kind: 'error',
-        message: expect.stringMatching(
-          /^3 source files could not be parsed: libs\/mixed\/src\/logo\.ts \(is a binary file, not source code\), libs\/mixed\/src\/mixed\/__init__\.py:1 /,
-        ),
-      },
+  it('reports each unparsed file once as a note, and still runs the checks', async () => {
+    const report = await runAudit(diskProject(ws.root, 'libs/mixed'), [everywhere]);
+    expect(report.findings).toHaveLength(1);
+    const notes = report.problems.filter((p) => p.kind === 'skipped');
+    expect(notes.map((p) => p.file)).toEqual([
+      'libs/mixed/src/logo.ts',
+      'libs/mixed/src/mixed/__init__.py',
+      'libs/mixed/src/mixed/tabs.py',
     ]);
-    expect(report.checks[0].skipped).toMatch(/nothing is called unused, dead or missing until it parses$/);
-    expect((await runAudit(diskProject(ws.root, 'libs/ok'), [callsUnused])).findings).toHaveLength(1);
+    expect(notes[1].message).toMatch(/^libs\/mixed\/src\/mixed\/__init__\.py:1 could not be parsed \(.+\): nothing is concluded unused/);
+    expect(report.problems.filter((p) => p.kind === 'error')).toEqual([]);
+    expect((await runAudit(diskProject(ws.root, 'libs/ok'), [everywhere])).problems).toEqual([]);
   });
 });

@@ -11,7 +11,17 @@ import type { PruneGeneratorSchema } from './schema';
 export const pruneGenerator = defineFixGenerator<PruneGeneratorSchema>({
   name: '@shipshape/deps:prune',
   sections: [DEPS_OPTIONS],
-  fix: ({ project }) => fixEachManifest(project, (manifest) => dependencyFixes(manifest.facts, problemsOf(manifest, ['unused', 'stdlib']))),
+  fix: ({ project }) =>
+    fixEachManifest(project, (manifest) => {
+      const fixes = dependencyFixes(manifest.facts, problemsOf(manifest, ['unused', 'stdlib']));
+      // What a file that does not parse imports is unknown: the analysis calls nothing unused until it parses.
+      const note = manifest.unparsed
+        ? [
+            `${manifest.facts.manifest.file}: nothing was removed as unused, because some of the project's source files do not parse (the audit names them)`,
+          ]
+        : [];
+      return { ...fixes, left: [...(fixes.left ?? []), ...note] };
+    }),
 });
 
 export default pruneGenerator;
