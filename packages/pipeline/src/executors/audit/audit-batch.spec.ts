@@ -47,13 +47,15 @@ describe('the audit in batch mode', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('audits every task of the batch with its own options, and gives each its result and output', async () => {
+    // What Nx 23 passes as overrides in batch mode when nothing is given on the command line.
+    const overrides = { __overrides_unparsed__: [] } as never;
     const inputs = {
       'a:audit': { packages: ['./checks'] },
       'b:audit': { packages: ['./checks'] },
       'c:audit': { packages: ['./checks'], failOn: 'warning' as const },
     };
     const results: Record<string, { success: boolean; terminalOutput: string }> = {};
-    for await (const { task: id, result } of auditBatchExecutor(taskGraph, inputs, {}, context())) results[id] = result;
+    for await (const { task: id, result } of auditBatchExecutor(taskGraph, inputs, overrides, context())) results[id] = result;
     expect(Object.keys(results).sort()).toEqual(['a:audit', 'b:audit', 'c:audit']);
     expect(results['a:audit'].success).toBe(true);
     expect(results['c:audit'].success).toBe(false);

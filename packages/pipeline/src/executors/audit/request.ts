@@ -11,7 +11,9 @@ export function auditRequest(
   targetName: string | undefined,
   graph: ProjectGraph | undefined,
 ): AuditProjectRequest {
-  const { updateBaseline, ...shipshapeOptions } = options;
+  const { updateBaseline, ...given } = options;
+  // Nx adds its own bookkeeping to the options (`__overrides_unparsed__` in batch mode): not the user's options.
+  const shipshapeOptions = Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith('__')));
   return {
     workspaceRoot,
     projectName: project.name,
