@@ -24,14 +24,13 @@ export {
   type SourceModule,
   type TypeScriptSources,
 } from './facts/project/typescript';
-export { moduleGraph, resolveRelative, type ModuleGraph } from './facts/project/module-graph';
+export { moduleGraph, type ModuleGraph } from './facts/project/module-graph';
 export {
   projectTsconfigs,
   libraryTsconfig,
   pathAliases,
   readTsconfig,
   resolveAlias,
-  LIBRARY_TSCONFIGS,
   type PathAlias,
   type Tsconfig,
 } from './facts/project/tsconfig';
@@ -43,7 +42,7 @@ export {
   type PackageEntry,
   type SourceEvidence,
 } from './facts/project/build-outputs';
-export { pythonAnalysis, pythonFiles, pythonPackages, NOT_PYTHON_PACKAGES, type PythonPackages } from './facts/project/python';
+export { pythonAnalysis, pythonFiles, pythonPackages, type PythonPackages } from './facts/project/python';
 export { workspaceGraph } from './facts/workspace/projects';
 export {
   workspacePackages,
@@ -143,7 +142,7 @@ export { guardTarget } from './executors/target';
 export { packageOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from './config/options';
 export { DEFAULTS, PIPELINE_PLUGIN, PLAN_FILE } from './config/defaults';
 
-export { ShipshapeError, errorMessage, isShipshapeError } from './util/errors';
+export { IncompleteAuditError, ShipshapeError, errorMessage, isIncompleteAudit, isShipshapeError } from './util/errors';
 export {
   CONFIG_FILE,
   DECLARATION_FILE,

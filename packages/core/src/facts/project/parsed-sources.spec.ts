@@ -48,6 +48,19 @@ describe('sources that do not parse are not evidence of absence', () => {
     ]);
   });
 
+  it('says when the interpreter may be older than the syntax the project requires', async () => {
+    ws.write({
+      'libs/future/pyproject.toml': '[project]\nname = "future"\nrequires-python = ">=3.99"\n',
+      'libs/future/src/future/__init__.py': 'type Point = tuple[float, float]\nmatch x:\n  case 1 =>\n',
+    });
+    const [unparsed] = await diskProject(ws.root, 'libs/future').get(unparsedPython);
+    expect(unparsed.reason).toMatch(
+      /; Python 3\.\d+ read it, and the project requires Python 3\.99 or newer \("requires-python"\).*SHIPSHAPE_PYTHON/,
+    );
+    const [plain] = await diskProject(ws.root, 'libs/mixed').get(unparsedPython);
+    expect(plain.reason).not.toMatch(/requires-python/);
+  });
+
   it('reports each unparsed file once as a note, and still runs the checks', async () => {
     const report = await runAudit(diskProject(ws.root, 'libs/mixed'), [everywhere]);
     expect(report.findings).toHaveLength(1);
