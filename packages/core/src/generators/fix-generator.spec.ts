@@ -6,7 +6,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { packageJson } from '../facts/project/manifests';
 import { editJson } from '../manifest';
 import { tempWorkspace } from '../testing/temp-workspace';
-import { defineFixGenerator } from './fix-generator';
+import { conditional, defineFixGenerator, isDryRun } from './fix-generator';
 import { definePhaseGenerator } from './phase-generator';
 
 /** Adds a "license" to the project's package.json when it has none; leaves a note when there is no package.json. */
@@ -72,6 +72,70 @@ describe('defineFixGenerator', () => {
     await expect(license(workspace(), { project: 'c', skipFormat: true })).rejects.toThrow(
       'there is no project "c" in this workspace; projects: @ws/a, @ws/b',
     );
+  });
+});
+
+describe('the report under --dry-run', () => {
+  let infos: string[];
+  let warnings: string[];
+  const dryRun = process.env.NX_DRY_RUN;
+  beforeEach(() => {
+    [infos, warnings] = [[], []];
+    jest.spyOn(logger, 'info').mockImplementation((message) => void infos.push(String(message)));
+    jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    if (dryRun === undefined) delete process.env.NX_DRY_RUN;
+    else process.env.NX_DRY_RUN = dryRun;
+  });
+
+  it('is what `nx g` says it is: NX_DRY_RUN, set by its generate command to "true" or "false"', () => {
+    expect([isDryRun({ NX_DRY_RUN: 'true' }), isDryRun({ NX_DRY_RUN: 'false' }), isDryRun({})]).toEqual([true, false, false]);
+  });
+
+  it.each([
+    [
+      'libs/a/package.json: removed "left-pad" from dependencies (nothing uses it)',
+      'libs/a/package.json: would remove "left-pad" from dependencies (nothing uses it)',
+    ],
+    ['libs/a/package.json: declared "yaml" (^2.0.0) in dependencies', 'libs/a/package.json: would declare "yaml" (^2.0.0) in dependencies'],
+    [
+      'libs/a/pyproject.toml: moved "pytest" from project.dependencies to [dependency-groups] dev',
+      'libs/a/pyproject.toml: would move "pytest" from project.dependencies to [dependency-groups] dev',
+    ],
+    ['libs/a/package.json: added "exports"', 'libs/a/package.json: would add "exports"'],
+    ['libs/a/src/x.py:3: wrapped "import yaml" in try/except', 'libs/a/src/x.py:3: would wrap "import yaml" in try/except'],
+    ['Wrote libs/a/README.md', 'Would write libs/a/README.md'],
+    ['move libs/a/pkg/x.py -> libs/a/src/pkg/x.py', 'would move libs/a/pkg/x.py -> libs/a/src/pkg/x.py'],
+    ['libs/a/package.json: "license": "MIT"', 'would write libs/a/package.json: "license": "MIT"'],
+    [
+      'libs/a/src/optional/yaml.ts: loadYaml() loads "yaml" on first use',
+      'would write libs/a/src/optional/yaml.ts: loadYaml() loads "yaml" on first use',
+    ],
+    ['@ws/a already has its packages under src/: nothing to move', '@ws/a already has its packages under src/: nothing to move'],
+    ['libs/a/package.json: removedness is not a verb', 'would write libs/a/package.json: removedness is not a verb'],
+  ])('%s → %s', (line, expected) => {
+    expect(conditional(line)).toBe(expected);
+  });
+
+  it('says what the generator would do and would leave, naming the files, and writes through the Tree only', async () => {
+    process.env.NX_DRY_RUN = 'true';
+    const tree = workspace();
+    await license(tree, { project: '@ws/a', skipFormat: true });
+    await license(tree, { project: '@ws/b', skipFormat: true });
+    expect(infos).toEqual(['@acme/demo:license: would write libs/a/package.json: "license": "MIT"']);
+    expect(warnings).toEqual([
+      '@acme/demo:license would leave one thing of @ws/b for you:\n  - libs/b/package.json does not exist: write it first',
+    ]);
+  });
+
+  it('speaks in the past without --dry-run', async () => {
+    process.env.NX_DRY_RUN = 'false';
+    await license(workspace(), { project: '@ws/b', skipFormat: true });
+    expect(warnings).toEqual([
+      '@acme/demo:license left one thing of @ws/b for you:\n  - libs/b/package.json does not exist: write it first',
+    ]);
   });
 });
 

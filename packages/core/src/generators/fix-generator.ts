@@ -57,14 +57,51 @@ export function writeChanges(tree: Tree, changes: ReadonlyArray<{ path: string; 
   return written;
 }
 
-/** The one report of a generator: what it did (info), then what it left, in one block (a warning). */
-export function reportFix(name: string, project: string, result: Pick<FixResult, 'done' | 'left'>): void {
+/**
+ * Whether this is `nx g --dry-run`. Nx does not pass `dryRun` to a generator, but its `generate` command sets
+ * `NX_DRY_RUN` to "true" or "false" for the process before running it (so do `nx release --dry-run` and a
+ * parent `nx g --dry-run` for the processes it starts).
+ */
+export function isDryRun(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NX_DRY_RUN === 'true';
+}
+
+/** Past tenses a generator's report starts a line with, and their base forms ("past base" pairs). */
+const PAST: Record<string, string> = Object.fromEntries(
+  'added add appended append changed change configured configure converted convert copied copy created create declared declare deleted delete disabled disable dropped drop edited edit enabled enable enrolled enroll exported export extended extend fixed fix formatted format generated generate inserted insert installed install kept keep made make marked mark moved move normalized normalize pinned pin registered register removed remove renamed rename replaced replace rewrote rewrite scaffolded scaffold set set sorted sort updated update widened widen wrapped wrap wrote write'
+    .split(' ')
+    .flatMap((word, i, all) => (i % 2 === 0 ? [[word, all[i + 1]]] : [])),
+);
+const BASE = new Set(Object.values(PAST));
+
+/**
+ * A line of the report in the conditional, for a dry run: `a/package.json: removed "x"` → `a/package.json: would
+ * remove "x"`, `move a -> b` → `would move a -> b`; a line about a file that names no such verb says the file
+ * would be written. Any other line (a statement, "nothing to move") is kept.
+ */
+export function conditional(line: string): string {
+  const location = /^\S+: /.exec(line)?.[0] ?? '';
+  const word = /^[A-Za-z]+\b/.exec(line.slice(location.length))?.[0];
+  const lower = word?.toLowerCase() ?? '';
+  const base = PAST[lower] ?? (BASE.has(lower) ? lower : undefined);
+  if (word && base) {
+    const would = !location && word[0] !== lower[0] ? 'Would' : 'would';
+    return `${location}${would} ${base}${line.slice(location.length + word.length)}`;
+  }
+  return location ? `would write ${line}` : line;
+}
+
+/**
+ * The one report of a generator: what it did (info), then what it left, in one block (a warning). Under
+ * `--dry-run` it speaks in the conditional ("would remove …", "would leave …"): nothing was written.
+ */
+export function reportFix(name: string, project: string, result: Pick<FixResult, 'done' | 'left'>, dryRun = isDryRun()): void {
   const { logger } = devkit();
-  for (const line of result.done ?? []) logger.info(`${name}: ${line}`);
+  for (const line of result.done ?? []) logger.info(`${name}: ${dryRun ? conditional(line) : line}`);
   const left = result.left ?? [];
   if (left.length > 0)
     logger.warn(
-      `${name} left ${left.length === 1 ? 'one thing' : `${left.length} things`} of ${project} for you:\n${left.map((l) => `  - ${l}`).join('\n')}`,
+      `${name} ${dryRun ? 'would leave' : 'left'} ${left.length === 1 ? 'one thing' : `${left.length} things`} of ${project} for you:\n${left.map((l) => `  - ${l}`).join('\n')}`,
     );
 }
 
