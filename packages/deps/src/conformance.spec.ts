@@ -35,6 +35,6 @@ describeConformance({
     'optional-groups': [{ project: '@fx/app-ts' }, { project: 'fx-app-py', extra: 'speed' }],
     'version-ranges': [{ project: '@fx/app-ts' }, { project: 'fx-app-py' }],
     'feature-detection': [{ project: '@fx/app-ts' }, { project: 'fx-app-py' }, { project: 'fx-app-py', dependency: 'matplotlib' }],
-    phase: [{ project: '@fx/app-ts' }, { project: 'fx-app-py' }, { project: 'clean-py', removeUnused: false }],
+    phase: [{ project: '@fx/app-ts' }, { project: 'fx-app-py', removeUnused: true }, { project: 'clean-py' }],
   },
 });

@@ -115,7 +115,11 @@ export function rangeFixes(facts: DependencyFacts, problems: RangeProblem[]): Fi
       continue;
     }
     draft.range(problem, problem.replacement);
-    result.done.push(`${file}: "${problem.declared.spec}" → "${problem.replacement}"`);
+    // an npm range alone ("*") does not say whose it is; a Python requirement names its distribution
+    const whose = facts.ecosystem === 'npm' ? ` of "${problem.declared.name}"` : '';
+    result.done.push(
+      `${file}: replaced "${problem.declared.spec}"${whose} with "${problem.replacement}" in ${describeDeclared(facts.ecosystem, problem.declared)}`,
+    );
     if (problem.unconfirmed)
       result.left.push(
         `${file}: confirm "${problem.replacement}": the package is not installed here, so the lower bound is Shipshape's suggestion`,

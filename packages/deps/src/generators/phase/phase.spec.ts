@@ -1,4 +1,4 @@
-import type { Tree } from '@nx/devkit';
+import { logger, type Tree } from '@nx/devkit';
 import { treeProject } from '@shipshape/core/testing';
 import { completeAnalysis } from '../../analysis/dependency-analysis';
 import { findRangeProblems } from '../../analysis/version-ranges';
@@ -28,9 +28,28 @@ describe('deps phase generator', () => {
   afterAll(() => fixture.remove());
 
   it(
-    'fixes everything it has a version for in the TS library; what is left is what is not installed',
+    'removes nothing unless asked: what prune would remove is listed, with the command that removes it',
     async () => {
-      await phaseGenerator(tree, { project: '@fx/app-ts' });
+      const warnings: string[] = [];
+      const warn = jest.spyOn(logger, 'warn').mockImplementation((message) => void warnings.push(String(message)));
+      try {
+        await phaseGenerator(tree, { project: '@fx/app-ts' });
+      } finally {
+        warn.mockRestore();
+      }
+      expect(await remaining(tree, '@fx/app-ts')).toEqual(['unused unused-lib', 'missing side-effect-pkg']);
+      expect(JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}').dependencies['unused-lib']).toBe('^1.0.0');
+      expect(warnings.filter((w) => w.startsWith('@shipshape/deps:phase '))).toEqual([
+        '@shipshape/deps:phase left one thing of @fx/app-ts for you:\n  - libs/app-ts/package.json: "unused-lib" is declared in "dependencies" but no code, script or configuration of @fx/app-ts uses it (kept: the phase removes nothing unless asked; nx g @shipshape/deps:prune --project=@fx/app-ts removes it)',
+      ]);
+    },
+    PHASE_TIMEOUT,
+  );
+
+  it(
+    'with --removeUnused, fixes everything it has a version for in the TS library; what is left is what is not installed',
+    async () => {
+      await phaseGenerator(tree, { project: '@fx/app-ts', removeUnused: true });
       expect(await remaining(tree, '@fx/app-ts')).toEqual(['missing side-effect-pkg']);
       const pkg = JSON.parse(tree.read('libs/app-ts/package.json', 'utf-8') ?? '{}');
       expect(pkg.dependencies).toEqual({
@@ -56,9 +75,9 @@ describe('deps phase generator', () => {
   );
 
   it(
-    'fixes the Python library: declares, moves, removes (stdlib, unused), bounds ranges, loads optional imports lazily',
+    'with --removeUnused, fixes the Python library: declares, moves, removes (stdlib, unused), bounds ranges, loads optional imports lazily',
     async () => {
-      await phaseGenerator(tree, { project: 'fx-app-py' });
+      await phaseGenerator(tree, { project: 'fx-app-py', removeUnused: true });
       // ujson is imported where its absence is handled (a speedup the user may bring): no dependency to add.
       // Pillow has no lower bound, and the only version at hand is the one installed here: the user picks the floor.
       expect(await remaining(tree, 'fx-app-py')).toEqual(['range Pillow']);
@@ -112,7 +131,7 @@ dev = ["pytest-cov>=4", "pytest>=7"]
       );
       await expect(phaseGenerator(fresh.tree, {})).rejects.toThrow('name a project with --project, or enroll projects in the plan first');
       fresh.tree.write('shipshape-plan.json', JSON.stringify({ version: 1, start: '2025-01-06', projects: ['@fx/util'], weeks: [] }));
-      await phaseGenerator(fresh.tree, { skipFormat: true });
+      await phaseGenerator(fresh.tree, { skipFormat: true, removeUnused: true });
       expect(JSON.parse(fresh.tree.read('libs/util/package.json', 'utf-8') ?? '{}').dependencies).toEqual({});
     } finally {
       fresh.remove();
