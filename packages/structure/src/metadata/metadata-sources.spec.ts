@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { hostedRepository, readGitFacts, repositoryPages } from './git';
 import { detectLicense } from './license-file';
 import { allowsMinor, parseSpecifier } from './python-versions';
-import { firstParagraph } from './readme';
+import { firstParagraph, readmeLead } from './readme';
 import { checkSpdxExpression } from './spdx';
 
 describe('hostedRepository', () => {
@@ -55,6 +55,38 @@ describe('firstParagraph', () => {
       '---\ntitle: x\n---\n# Money\n\n<p align="center"><img src="logo.png"></p>\n\n[![CI](https://ci/badge.svg)](https://ci)\n\n```ts\nadd(a, b)\n```\n\nExact **money** arithmetic, see [the docs](https://docs).\nNo floats.\n\nMore.\n';
     expect(firstParagraph(readme)).toBe('Exact money arithmetic, see the docs. No floats.');
     expect(firstParagraph('# Title only\n')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      '@nx/js:library',
+      '# my-lib\n\nThis library was generated with [Nx](https://nx.dev).\n\n## Building\n\nRun `nx build my-lib` to build the library.\n',
+    ],
+    [
+      'create-nx-workspace',
+      '# Org\n\n<a alt="Nx logo" href="https://nx.dev"><img src="logo.png"></a>\n\n✨ Your new, shiny [Nx workspace](https://nx.dev) is ready ✨.\n',
+    ],
+    ['Angular CLI', '# Ui\n\nThis library was generated with [Angular CLI](https://github.com/angular/angular-cli) version 17.0.0.\n'],
+    ['Create React App', '# App\n\nThis project was bootstrapped with [Create React App](https://github.com/facebook/create-react-app).\n'],
+    ['TSDX', '# x\n\nCongrats! You just saved yourself hours of work by bootstrapping this project with TSDX.\n'],
+    ['a TODO', '# x\n\nTODO: describe the library.\n'],
+  ])("never takes a scaffold's sentence for a description (%s)", (_, readme) => {
+    const lead = readmeLead(readme);
+    expect(lead.paragraph).toBeUndefined();
+    expect(lead.boilerplate).toMatch(/generated|shiny|bootstrapp|TODO/);
+  });
+
+  it('looks for the lead only before the first section: a Building or License section is not a description', () => {
+    expect(readmeLead('# my-lib\n\n## Building\n\nRun `nx build my-lib` to build the library.\n')).toEqual({});
+    expect(
+      readmeLead(
+        '# x\n\n[![PyPI](https://img.shields.io/pypi/v/x.svg)](https://pypi.org/project/x)\n\n-----\n\n## License\n\n`x` is distributed under the terms of the [MIT](https://spdx.org/licenses/MIT.html) license.\n',
+      ),
+    ).toEqual({});
+    expect(readmeLead('Ledger\n======\n\nInstall\n-------\n\npip install ledger and you are done.\n')).toEqual({});
+    expect(readmeLead('\uFEFF# Ledger\r\n\r\n## Overview\r\n\r\nDouble-entry bookkeeping\r\nfor Acme.\r\n')).toEqual({
+      paragraph: 'Double-entry bookkeeping for Acme.',
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import { isUnpublished } from '../../metadata/metadata-check';
 import { entryPoints } from '../../typescript/entry-points';
 import { sideEffectModules } from '../../typescript/library-modules';
 import { bundledByConsumers, nodeRuntimeEvidence } from '../../typescript/package-kind';
-import { personString, type MetadataSources } from './sources';
+import { descriptionLeft, personString, type MetadataSources } from './sources';
 
 export interface FieldPlan<Edit> {
   edits: Edit[];
@@ -30,7 +30,7 @@ export function planPackageJson(manifest: Manifest, project: ShipshapeProject, s
   const repo = sources.repository;
   const pages = repo && repositoryPages(repo, project.root, sources.branch);
 
-  fill('description', sources.readme?.paragraph, 'the project has no README with a first paragraph to take it from');
+  fill('description', sources.readme?.paragraph, descriptionLeft(sources.readme));
   fill('license', sources.license?.id, 'no LICENSE file whose license is recognisable, and no license in the root package.json');
   fill(
     'repository',

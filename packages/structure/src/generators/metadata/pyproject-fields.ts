@@ -3,7 +3,7 @@ import { repositoryPages } from '../../metadata/git';
 import { classifierVersion, lowestMinor, parseSpecifier } from '../../metadata/python-versions';
 import { PYTHON_URL_ROLES, normalizeUrlLabel } from '../../metadata/urls';
 import type { FieldPlan } from './package-json-fields';
-import type { MetadataSources } from './sources';
+import { descriptionLeft, type MetadataSources } from './sources';
 
 type Table = Record<string, unknown>;
 
@@ -17,7 +17,7 @@ export function planPyproject(table: Table, root: string, sources: MetadataSourc
     if (value === undefined) left.push(`"${field}": ${why}`);
     else edits.push({ path: ['project', field], value });
   };
-  fill('description', sources.readme?.paragraph, 'the project has no README with a first paragraph to take it from');
+  fill('description', sources.readme?.paragraph, descriptionLeft(sources.readme));
   fill('readme', sources.readme?.file, 'the project has no README');
   fill(
     'requires-python',

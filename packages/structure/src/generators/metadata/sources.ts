@@ -10,7 +10,7 @@ import {
 } from '@shipshape/core';
 import { hostedRepository, readGitFacts, type GitFacts, type HostedRepository } from '../../metadata/git';
 import { LICENSE_FILE_NAMES, detectLicense } from '../../metadata/license-file';
-import { README_FILE_NAMES, firstParagraph } from '../../metadata/readme';
+import { README_FILE_NAMES, readmeLead } from '../../metadata/readme';
 import { checkSpdxExpression } from '../../metadata/spdx';
 
 export interface Person {
@@ -25,7 +25,8 @@ export interface MetadataSources {
   /** The branch web links point at: nx.json defaultBase, else main. */
   branch: string;
   license?: { id: string; from: string; projectFile?: string };
-  readme?: { file: string; paragraph?: string };
+  /** The project's README (project-relative), and its lead paragraph unless it is a scaffold's boilerplate. */
+  readme?: { file: string; paragraph?: string; boilerplate?: string };
   author?: Person;
   nodeEngines?: string;
 }
@@ -104,7 +105,7 @@ function licenseOf(project: ShipshapeProject, rootPackage: RootPackage): Metadat
 function readmeOf(project: ShipshapeProject): MetadataSources['readme'] {
   for (const name of README_FILE_NAMES) {
     const path = project.file(name);
-    if (project.workspace.source.isFile(path)) return { file: name, paragraph: firstParagraph(project.workspace.source.read(path) ?? '') };
+    if (project.workspace.source.isFile(path)) return { file: name, ...readmeLead(project.workspace.source.read(path) ?? '') };
   }
   return undefined;
 }
@@ -121,6 +122,14 @@ function authorOf(rootPackage: RootPackage, git: GitFacts): Person | undefined {
     return { name, email: typeof email === 'string' ? email : undefined, url: typeof url === 'string' ? url : undefined };
   }
   return git.userName ? { name: git.userName, email: git.userEmail } : undefined;
+}
+
+/** Why the README gives no description: none, only a heading, or a scaffold's sentence (never copied). */
+export function descriptionLeft(readme: MetadataSources['readme']): string {
+  if (!readme) return 'the project has no README to take it from: write it yourself';
+  if (readme.boilerplate)
+    return `the first paragraph of ${readme.file} is generated boilerplate ("${readme.boilerplate.length > 60 ? `${readme.boilerplate.slice(0, 57)}...` : readme.boilerplate}"), not a description: write it yourself`;
+  return `${readme.file} has no paragraph under its title to take it from: write it yourself`;
 }
 
 /** `Name <email> (url)`, npm's one-line person. */
