@@ -187,8 +187,11 @@ describe('dependencies in a fresh Nx workspace', () => {
     withOutput(result, () => {
       const found = depsFindings().map((f) => `${f.checkId} ${f.file}:${f.line}`);
       expect(found.sort()).toEqual(plantedFindings(tsPackageJson));
-      // a missing runtime dependency is an error: the gate fails
-      expect(result.status).not.toBe(0);
+      // Some of pylib's declared distributions (numpy, jinja2) are not installed here, so a module it imports
+      // without declaring it may still come with one of them: a warning, not an error, and the gate passes.
+      const missing = depsFindings().filter((f) => f.checkId === 'deps/missing-dependency');
+      expect(missing.map((f) => f.severity)).toEqual(missing.map(() => 'warning'));
+      expect(result.status).toBe(0);
     });
   });
 

@@ -86,8 +86,12 @@ export const pythonDependencies = defineFact({
       pep621: typeof data.project?.name === 'string',
       ...(typeof data.project?.name !== 'string' && dataAt(data, ['tool', 'poetry']) !== undefined ? { tables: 'poetry' as const } : {}),
       installed: environment !== null && Object.keys(environment.versions).length > 0,
+      // A declared backport of a standard module (dataclasses) needs no installing here, and brings nothing in.
       requirementsKnown:
-        environment !== null && declared.filter((d) => d.group === 'runtime').every((d) => environment.versions[key(d.name)] !== undefined),
+        environment !== null &&
+        declared
+          .filter((d) => d.group === 'runtime' && !runningStdlib.has(d.name.toLowerCase().replace(/-/g, '_')))
+          .every((d) => environment.versions[key(d.name)] !== undefined),
       inlined: () => false,
       closesCycle: () => false,
     };

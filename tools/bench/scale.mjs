@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// The scale benchmark (run by hand, not part of `npm test`): for generated Nx workspaces of 100, 300 and 1,000
+// projects (tools/bench/scale-workspace.mjs), runs interleaved, `--runs` times each, the user's paths and
+// knip over the same workspace, and prints medians: wall seconds, CPU-seconds (user + system of every process
+// of the run), peak memory (the largest process), processes started, the ratio to knip, and the growth
+// exponent from the smallest to the largest size.
+//
+//   cold     nx reset, then nx run-many -t audit
+//   warm     nx run-many -t audit again (every task from the cache)
+//   changed  one source file of one project edited, then nx run-many -t audit
+//   status   nx run <root>:status (reads every project's last report)
+//   graph    nx reset, then nx show projects (the project graph alone, with Shipshape's plugins)
+//   knip     knip over the whole workspace
+//
+//   npx nx run-many -t build && node tools/bench/scale.mjs [--sizes=100,300,1000] [--runs=3] [--steps=cold,warm] [--keep]
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateScaleWorkspace } from './scale-workspace.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const sizes = arg('sizes', '100,300,1000').split(',').map(Number);
+const runs = Number(arg('runs', '3'));
+const steps = arg('steps', 'cold,warm,changed,status,graph,knip').split(',');
+const keep = process.argv.includes('--keep');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', NO_COLOR: '1' };
+
+/** Processes the machine has started since boot (/proc/stat): the difference around a run counts its processes. */
+const forks = () => Number(/^processes (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]);
+
+/** One measured run of a command under GNU time: wall, CPU of every waited-for process, the largest RSS. */
+function measure(cwd, command, args) {
+  const before = forks();
+  const out = execFileSync('/usr/bin/time', ['-f', '@@%e %U %S %M', command, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const [wall, user, system, rssKb] = /@@(\S+) (\S+) (\S+) (\S+)/.exec(out).slice(1).map(Number);
+  return { seconds: wall, cpu: user + system, memoryMb: rssKb / 1024, processes: forks() - before - 1 };
+}
+
+/** Like measure, but a command that exits non-zero (an audit whose gate fails) still counts. */
+function measureAny(cwd, command, args) {
+  try {
+    return measure(cwd, command, args);
+  } catch (error) {
+    const out = String(error.stderr ?? '');
+    const match = /@@(\S+) (\S+) (\S+) (\S+)/.exec(out);
+    if (!match) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${out.slice(-3000)}`);
+    const [wall, user, system, rssKb] = match.slice(1).map(Number);
+    return { seconds: wall, cpu: user + system, memoryMb: rssKb / 1024, processes: NaN };
+  }
+}
+
+const nx = (cwd, ...args) => measureAny(cwd, join(cwd, 'node_modules/.bin/nx'), args);
+const quiet = (cwd, ...args) => execFileSync(join(cwd, 'node_modules/.bin/nx'), args, { cwd, env, stdio: 'ignore' });
+
+const STEPS = {
+  cold: (ws) => {
+    quiet(ws.root, 'reset');
+    return nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static');
+  },
+  warm: (ws) => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'),
+  changed: (ws) => {
+    appendFileSync(join(ws.root, ws.changed), `\nexport const edited${Date.now()} = 1;\n`);
+    return nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static');
+  },
+  status: (ws) => nx(ws.root, 'run', '@bench/source:status', '--output-style=static'),
+  graph: (ws) => {
+    quiet(ws.root, 'reset');
+    return nx(ws.root, 'show', 'projects');
+  },
+  knip: (ws) => measureAny(ws.root, process.execPath, [join(repo, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter=json']),
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const results = {};
+for (const size of sizes) {
+  const root = mkdtempSync(join(tmpdir(), `shipshape-scale-${size}-`));
+  const layout = generateScaleWorkspace(root, { projects: size, repo });
+  const ws = { root, changed: layout.changed };
+  console.error(`${size} projects (${layout.typescript} TypeScript, ${layout.python} Python) in ${root}`);
+  const samples = Object.fromEntries(steps.map((s) => [s, []]));
+  // Interleaved: every step once per round, so a slow minute of the machine hits every step alike.
+  for (let round = 0; round < runs; round++) {
+    for (const step of steps) {
+      const sample = STEPS[step](ws);
+      samples[step].push(sample);
+      console.error(`  round ${round + 1} ${step}: ${sample.seconds.toFixed(1)} s, ${sample.cpu.toFixed(1)} CPU-s`);
+    }
+  }
+  results[size] = Object.fromEntries(
+    steps.map((step) => [
+      step,
+      Object.fromEntries(['seconds', 'cpu', 'memoryMb', 'processes'].map((k) => [k, median(samples[step].map((s) => s[k]))])),
+    ]),
+  );
+  if (!keep) rmSync(root, { recursive: true, force: true });
+}
+
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+console.log(`| projects | step | seconds | CPU-s | peak MB | processes | × knip |`);
+console.log(`|---:|---|---:|---:|---:|---:|---:|`);
+for (const size of sizes) {
+  const knip = results[size].knip?.seconds;
+  for (const step of steps) {
+    const r = results[size][step];
+    console.log(`| ${size} | ${step} | ${fmt(r.seconds)} | ${fmt(r.cpu)} | ${fmt(r.memoryMb, 0)} | ${fmt(r.processes, 0)} | ${knip ? fmt(r.seconds / knip, 2) : '–'} |`);
+  }
+}
+if (sizes.length > 1) {
+  const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+  console.log('');
+  for (const step of steps) {
+    const exponent = Math.log(results[large][step].seconds / results[small][step].seconds) / Math.log(large / small);
+    console.log(`growth exponent of ${step} (${small} → ${large} projects): ${fmt(exponent, 2)}`);
+  }
+}
