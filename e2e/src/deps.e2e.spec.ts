@@ -187,11 +187,11 @@ describe('dependencies in a fresh Nx workspace', () => {
     withOutput(result, () => {
       const found = depsFindings().map((f) => `${f.checkId} ${f.file}:${f.line}`);
       expect(found.sort()).toEqual(plantedFindings(tsPackageJson));
-      // Some of pylib's declared distributions (numpy, jinja2) are not installed here, so a module it imports
-      // without declaring it may still come with one of them: a warning, not an error, and the gate passes.
+      // pylib's declared distributions are installed here (a declared backport such as dataclasses needs none), so
+      // an undeclared import its package loads is certain to break: an error, and the gate fails.
       const missing = depsFindings().filter((f) => f.checkId === 'deps/missing-dependency');
-      expect(missing.map((f) => f.severity)).toEqual(missing.map(() => 'warning'));
-      expect(result.status).toBe(0);
+      expect(missing.map((f) => `${f.message.split(' ')[0]} ${f.severity}`).sort()).toEqual(['"pyhelpers" error', '"yaml" error']);
+      expect(result.status).not.toBe(0);
     });
   });
 
