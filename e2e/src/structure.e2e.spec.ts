@@ -107,7 +107,16 @@ describe('structure phase in a fresh Nx workspace', () => {
       `${TS_ROOT}/src/lib/shapes.ts`,
       'export interface Shape {\n  sides: number;\n}\n\nexport const square: Shape = { sides: 4 };\n',
     );
-    ws.writeFile(`${TS_ROOT}/src/index.ts`, `${index.trimEnd()}\nexport * from './lib/shapes${extension}';\n`);
+    // A Node.js library (it imports node:path): it should say which Node.js it supports, as the workspace root does.
+    ws.writeFile(
+      `${TS_ROOT}/src/lib/paths.ts`,
+      "import { join } from 'node:path';\n\nexport const joinAll = (...parts: string[]): string => join(...parts);\n",
+    );
+    ws.writeFile(
+      `${TS_ROOT}/src/index.ts`,
+      `${index.trimEnd()}\nexport * from './lib/shapes${extension}';\nexport { joinAll } from './lib/paths${extension}';\n`,
+    );
+    ws.writeJson('package.json', { ...ws.readJson('package.json'), engines: { node: '>=20' } });
 
     ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
     for (const [file, content] of Object.entries(PY_FILES)) ws.writeFile(`${PY_ROOT}/${file}`, content);
@@ -177,6 +186,7 @@ describe('structure phase in a fresh Nx workspace', () => {
       homepage: `https://github.com/acme/structure-e2e/tree/main/${TS_ROOT}#readme`,
       bugs: { url: 'https://github.com/acme/structure-e2e/issues' },
       sideEffects: false,
+      engines: { node: '>=20' },
       // Without it npm would leave out dist/, which .gitignore ignores: publint reports that once dist/ is built.
       files: ['dist'],
     });
