@@ -91,6 +91,7 @@ export {
   editJson,
   editToml,
   editYaml,
+  kindOf,
   locateJson,
   locateToml,
   locateYaml,
@@ -98,9 +99,12 @@ export {
   parseJsonWithComments,
   parseToml,
   parseYaml,
+  shownValue,
+  timesWritten,
   type JsonEdit,
   type ManifestText,
   type TomlEdit,
+  type ValueKind,
 } from './manifest';
 export { formatRequirement, parseRequirement, type Requirement } from './manifest/python-requirement';
 

@@ -46,13 +46,14 @@ interface PreparedAudit {
 function prepare(request: AuditProjectRequest, sections: readonly OptionsSection[]): PreparedAudit {
   const options = resolveOptions(request.options, request.optionsSource, sections);
   const root = request.workspaceRoot;
+  const reportsDir = options.reportsDir.replace('{projectRoot}', request.projectRoot);
+  // Both are checked before anything is read or written: the audit then writes nothing at all.
+  const baseline = insideWorkspace(root, join(request.projectRoot, options.baselineFile), 'the baselineFile option', options.baselineFile);
   return {
     request,
     options,
-    reportsDir: insideWorkspace(root, options.reportsDir.replace('{projectRoot}', request.projectRoot), 'the reportsDir option'),
-    baselineWritten: request.updateBaseline
-      ? insideWorkspace(root, join(request.projectRoot, options.baselineFile), 'the baselineFile option')
-      : undefined,
+    reportsDir: insideWorkspace(root, reportsDir, 'the reportsDir option', options.reportsDir),
+    baselineWritten: request.updateBaseline ? baseline : undefined,
     checks: request.checks ?? collectChecks(discoverCheckPackages(root, options.packages)),
   };
 }

@@ -45,8 +45,13 @@ export async function runAudit(
   const findings: Finding[] = ran.outcomes.flatMap(({ check, findings: found }) => found.map((input) => toFinding(check, project, input)));
 
   const { kept, ignored } = applyIgnores(findings, options.ignore);
-  const baselinePath = insideWorkspace(project.workspaceRoot, join(project.absRoot, options.baselineFile), 'the baselineFile option');
-  if (runOptions.updateBaseline) writeBaseline(baselinePath, createBaseline(kept));
+  const baselinePath = insideWorkspace(
+    project.workspaceRoot,
+    join(project.absRoot, options.baselineFile),
+    'the baselineFile option',
+    options.baselineFile,
+  );
+  if (runOptions.updateBaseline) writeBaseline(baselinePath, createBaseline(kept), project.file(options.baselineFile));
   let comparison: BaselineComparison;
   try {
     comparison = compareWithBaseline(kept, readBaseline(baselinePath, project.file(options.baselineFile)));

@@ -77,6 +77,6 @@ export function createBaseline(findings: Finding[]): Baseline {
   return { version: BASELINE_VERSION, findings: sorted };
 }
 
-export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileAtomic(path, `${JSON.stringify(baseline, null, 2)}\n`);
+export function writeBaseline(path: string, baseline: Baseline, shownPath = path): void {
+  writeFileAtomic(path, `${JSON.stringify(baseline, null, 2)}\n`, shownPath);
 }

@@ -8,7 +8,7 @@ describe('resolveOptions', () => {
 
   it('names the unknown option and the file', () => {
     expect(() => resolveOptions({ failon: 'error' }, 'nx.json (plugin "@shipshape/pipeline" options)')).toThrow(
-      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): the options has an unknown option "failon"',
+      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): unknown option "failon" (did you mean "failOn"?)',
     );
   });
 
@@ -43,12 +43,12 @@ describe('resolveOptions', () => {
     const deps = { pythonModules: { yaml: 'PyYAML' }, rangeStyle: 'tilde' };
     expect(resolveOptions({ deps }, 'nx.json', [section]).sections.deps).toEqual(deps);
     expect(() => resolveOptions({ deps: { rangestyle: 'caret' } }, 'nx.json', [section])).toThrow(
-      '"deps" has an unknown option "rangestyle"',
+      '"deps" has an unknown option "rangestyle" (did you mean "rangeStyle"?)',
     );
     expect(() => resolveOptions({ deps: { pythonModules: { yaml: 'Py YAML' } } }, 'nx.json', [section])).toThrow(
       /"deps.pythonModules.yaml" must match pattern/,
     );
-    expect(() => resolveOptions({ deps }, 'nx.json')).toThrow('the options has an unknown option "deps"');
+    expect(() => resolveOptions({ deps }, 'nx.json')).toThrow('unknown option "deps"');
   });
 });
 

@@ -63,7 +63,7 @@ export interface OptionsSection {
   schema: Record<string, unknown>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validateBase = ajv.compile({ ...schema, additionalProperties: true });
 const BASE_KEYS = new Set(Object.keys(schema.properties));
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -101,10 +101,13 @@ export function resolveOptions(options: unknown, source: string, sections: reado
       continue;
     }
     const section = sections.find((s) => s.key === key);
-    if (!section)
+    if (!section) {
+      const known = [...BASE_KEYS, ...sections.map((s) => s.key)];
+      const near = nearest(key, known);
       fail(
-        `the options has an unknown option "${key}"${sections.length > 0 ? ` (options of the installed packages: ${[...BASE_KEYS, ...sections.map((s) => s.key)].join(', ')})` : ''}`,
+        `unknown option "${key}"${near ? ` (did you mean "${near}"?)` : sections.length > 0 ? ` (the options of the installed packages: ${known.join(', ')})` : ''}`,
       );
+    }
     const validate = validatorOf(section!);
     if (!validate(value)) fail(describe(validate.errors ?? [], key));
     resolved.sections[key] = value;
@@ -124,7 +127,11 @@ function describe(errors: ErrorObject[], prefix?: string): string {
       const path = [prefix, pointerToPath(error.instancePath)].filter(Boolean).join('.');
       const where = path ? `"${path}"` : 'the options';
       if (error.keyword === 'additionalProperties') {
-        return `${where} has an unknown option "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+        const key = (error.params as { additionalProperty: string }).additionalProperty;
+        const properties = (error.parentSchema as { properties?: object } | undefined)?.properties;
+        const near = properties ? nearest(key, Object.keys(properties)) : undefined;
+        const unknown = path ? `${where} has an unknown option "${key}"` : `unknown option "${key}"`;
+        return `${unknown}${near ? ` (did you mean "${near}"?)` : ''}`;
       }
       if (error.keyword === 'enum') {
         return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -132,6 +139,26 @@ function describe(errors: ErrorObject[], prefix?: string): string {
       return `${where} ${error.message}`;
     })
     .join('; ');
+}
+
+/** The known name a mistyped one most likely meant: the same but for case, or one or two letters off. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  if (same) return same;
+  const scored = known.map((k) => ({ k, d: distance(lower, k.toLowerCase()) })).filter(({ d }) => d <= 2);
+  return scored.sort((a, b) => a.d - b.d)[0]?.k;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function pointerToPath(pointer: string): string {

@@ -1,4 +1,5 @@
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { ShipshapeError } from '../util/errors';
 
 /** A path relative to `root`, always with forward slashes, as reports and fingerprints need it. */
@@ -22,14 +23,42 @@ export function isWithin(path: string, root: string): boolean {
 }
 
 /**
- * The absolute form of a path option, refused with a clear error when it leaves the workspace (`../`, or an
- * absolute path elsewhere): Shipshape writes nothing outside the workspace it was run in.
+ * The absolute form of a path option, refused with a clear error when it leaves the workspace (`../`, an
+ * absolute path elsewhere, or a symbolic link on the way that points elsewhere): Shipshape writes nothing outside
+ * the workspace it was run in. `shown` is the option as the user wrote it.
  */
-export function insideWorkspace(workspaceRoot: string, path: string, what: string): string {
+export function insideWorkspace(workspaceRoot: string, path: string, what: string, shown = path): string {
   const absolute = resolve(workspaceRoot, path);
-  const rel = relative(workspaceRoot, absolute);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new ShipshapeError(`${what} "${path}" is outside the workspace (${workspaceRoot}); give a path inside it`);
+  if (!isInside(workspaceRoot, absolute)) {
+    throw new ShipshapeError(`${what} "${shown}" is outside the workspace (${workspaceRoot}); give a path inside it`);
+  }
+  const real = realTarget(absolute);
+  const realRoot = realTarget(workspaceRoot);
+  if (real && realRoot && !isInside(realRoot, real)) {
+    throw new ShipshapeError(`${what} "${shown}" leads outside the workspace through a symbolic link (to ${real}); give a path inside it`);
   }
   return absolute;
+}
+
+function isInside(root: string, absolute: string): boolean {
+  const rel = relative(root, absolute);
+  return !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
+
+/** Where a path really is: the real path of its deepest existing part, with the rest appended; undefined when unknown. */
+function realTarget(absolute: string): string | undefined {
+  let existing = absolute;
+  const rest: string[] = [];
+  while (!lstatSync(existing, { throwIfNoEntry: false })) {
+    const parent = dirname(existing);
+    if (parent === existing) return undefined;
+    rest.unshift(basename(existing));
+    existing = parent;
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    // A dangling link: what it would create is not known until it is written, and the write replaces nothing outside.
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ShipshapeError } from '../util/errors';
@@ -35,25 +35,61 @@ export function acquireWorkspaceLock(workspaceRoot: string): () => void {
     return release;
   }
   for (let attempt = 0; attempt < 2; attempt++) {
+    if (create(path)) {
+      held = { path, depth: 1 };
+      process.once('exit', releaseAll);
+      return release;
+    }
+    const owner = ownerOf(path);
+    if (owner !== undefined && owner !== process.pid && alive(owner)) {
+      throw new ShipshapeError(
+        `another Shipshape generator (process ${owner}) is changing this workspace; run one at a time, so that neither loses the other's changes`,
+      );
+    }
+    // Its process is gone: the lock is taken over, unless another process took it over first.
+    if (ownerOf(path) === owner) rmSync(path, { force: true });
+  }
+  throw new ShipshapeError(`cannot take the generators' lock ${path}: another process keeps taking it`);
+}
+
+/**
+ * Creates the lock file with this process's id in it, in one step (a hard link of a file written before): a lock
+ * file is never seen empty, so no one takes a lock over while its owner is still writing its name. False when
+ * it exists.
+ */
+function create(path: string): boolean {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, String(process.pid));
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // A file system without hard links: an exclusive create, then the id.
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      held = { path, depth: 1 };
-      process.once('exit', releaseAll);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(path, 'utf8'));
-      if (owner && alive(owner)) {
-        throw new ShipshapeError(
-          `another Shipshape generator (process ${owner}) is changing this workspace; run one at a time, so that neither loses the other's changes`,
-        );
-      }
-      rmSync(path, { force: true });
+      return true;
+    } catch (fallback) {
+      if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw new ShipshapeError(
+        `cannot take the generators' lock ${path} (${(fallback as NodeJS.ErrnoException).code ?? String(fallback)})`,
+      );
     }
+  } finally {
+    rmSync(temp, { force: true });
   }
-  throw new ShipshapeError(`cannot take the generators' lock ${path}`);
+}
+
+/** The process id a lock file names; undefined when it is gone or names none (a lock from a crashed write). */
+function ownerOf(path: string): number | undefined {
+  try {
+    const owner = Number(readFileSync(path, 'utf8').trim());
+    return Number.isInteger(owner) && owner > 0 ? owner : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function release(): void {

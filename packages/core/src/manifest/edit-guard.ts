@@ -1,17 +1,5 @@
 import { ShipshapeError } from '../util/errors';
-
-/** What a value is, in the words a message uses. */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a table';
-  return `a ${typeof value}`;
-}
-
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
+import { kindOf, shownValue as shown } from './value-kind';
 
 /**
  * Refuses an edit that would overwrite what the user wrote with a value of another kind (`"description": 42`

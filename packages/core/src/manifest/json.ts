@@ -54,6 +54,8 @@ export function readJsonFile<T>(absPath: string, displayPath = absPath): Manifes
  * already there changes nothing.
  */
 export function editJson(text: string, edits: JsonEdit[], file?: string): string {
+  // A byte-order mark is kept where it is, outside what the parser and the edits see.
+  if (text.charCodeAt(0) === 0xfeff) return `\ufeff${editJson(stripBom(text), edits, file)}`;
   assertWellFormed(text, file);
   const indent = detectIndent(text);
   const formattingOptions = { insertSpaces: indent !== '\t', tabSize: indent === '\t' ? 1 : indent.length, eol: detectEol(text) };
@@ -66,6 +68,7 @@ export function editJson(text: string, edits: JsonEdit[], file?: string): string
     if (sameData(valueAt(current, edit.path), edit.value)) continue;
     current =
       appendProperty(current, edit.path, edit.value, indent) ??
+      replaceOnOneLine(current, edit.path, edit.value) ??
       applyEdits(current, modify(current, edit.path, edit.value, { formattingOptions }));
   }
   return current;
@@ -85,25 +88,73 @@ function appendProperty(text: string, path: JSONPath, value: unknown, indentUnit
   const end = last.offset + last.length;
   const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
   const indent = text.slice(lineStart, last.offset);
-  if (!/^[ \t]*$/.test(indent) || /^\s*,/.test(text.slice(end))) return undefined;
+  if (!/^[ \t]*$/.test(indent)) return undefined;
   const eol = detectEol(text);
-  const rendered = JSON.stringify(value, null, indentUnit).split('\n').join(`${eol}${indent}`);
-  return `${text.slice(0, end)},${eol}${indent}${JSON.stringify(key)}: ${rendered}${text.slice(end)}`;
+  const property = `${JSON.stringify(key)}: ${JSON.stringify(value, null, indentUnit).split('\n').join(`${eol}${indent}`)}`;
+  // The rest of the last property's line: a trailing comma (JSONC) and a comment stay on that line, with it.
+  const rest = /^([ \t]*)(,?)([ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*)(?=\r?\n)/.exec(text.slice(end));
+  if (rest) {
+    const trailingComma = rest[2] === ',';
+    const lineEnd = end + rest[0].length;
+    const comma = trailingComma ? `${rest[1]},` : `,${rest[1]}`;
+    return `${text.slice(0, end)}${comma}${rest[3]}${eol}${indent}${property}${trailingComma ? ',' : ''}${text.slice(lineEnd)}`;
+  }
+  if (/^\s*,/.test(text.slice(end))) return undefined;
+  return `${text.slice(0, end)},${eol}${indent}${property}${text.slice(end)}`;
+}
+
+/**
+ * A new value for a list or object the user wrote on one line (`"files": ["dist"]`), written on one line too, in
+ * its spacing; undefined for anything else (the formatter's layout then applies).
+ */
+function replaceOnOneLine(text: string, path: JSONPath, value: unknown): string | undefined {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, path);
+  if (!node || (node.type !== 'array' && node.type !== 'object') || value === null || typeof value !== 'object') return undefined;
+  const original = text.slice(node.offset, node.offset + node.length);
+  if (/[\r\n]/.test(original)) return undefined;
+  // The spacing the user wrote; what the original does not show follows what it does (`{"x":1}` is compact).
+  const colon = original.includes(':') ? (/:[ \t]/.test(original) ? ': ' : ':') : undefined;
+  const comma = original.includes(',') ? (/,[ \t]/.test(original) ? ', ' : ',') : colon === ':' ? ',' : ', ';
+  const style = { comma, colon: colon ?? (comma === ',' ? ':' : ': '), padded: /^[[{][ \t]+\S/.test(original) };
+  return `${text.slice(0, node.offset)}${oneLine(value, style)}${text.slice(node.offset + node.length)}`;
+}
+
+function oneLine(value: unknown, style: { comma: string; colon: string; padded: boolean }): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const parts = Array.isArray(value)
+    ? value.map((item) => oneLine(item, style))
+    : Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${JSON.stringify(k)}${style.colon}${oneLine(v, style)}`);
+  if (parts.length === 0) return `${open}${close}`;
+  const pad = style.padded ? ' ' : '';
+  return `${open}${pad}${parts.join(style.comma)}${pad}${close}`;
+}
+
+/** How many times the last key of `path` is written in its object (npm and `JSON.parse` read the last one); 0 when absent. */
+export function timesWritten(text: string, path: JSONPath): number {
+  let node = parseTree(text);
+  for (let i = 0; node && i < path.length; i++) {
+    if (node.type !== 'object') return 0;
+    const named = (node.children ?? []).filter((property) => property.children?.[0]?.value === path[i]);
+    if (i === path.length - 1) return named.length;
+    node = named[0]?.children?.[1];
+  }
+  return 0;
 }
 
 /** A key written twice on the way to an edit (npm reads the last one): refused, naming it. */
 function assertNoDuplicateKeys(text: string, path: JSONPath, file: string | undefined): void {
-  let node = parseTree(text);
-  for (let i = 0; node && i < path.length; i++) {
-    if (node.type !== 'object') return;
-    const named = (node.children ?? []).filter((property) => property.children?.[0]?.value === path[i]);
-    if (named.length > 1) {
+  for (let i = 1; i <= path.length; i++) {
+    const times = timesWritten(text, path.slice(0, i));
+    if (times > 1) {
       throw new ShipshapeError(
-        `"${path.slice(0, i + 1).join('.')}" is written ${named.length} times (npm reads the last one): keep one, nothing was written`,
+        `"${path.slice(0, i).join('.')}" is written ${times} times (npm reads the last one): keep one, nothing was written`,
         file,
       );
     }
-    node = named[0]?.children?.[1];
   }
 }
 

@@ -4,6 +4,8 @@ import { positionAt } from './position';
 
 /** JSON with comments and trailing commas, as Nx reads nx.json and tsconfig files; errors name file, line and column. */
 export function parseJsonWithComments<T = unknown>(text: string, file: string): T {
+  // A byte-order mark (an editor on Windows) is not part of the JSON: TypeScript and Nx read past it too.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const errors: ParseError[] = [];
   const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length > 0) {

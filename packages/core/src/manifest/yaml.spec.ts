@@ -95,7 +95,7 @@ describe('editYaml properties', () => {
         withScalar,
         yamlScalar.filter(({ value }) => value !== null),
         ([doc, site], { value }) => {
-          const result = editYaml(doc.text, [{ path: site.path, value }]);
+          const result = editYaml(doc.text, [{ path: site.path, value, convert: true }]);
           expect(result.startsWith(doc.text.slice(0, site.span[0]))).toBe(true);
           expect(result.endsWith(doc.text.slice(site.span[1]))).toBe(true);
           expect(data(result)).toEqual(jsonWith(doc.data as JsonValue, site.path, value as JsonValue));

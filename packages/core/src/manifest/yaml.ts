@@ -1,4 +1,5 @@
-import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { assertSameKind } from './edit-guard';
 import { ShipshapeError } from '../util/errors';
 import { detectEol, detectIndent, withEol } from './format';
 import { keepOriginalLines } from './keep-lines';
@@ -9,6 +10,8 @@ import { sameData } from './same-data';
 export interface YamlEdit {
   path: (string | number)[];
   value: unknown;
+  /** The edit changes the kind of an existing value on purpose. */
+  convert?: boolean;
 }
 
 /** The file as a `yaml` Document (comments kept); a malformed file gives one ShipshapeError naming the file, line and column. */
@@ -29,10 +32,14 @@ function describeYamlError(error: { message: string; linePos?: [{ line: number; 
  * Applies the edits through the Document API, then puts back every line the serializer re-rendered
  * without changing the data, so comments and formatting outside the edits stay byte for byte.
  */
-export function editYaml(text: string, edits: YamlEdit[]): string {
+export function editYaml(text: string, edits: YamlEdit[], file?: string): string {
   const document = parseDocument(text);
   const [error] = document.errors;
-  if (error) throw new ShipshapeError(`cannot edit ${describeYamlError(error)}`);
+  if (error) throw new ShipshapeError(`cannot edit ${describeYamlError(error)}`, file);
+  for (const { path, value, convert } of edits) {
+    assertNoAlias(document, path, file);
+    assertSameKind(document.toJS(), path, value, file, convert);
+  }
   let changed = false;
   for (const { path, value } of edits) {
     const current: unknown = document.getIn(path);
@@ -49,6 +56,33 @@ export function editYaml(text: string, edits: YamlEdit[]): string {
   if (!/\n$/.test(text)) rendered = rendered.replace(/\r?\n$/, '');
   const expected = dataOf(rendered);
   return keepOriginalLines(text, rendered, (candidate) => sameData(dataOf(candidate), expected));
+}
+
+/**
+ * An edit through an alias (`other: *defaults`) would change the anchored node, and so every place that uses it:
+ * refused, naming both, and nothing is written.
+ */
+function assertNoAlias(document: Document, path: ReadonlyArray<string | number>, file: string | undefined): void {
+  let node: unknown = document.contents;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) {
+      throw new ShipshapeError(
+        `"${path.slice(0, i).join('.')}" is an alias of the anchor &${node.source}, shared with every other use of it: edit it by hand, nothing was written`,
+        file,
+      );
+    }
+    if (isMap(node)) {
+      const pair = node.items.find((item) => {
+        const key: unknown = item.key;
+        return (isScalar(key) ? key.value : key) === path[i];
+      });
+      node = pair?.value;
+    } else if (isSeq(node) && typeof path[i] === 'number') {
+      node = node.items[path[i] as number];
+    } else {
+      return;
+    }
+  }
 }
 
 function dataOf(text: string): unknown {

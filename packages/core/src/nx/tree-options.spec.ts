@@ -42,7 +42,7 @@ describe('readProjectOptions', () => {
       JSON.stringify({ name: 'a', nx: { targets: { audit: { options: { deps: { rangestyle: 'x' } } } } } }),
     );
     expect(() => readProjectOptions(treeSource(tree), 'libs/a', [deps])).toThrow(
-      'invalid Shipshape options in libs/a/package.json (target "audit" options): "deps" has an unknown option "rangestyle"',
+      'invalid Shipshape options in libs/a/package.json (target "audit" options): "deps" has an unknown option "rangestyle" (did you mean "rangeStyle"?)',
     );
   });
 
@@ -50,7 +50,7 @@ describe('readProjectOptions', () => {
     const tree = createTreeWithEmptyWorkspace();
     tree.write('nx.json', JSON.stringify({ plugins: [{ plugin: '@shipshape/pipeline', options: { deps: {} } }] }));
     expect(() => readProjectOptions(treeSource(tree), 'libs/a')).toThrow(
-      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): the options has an unknown option "deps"',
+      'invalid Shipshape options in nx.json (plugin "@shipshape/pipeline" options): unknown option "deps"',
     );
   });
 });

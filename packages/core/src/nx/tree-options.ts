@@ -3,6 +3,7 @@ import { PIPELINE_PLUGIN } from '../config/defaults';
 import { resolveOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from '../config/options';
 import { parseJsonWithComments } from '../manifest/jsonc';
 import type { FileSource } from '../file-system/file-source';
+import { ShipshapeError } from '../util/errors';
 
 /** Audit target options that are not Shipshape options. */
 const EXECUTOR_ONLY = ['updateBaseline'];
@@ -23,6 +24,8 @@ function readJson<T>(source: Pick<FileSource, 'read'>, path: string): T | undefi
 /** The pipeline plugin's options as nx.json gives them (raw), `{}` without a plugin entry. */
 export function pluginOptionsIn(source: Pick<FileSource, 'read'>): ShipshapeOptions {
   const nxJson = readJson<NxJson>(source, 'nx.json');
+  if (nxJson?.plugins !== undefined && !Array.isArray(nxJson.plugins))
+    throw new ShipshapeError(`"plugins" must be a list, not ${JSON.stringify(nxJson.plugins).slice(0, 40)}`, 'nx.json');
   const entry = nxJson?.plugins?.find((p) => (typeof p === 'string' ? p : p?.plugin) === PIPELINE_PLUGIN);
   return (typeof entry === 'object' ? entry.options : undefined) ?? {};
 }

@@ -22,6 +22,9 @@ export interface RunProcessOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** How long the output of a program that has exited may stay open (held by something it started) before the run ends. */
+const EXIT_GRACE_MS = 2_000;
+
 /**
  * The one way Shipshape runs a program: without a shell, in its own process group (so that stopping it stops
  * what it started, a wrapper script's children included), bounded in time; never rejects.
@@ -46,7 +49,10 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       }
     };
     let timedOut = false;
+    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const timer = setTimeout(() => {
+      // Ended in time, and only what it left behind holds the output open: that is stopped, the result stands.
+      if (exited) return abandon(exited.code, exited.signal);
       timedOut = true;
       stop('SIGTERM');
       setTimeout(() => stop('SIGKILL'), 5_000).unref();
@@ -65,8 +71,13 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     // A child that exits before reading its input makes the write fail with EPIPE; its exit code tells the story.
     child.stdin.on('error', () => undefined);
     child.on('error', (error) => (spawnError = error));
-    child.on('close', (code, signal) => {
+    let settled = false;
+    let grace: NodeJS.Timeout | undefined;
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
+      clearTimeout(grace);
       resolve({
         code,
         signal,
@@ -75,7 +86,20 @@ export function runProcess(command: string, args: readonly string[], options: Ru
         spawnError,
         timedOut,
       });
+    };
+    // The program has ended, but something it started may still hold its output open (a wrapper's background
+    // child, one that left the process group): what is left of the group is stopped, and the run ends anyway.
+    const abandon = (code: number | null, signal: NodeJS.Signals | null) => {
+      stop('SIGKILL');
+      child.stdout.destroy();
+      child.stderr.destroy();
+      finish(code, signal);
+    };
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      grace = setTimeout(() => abandon(code, signal), EXIT_GRACE_MS);
     });
+    child.on('close', finish);
     child.stdin.end(options.input ?? '');
   });
 }

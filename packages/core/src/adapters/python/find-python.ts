@@ -15,14 +15,14 @@ export class PythonUnavailableError extends IncompleteAuditError {
 }
 
 /** How long an interpreter may take to say which version it is. */
-const PROBE_TIMEOUT_MS = 15_000;
+export const PROBE_TIMEOUT_MS = 15_000;
 
 type Probe = { python: string } | { problem: string };
 
 /** Runs the version probe: the interpreter's real executable, or why it cannot be used. */
-async function probe(candidate: string): Promise<Probe> {
-  const result = await runProcess(candidate, ['-I', '-c', VERSION_PROBE], { timeoutMs: PROBE_TIMEOUT_MS });
-  if (result.timedOut) return { problem: `did not answer within ${PROBE_TIMEOUT_MS / 1000} s` };
+async function probe(candidate: string, timeoutMs: number): Promise<Probe> {
+  const result = await runProcess(candidate, ['-I', '-c', VERSION_PROBE], { timeoutMs });
+  if (result.timedOut) return { problem: `did not answer within ${timeoutMs / 1000} s and was stopped` };
   if (result.spawnError) return { problem: `could not be run (${result.spawnError.code ?? result.spawnError.message})` };
   const match = /^(\d+) (\d+) (.*)$/.exec(result.stdout.trim());
   if (result.code !== 0 || !match)
@@ -42,21 +42,21 @@ async function probe(candidate: string): Promise<Probe> {
  * its `sys.executable`, so later runs skip launchers such as pyenv shims. A run asks once (the
  * `python/interpreter` workspace fact).
  */
-export async function findPython(configured?: string, project?: string): Promise<string> {
+export async function findPython(configured?: string, project?: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<string> {
   const named = configured
     ? { python: configured, by: 'the "python" option' }
     : process.env.SHIPSHAPE_PYTHON
       ? { python: process.env.SHIPSHAPE_PYTHON, by: 'SHIPSHAPE_PYTHON' }
       : undefined;
   if (named) {
-    const found = await probe(named.python);
+    const found = await probe(named.python, timeoutMs);
     if ('python' in found) return found.python;
     throw new ShipshapeError(
       `${named.by} names ${named.python}, which ${found.problem}: fix it, or unset it to use the python3 on the PATH`,
     );
   }
   for (const candidate of ['python3', 'python']) {
-    const found = await probe(candidate);
+    const found = await probe(candidate, timeoutMs);
     if ('python' in found) return found.python;
   }
   throw new PythonUnavailableError(project);

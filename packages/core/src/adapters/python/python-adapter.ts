@@ -21,6 +21,8 @@ export interface AnalyzePythonOptions {
   project?: string;
   /** Also describe the installed distributions (`environment` in the result); the helper runs even for no files. */
   environment?: boolean;
+  /** How long the helper may run before it is stopped (with everything it started). */
+  timeoutMs?: number;
 }
 
 /**
@@ -36,12 +38,11 @@ export async function analyzePython(files: string[], options: AnalyzePythonOptio
     ...(options.environment ? { environment: true } : {}),
   });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
-  const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd, timeoutMs: ANALYSIS_TIMEOUT_MS });
+  const timeoutMs = options.timeoutMs ?? ANALYSIS_TIMEOUT_MS;
+  const result = await runProcess(python, ['-I', '-B', PYTHON_HELPER], { input, cwd: options.cwd, timeoutMs });
   if (result.spawnError) throw new PythonUnavailableError(options.project, python);
   if (result.timedOut)
-    throw new ShipshapeError(
-      `the Python analysis helper (${python}) did not finish within ${ANALYSIS_TIMEOUT_MS / 1000} s and was stopped`,
-    );
+    throw new ShipshapeError(`the Python analysis helper (${python}) did not finish within ${timeoutMs / 1000} s and was stopped`);
   if (result.code !== 0) {
     const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.code}`;
     throw new ShipshapeError(`the Python analysis helper failed (${python}, ${how}): ${lastLine(result.stderr) || 'no error output'}`);
@@ -50,7 +51,7 @@ export async function analyzePython(files: string[], options: AnalyzePythonOptio
     return JSON.parse(result.stdout) as PythonAnalysis;
   } catch {
     throw new ShipshapeError(
-      `the Python analysis helper (${python}) wrote output that is not JSON: ${lastLine(result.stderr) || result.stdout.slice(0, 200)}`,
+      `the Python analysis helper (${python}) wrote output that is not JSON: ${lastLine(result.stderr) || result.stdout.trim().slice(0, 200)}`,
     );
   }
 }

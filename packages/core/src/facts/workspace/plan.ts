@@ -59,9 +59,44 @@ export function parsePlan(text: string, file = PLAN_FILE): PlanFile {
   }
   if (!Array.isArray(data.projects) || !data.projects.every((p) => typeof p === 'string'))
     fail('"projects" must be a list of project names');
-  if (data.timeZone !== undefined && typeof data.timeZone !== 'string') fail('"timeZone" must be an IANA time zone name');
+  if (data.timeZone !== undefined && (typeof data.timeZone !== 'string' || !isTimeZone(data.timeZone)))
+    fail(`"timeZone" ${JSON.stringify(data.timeZone)} is not a known IANA time zone (e.g. Europe/Berlin)`);
   if (!Array.isArray(data.weeks)) fail('"weeks" must be the list of the ten weeks');
+  const problem = (data.weeks as unknown[]).map(weekProblem).find((p) => p !== undefined);
+  if (problem) fail(problem);
   return data as PlanFile;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What is wrong with one entry of "weeks", if anything. The weeks are the plan's fixed schedule (the status
+ * follows the plan items, not this list): an entry that says otherwise is refused, not silently ignored.
+ */
+function weekProblem(entry: unknown, index: number): string | undefined {
+  const at = `"weeks"[${index}]`;
+  const fixed = `the schedule is fixed by the plan items; nx g @shipshape/pipeline:plan rewrites it`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${at} must be {"week", "phase", "items"}`;
+  const { week, phase, items } = entry as Partial<PlanWeekEntry>;
+  if (typeof week !== 'number' || !Number.isInteger(week) || week < 1 || week > PLAN_WEEKS)
+    return `${at}: "week" must be a week number from 1 to ${PLAN_WEEKS}, not ${JSON.stringify(week)}`;
+  const expected = planWeeks()[week - 1];
+  if (phase !== expected.phase) return `${at}: week ${week} is in phase ${expected.phase}, not ${JSON.stringify(phase)} (${fixed})`;
+  if (!Array.isArray(items)) return `${at}: "items" must be a list of plan item ids`;
+  for (const item of items) {
+    const known = PLAN_ITEMS.find((p) => p.id === item);
+    if (!known) return `${at}: ${JSON.stringify(item)} is not an item of the plan (${fixed})`;
+    if (!expected.items.includes(known.id))
+      return `${at}: "${known.id}" is planned for weeks ${known.weeks[0]}-${known.weeks[1]}, not week ${week} (${fixed})`;
+  }
+  return undefined;
 }
 
 /** The workspace's plan, validated; undefined when there is none yet. */
