@@ -8,8 +8,8 @@ import { pythonDependencies } from './python/python-dependencies';
 export interface ProjectDependencies {
   facts: DependencyFacts;
   problems: DependencyProblem[];
-  /** Some of the ecosystem's files do not parse: no dependency is called unused (the audit names the files). */
-  unparsed?: boolean;
+  /** The ecosystem's files that do not parse (undefined when all do): no dependency is called unused. */
+  unparsed?: UnparsedFile[];
 }
 
 /** The analysis of each manifest of a project (a project may have both), and why one could not be analyzed. */
@@ -34,9 +34,9 @@ export const dependencyAnalysis = defineFact({
         const facts = await project.get<DependencyFacts | undefined | Promise<DependencyFacts | undefined>>(fact);
         if (!facts) continue;
         // A file that does not parse may be the one that uses a dependency: nothing is called unused until it parses.
-        const allSeen = (await project.get<UnparsedFile[] | Promise<UnparsedFile[]>>(unparsed)).length === 0;
-        const problems = findDependencyProblems(facts).filter((p) => allSeen || p.kind !== 'unused');
-        analysis.analyzed.push({ facts, problems, ...(allSeen ? {} : { unparsed: true }) });
+        const files = await project.get<UnparsedFile[] | Promise<UnparsedFile[]>>(unparsed);
+        const problems = findDependencyProblems(facts).filter((p) => files.length === 0 || p.kind !== 'unused');
+        analysis.analyzed.push({ facts, problems, ...(files.length === 0 ? {} : { unparsed: files }) });
       } catch (error) {
         analysis.failures.push({ ecosystem, error });
       }

@@ -34,6 +34,10 @@ export interface DependencyFacts {
   tables?: 'poetry';
   /** Python: the pyproject.toml has a PEP 621 [project] table with a name, so its [project] and [dependency-groups] tables can be edited. */
   pep621: boolean;
+  /** Python: the fields [project] lists as `dynamic` (`dependencies`, `optional-dependencies`): the build reads them from elsewhere. */
+  dynamic?: readonly string[];
+  /** Python: the build backend [build-system] names (`setuptools.build_meta`), for advice on where to declare. */
+  buildBackend?: string;
   /** npm: package.json names declaration files (types, typings, an exports `types` condition or .d.ts target): users type-check against them. */
   publishesTypes: boolean;
   /** What is installed could be read (node_modules, a lockfile, the Python environment): without it, binaries and peers are guessed. */

@@ -22,7 +22,7 @@ export function defaultExtra(name: string): string {
 function draftFor(facts: DependencyFacts, extraFor: (name: string) => string): ManifestDraft {
   const { text, file } = facts.manifest;
   if (facts.ecosystem === 'npm') {
-    const draft = new NpmManifestDraft(text, parseJson<PackageJson>(text, file));
+    const draft = new NpmManifestDraft(text, parseJson<PackageJson>(text, file), file);
     return {
       add: (name, to, spec) => draft.add(name, to, spec),
       move: (fix) => draft.move(fix.declared, fix.to),
@@ -31,7 +31,7 @@ function draftFor(facts: DependencyFacts, extraFor: (name: string) => string): M
       result: () => draft.result(),
     };
   }
-  const draft = new PyprojectDraft(text, parseToml<PyProject>(text, file));
+  const draft = new PyprojectDraft(text, parseToml<PyProject>(text, file), file);
   return {
     add: (name, to, spec) => draft.add(`${name}${spec}`, to, extraFor(name)),
     move: (fix) => draft.move(fix.declared, fix.to, extraFor(fix.declared.name)),
@@ -75,6 +75,11 @@ export function dependencyFixes(
     } else if (!pep621) {
       // never a [project] or [dependency-groups] table in a Poetry, setuptools or empty pyproject.toml
       result.left.push(`${file}: ${problem.message} (${pythonTablesAdvice(facts)})`);
+    } else if (dynamicTarget(facts, fix)) {
+      // a field [project] lists as dynamic must not be written statically: the build would refuse the file
+      result.left.push(
+        `${file}: ${problem.message} (left as it is: [project] lists "${dynamicTarget(facts, fix)}" as dynamic, so the build reads it from elsewhere${facts.buildBackend?.startsWith('setuptools') ? ' ([tool.setuptools.dynamic])' : ''}: declare it there)`,
+      );
     } else if (fix.action === 'add') {
       const version = fix.version ?? facts.version(name);
       if (!version) {
@@ -134,9 +139,19 @@ function manifestName(facts: DependencyFacts): string {
 
 /** What to edit in a pyproject.toml without PEP 621 metadata: the tables its tool reads, which Shipshape leaves to the user. */
 function pythonTablesAdvice(facts: DependencyFacts): string {
-  return facts.tables
-    ? `left as it is: Shipshape does not edit ${facts.tables === 'poetry' ? "Poetry's" : 'its'} tables`
-    : 'left as it is: it has no [project] table with a name, and Shipshape adds no PEP 621 table to it; declare it where your build backend reads dependencies';
+  if (facts.tables) return `left as it is: Shipshape does not edit ${facts.tables === 'poetry' ? "Poetry's" : 'its'} tables`;
+  const noTable =
+    'left as it is: pyproject.toml has no [project] table with a name, and Shipshape adds none (PEP 621 requires a name and a version)';
+  return facts.buildBackend?.startsWith('setuptools')
+    ? `${noTable}; setuptools then reads install_requires and extras_require from setup.cfg or setup.py: declare it there`
+    : `${noTable}; declare it where your build reads dependencies, or add [project] with a name and a version and run the generator again`;
+}
+
+/** The [project] field a fix would write that [project] lists as dynamic (the build reads it from elsewhere), if any. */
+function dynamicTarget(facts: DependencyFacts, fix: DependencyProblem['fix']): string | undefined {
+  if (facts.ecosystem !== 'python' || fix.action === 'remove') return undefined;
+  const field = fix.to === 'runtime' ? 'dependencies' : fix.to === 'optional' ? 'optional-dependencies' : undefined;
+  return field && facts.dynamic?.includes(field) ? field : undefined;
 }
 
 function installCommand(facts: DependencyFacts, name: string): string {

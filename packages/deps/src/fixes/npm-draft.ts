@@ -8,6 +8,8 @@ export class NpmManifestDraft {
   constructor(
     private readonly text: string,
     private readonly data: PackageJson,
+    /** Named by any refusal of an edit. */
+    private readonly file?: string,
   ) {}
 
   /** Declares `name` in `to`; an optional dependency becomes an optional peer, kept in devDependencies so that it is installed for tests and builds. */
@@ -40,8 +42,32 @@ export class NpmManifestDraft {
     this.edits.push({ path: [declared.section, declared.name], value: spec });
   }
 
+  /**
+   * The edits, written at once. Entries of a section the manifest does not have yet make one new section, written
+   * whole after the last key: an edit inside a missing section would have the JSON editor re-lay its neighbours
+   * (`"keywords": [1,2,3]` on one line becoming five).
+   */
   result(): string {
-    return editJson(this.text, this.edits);
+    const edits: JsonEdit[] = [];
+    const created = new Map<string, Record<string, unknown>>();
+    for (const edit of this.edits) {
+      const [section, ...rest] = edit.path as string[];
+      if (rest.length === 0 || Object.hasOwn(this.data, section)) {
+        edits.push(edit);
+        continue;
+      }
+      let object = created.get(section);
+      if (!object) {
+        created.set(section, (object = {}));
+        edits.push({ path: [section], value: object });
+      }
+      setIn(object, rest, edit.value);
+    }
+    return editJson(
+      this.text,
+      edits.filter((edit) => !(edit.path.length === 1 && created.get(edit.path[0] as string) === edit.value && isEmpty(edit.value))),
+      this.file,
+    );
   }
 
   private has(section: string, name: string): boolean {
@@ -52,4 +78,20 @@ export class NpmManifestDraft {
       !this.edits.some((e) => e.path[0] === section && e.path[1] === name && e.value === undefined)
     );
   }
+}
+
+/** Sets (or, with `undefined`, deletes) the value at `path` inside `object`, creating the objects on the way. */
+function setIn(object: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = object;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = (node[key] = typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+
+function isEmpty(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }

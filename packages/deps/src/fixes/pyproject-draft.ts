@@ -16,6 +16,8 @@ export class PyprojectDraft {
   constructor(
     private readonly text: string,
     private readonly data: PyProject,
+    /** Named by any refusal of an edit. */
+    private readonly file?: string,
   ) {}
 
   /** Appends a requirement: runtime to [project].dependencies, dev to [dependency-groups] dev, optional to the extra `extra`. */
@@ -52,7 +54,7 @@ export class PyprojectDraft {
         newTables.set(parentPath.join('\u0000'), table);
       } else edits.push({ path: draft.path, value });
     }
-    return editToml(this.text, [...edits, ...newTables.values()]);
+    return editToml(this.text, [...edits, ...newTables.values()], this.file);
   }
 
   private array(path: string[]): ArrayDraft {

@@ -5,6 +5,8 @@ import {
   pyproject,
   pythonAnalysis,
   pythonPackages,
+  type ManifestText,
+  type PyProject,
   type ShipshapeProject,
 } from '@shipshape/core';
 import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
@@ -54,9 +56,7 @@ function pythonProjects(context: CreateDependenciesContext): PythonProject[] {
     if (!manifest) return [];
     const distribution =
       typeof manifest.data.project?.name === 'string' ? normalizeDistributionName(manifest.data.project.name) : undefined;
-    const declared = [...pythonDeclared(manifest.data, manifest.path), ...toolDeclared(project)].map((d) =>
-      normalizeDistributionName(d.name),
-    );
+    const declared = [...declaredIn(manifest), ...toolDeclared(project)].map((d) => normalizeDistributionName(d.name));
     return [{ project, distribution, importNames: project.get(pythonPackages).importNames, declared }];
   });
 }
@@ -67,6 +67,15 @@ function readPyproject(project: ShipshapeProject) {
     return project.get(pyproject);
   } catch {
     return undefined;
+  }
+}
+
+/** The requirements pyproject.toml declares; none when one of its lists is malformed (the audit reports it; the graph goes on without it). */
+function declaredIn(manifest: ManifestText<PyProject>) {
+  try {
+    return pythonDeclared(manifest.data, manifest.path, manifest.text);
+  } catch {
+    return [];
   }
 }
 

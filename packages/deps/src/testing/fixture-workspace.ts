@@ -67,7 +67,8 @@ function installNpm(root: string, packages: InstalledFixture['packages']) {
   }
 }
 
-function installPython(root: string, distributions: NonNullable<InstalledFixture['python']>): string {
+/** A virtual environment under `root` with the given distributions "installed" (metadata only); returns its interpreter. */
+export function installPython(root: string, distributions: NonNullable<InstalledFixture['python']>): string {
   const venv = join(root, '.venv');
   const created = spawnSync('python3', ['-m', 'venv', '--without-pip', venv], { encoding: 'utf8' });
   if (created.status !== 0) throw new Error(`cannot create a virtual environment: ${created.stderr}`);

@@ -32,7 +32,7 @@ export const npmDependencies = defineFact({
     if (!manifest) return undefined;
     const { path: file, data } = manifest;
     const options = depsOptions(project);
-    const declared = npmDeclared(data, file);
+    const declared = npmDeclared(data, file, manifest.text);
     const declaredAnywhere = names.npmWithRoot;
     const workspace = packages.filter((w) => w.project.root !== project.root);
     const installed = [...declaredAnywhere].some((name) => installation.resolve(name, project.root) !== undefined);

@@ -11,6 +11,7 @@ import {
   rootManifests,
   stdlibInSomeVersion,
   stdlibOfVersions,
+  stringsIn,
   workspacePackages,
   type PyProject,
   type PythonEnvironment,
@@ -30,7 +31,7 @@ export const pythonDependencies = defineFact({
     if (!manifest) return undefined;
     const { path: file, data } = manifest;
     const options = depsOptions(project);
-    const declared = [...pythonDeclared(data, file), ...toolDeclared(project)];
+    const declared = [...pythonDeclared(data, file, manifest.text), ...toolDeclared(project, data)];
     const key = normalizeDistributionName;
     const declaredKeys = new Set(declared.map((d) => key(d.name)));
     const analysis = await project.get(pythonAnalysis);
@@ -84,6 +85,10 @@ export const pythonDependencies = defineFact({
       publishable: !(Array.isArray(data.project?.classifiers) && data.project.classifiers.includes('Private :: Do Not Upload')),
       publishesTypes: false,
       pep621: typeof data.project?.name === 'string',
+      dynamic: stringsIn(data, ['project', 'dynamic']),
+      ...(typeof dataAt(data, ['build-system', 'build-backend']) === 'string'
+        ? { buildBackend: dataAt(data, ['build-system', 'build-backend']) as string }
+        : {}),
       ...(typeof data.project?.name !== 'string' && dataAt(data, ['tool', 'poetry']) !== undefined ? { tables: 'poetry' as const } : {}),
       installed: environment !== null && Object.keys(environment.versions).length > 0,
       // A declared backport of a standard module (dataclasses) needs no installing here, and brings nothing in.

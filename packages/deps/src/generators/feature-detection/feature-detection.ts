@@ -1,5 +1,14 @@
 import type { Tree } from '@nx/devkit';
-import { defineFixGenerator, pyproject, pythonPackages, ShipshapeError, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import {
+  dataAt,
+  defineFixGenerator,
+  isTable,
+  pyproject,
+  pythonPackages,
+  ShipshapeError,
+  type FixResult,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { completeAnalysis, type ProjectDependencies } from '../../analysis/dependency-analysis';
 import type { DependencyUse } from '../../analysis/model';
 import { DEPS_OPTIONS } from '../../options';
@@ -85,14 +94,22 @@ function pythonLoaders(
 ): FixResult {
   const result: Required<Pick<FixResult, 'changes' | 'done' | 'left'>> = { changes: [], done: [], left: [] };
   if (targets.size === 0) return result;
-  const name = project.get(pyproject)?.data.project?.name;
+  const data = project.get(pyproject)?.data;
+  // PEP 621's name, else Poetry's: what `pip install '<distribution>[<extra>]'` names
+  const name = data?.project?.name ?? dataAt(data, ['tool', 'poetry', 'name']);
   const distribution = typeof name === 'string' ? name : '';
-  const extraOf = (name: string) =>
-    facts.declared
-      .find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))
-      ?.section.split('.')
-      .slice(1)
-      .join('.') ?? facts.key(name);
+  const extraOf = (name: string) => {
+    const section = facts.declared.find((d) => d.group === 'optional' && facts.key(d.name) === facts.key(name))?.section;
+    if (section?.startsWith('optional-dependencies.')) return section.slice('optional-dependencies.'.length);
+    // Poetry: the extra of [tool.poetry.extras] that lists it
+    const extras = dataAt(data, ['tool', 'poetry', 'extras']);
+    const listing = isTable(extras)
+      ? Object.entries(extras).find(
+          ([, names]) => Array.isArray(names) && names.some((n) => typeof n === 'string' && facts.key(n) === facts.key(name)),
+        )
+      : undefined;
+    return listing?.[0] ?? facts.key(name);
+  };
   const byFile = new Map<string, Array<{ use: DependencyUse; name: string }>>();
   for (const [name, uses] of targets) for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), { use, name }]);
 

@@ -37,23 +37,28 @@ export function wrapPythonImport(
   loaderModule: string,
   target: { distribution: string; extra: string },
 ): string | undefined {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const statement = lines[line - 1];
-  const match = statement === undefined ? null : PLAIN_IMPORT.exec(statement);
+  // Only the import's line is replaced, in that line's ending: the rest of the file (a byte-order mark, other
+  // line endings) stays byte for byte.
+  const lines = text.split(/(?<=\n)/);
+  const original = lines[line - 1];
+  if (original === undefined) return undefined;
+  const ending = /\r?\n$/.exec(original)?.[0] ?? '';
+  const eol = ending || (text.includes('\r\n') ? '\r\n' : '\n');
+  const bom = line === 1 && original.startsWith('\ufeff') ? '\ufeff' : '';
+  const statement = original.slice(bom.length, original.length - ending.length);
+  const match = PLAIN_IMPORT.exec(statement);
   if (!match) return undefined;
   const [, module, alias] = match;
   if (!alias && module.includes('.')) return undefined;
   const name = alias ?? module;
-  lines.splice(
-    line - 1,
-    1,
+  const wrapped = [
     'try:',
     `    ${statement.replace(/\s*#.*$/, '')}`,
     `except ImportError:  # optional: installed with the "${target.extra}" extra`,
     `    from ${loaderModule} import lazy`,
     '',
     `    ${name} = lazy(${JSON.stringify(module)}, distribution=${JSON.stringify(target.distribution)}, extra=${JSON.stringify(target.extra)})`,
-  );
-  return lines.join(eol);
+  ];
+  lines[line - 1] = `${bom}${wrapped.join(eol)}${ending}`;
+  return lines.join('');
 }

@@ -4,7 +4,7 @@ import { DEPS_OPTIONS } from '../../options';
 import { categorizeGenerator } from '../categorize/categorize';
 import { featureDetectionGenerator } from '../feature-detection/feature-detection';
 import { optionalGroupsGenerator } from '../optional-groups/optional-groups';
-import { pruneGenerator } from '../prune/prune';
+import { notJudged, pruneGenerator } from '../prune/prune';
 import { fixEachManifest, problemsOf } from '../shared/manifest-fixes';
 import { versionRangesGenerator } from '../version-ranges/version-ranges';
 import type { PhaseGeneratorSchema } from './schema';
@@ -18,15 +18,18 @@ export const unusedReport = defineFixGenerator<{ project: string; skipFormat?: b
   sections: [DEPS_OPTIONS],
   fix: ({ project }) =>
     fixEachManifest(project, (manifest) => ({
-      left: problemsOf(manifest, ['unused', 'stdlib']).flatMap((problem) => {
-        // what prune would do with it: remove it, or leave it to the user (unsure, a tool's table, no PEP 621 table)
-        const { done, left } = dependencyFixes(manifest.facts, [problem]);
-        return done?.length
-          ? [
-              `${problem.file}: ${problem.message} (kept: the phase removes nothing unless asked; nx g @shipshape/deps:prune --project=${project.name} removes it)`,
-            ]
-          : (left ?? []);
-      }),
+      left: [
+        ...problemsOf(manifest, ['unused', 'stdlib']).flatMap((problem) => {
+          // what prune would do with it: remove it, or leave it to the user (unsure, a tool's table, no PEP 621 table)
+          const { done, left } = dependencyFixes(manifest.facts, [problem]);
+          return done?.length
+            ? [
+                `${problem.file}: ${problem.message} (kept: the phase removes nothing unless asked; nx g @shipshape/deps:prune --project=${project.name} removes it)`,
+              ]
+            : (left ?? []);
+        }),
+        ...(manifest.unparsed ? [notJudged(manifest.facts.manifest.file, manifest.unparsed, 'no dependency can be called unused')] : []),
+      ],
     })),
 });
 
