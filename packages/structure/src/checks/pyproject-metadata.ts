@@ -1,13 +1,16 @@
 import {
   dataAt,
+  kindOf,
   defineCheck,
   isNonEmptyString,
   locateToml,
   missingFieldFindings,
   pyproject,
+  shownValue,
   type FindingInput,
   type RequiredField,
 } from '@shipshape/core';
+import { POETRY_KINDS, PROJECT_KINDS, withWrongKinds } from '../metadata/field-kinds';
 import { isUnpublished } from '../metadata/metadata-check';
 
 type Table = Record<string, unknown> & { dynamic?: unknown };
@@ -79,7 +82,17 @@ export default defineCheck({
     const poetry = dataAt(data, ['tool', 'poetry']) as Table | undefined;
     if (!table && poetry && (present('name')(poetry) || present('version')(poetry))) {
       const anchor = locateToml(text, ['tool', 'poetry']) ?? { line: 1, column: 1 };
-      return [...findings, ...missingFieldFindings({ data: poetry, file, fields: wanted(POETRY_FIELDS), anchor, where: '[tool.poetry]' })];
+      const missing = missingFieldFindings({ data: poetry, file, fields: wanted(POETRY_FIELDS), anchor, where: '[tool.poetry]' });
+      return [...findings, ...withWrongKinds(missing, poetry, POETRY_KINDS)];
+    }
+    if (table !== undefined && kindOf(table) !== 'a table') {
+      findings.push({
+        message: `"project" is ${kindOf(table)} (${shownValue(table)}), not a table: PEP 621 metadata is a [project] table with name, version, ...`,
+        file,
+        key: 'project',
+        ...(locateToml(text, ['project']) ?? { line: 1, column: 1 }),
+      });
+      return findings;
     }
     if (!table) {
       findings.push({
@@ -93,6 +106,7 @@ export default defineCheck({
       return findings;
     }
     const anchor = locateToml(text, ['project']) ?? { line: 1, column: 1 };
-    return [...findings, ...missingFieldFindings({ data: table, file, fields: wanted(PROJECT_FIELDS), anchor, where: '[project]' })];
+    const missing = missingFieldFindings({ data: table, file, fields: wanted(PROJECT_FIELDS), anchor, where: '[project]' });
+    return [...findings, ...withWrongKinds(missing, table, PROJECT_KINDS)];
   },
 });

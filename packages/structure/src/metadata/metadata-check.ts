@@ -12,6 +12,7 @@ import {
   type PyProject,
   type ShipshapeProject,
 } from '@shipshape/core';
+import { PACKAGE_JSON_KINDS, PROJECT_KINDS, withWrongKinds } from './field-kinds';
 
 /** The classifier that tells PyPI (and twine) never to accept an upload of the distribution. */
 const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
@@ -64,8 +65,10 @@ export function defineMetadataCheck(spec: MetadataCheckSpec): Check {
       const py = spec.pyproject && project.get(pyproject);
       const table = dataAt(py?.data, ['project']);
       return [
-        ...(pkg && spec.packageJson ? spec.packageJson(pkg, project) : []),
-        ...(py && spec.pyproject && typeof table === 'object' && table !== null ? spec.pyproject(py, table as Table, project) : []),
+        ...(pkg && spec.packageJson ? withWrongKinds(spec.packageJson(pkg, project), pkg.data, PACKAGE_JSON_KINDS) : []),
+        ...(py && spec.pyproject && typeof table === 'object' && table !== null
+          ? withWrongKinds(spec.pyproject(py, table as Table, project), table, PROJECT_KINDS)
+          : []),
       ];
     },
   });

@@ -9,6 +9,8 @@ import {
   type ShipshapeProject,
 } from '@shipshape/core';
 import type { Tree } from '@nx/devkit';
+import { PACKAGE_JSON_KINDS, refuseWrongKinds, wrongKinds } from '../../metadata/field-kinds';
+import { editableText } from '../../utils/editable-text';
 import { planDepConstraint } from './dep-constraints';
 import { dependentImports, workspaceImporters } from '../../typescript/cross-project-imports';
 import { exportsExpose } from '../../typescript/exports-map';
@@ -27,7 +29,17 @@ function brokenByMap(project: ShipshapeProject, map: Record<string, unknown>): s
 /** The package.json edit that exposes only the entry points, when the package has no exports map yet and nothing in the workspace needs more. */
 function exportsMapEdit(project: ShipshapeProject, done: string[], left: string[]): JsonEdit[] {
   const manifest = project.get(packageJson);
-  if (!manifest || manifest.data.exports !== undefined) return [];
+  if (!manifest) return [];
+  // The map is made from these fields, and written over none: a wrong kind among them is the user's to fix.
+  refuseWrongKinds(
+    manifest.path,
+    wrongKinds(manifest.data, PACKAGE_JSON_KINDS, '', ['exports', 'main', 'module', 'types', 'typings']).map((w) =>
+      w.field === 'exports' && manifest.data.exports === null
+        ? `${w.problem} (Node.js reads null as no map; remove it for Shipshape to write one)`
+        : w.problem,
+    ),
+  );
+  if (manifest.data.exports !== undefined) return [];
   const map = exportsMapFor(project, manifest.data);
   if (!map) {
     left.push(`${manifest.path} declares no entry point (main, module, types) and there is no src/index.ts: no exports map written`);
@@ -57,7 +69,7 @@ function typescriptBoundaries(tree: Tree, project: ShipshapeProject): FixResult 
   if (constraint.tags) edits.set(constraint.tags.path, [...(edits.get(constraint.tags.path) ?? []), constraint.tags.edit]);
   const changes = [...edits]
     .filter(([, list]) => list.length > 0)
-    .map(([path, list]) => ({ path, content: editJson(project.workspace.source.read(path) ?? '', list) }));
+    .map(([path, list]) => ({ path, content: editJson(editableText(project.workspace.source, path), list, path) }));
   if (constraint.config) changes.push(constraint.config);
   return { changes, done, left: [...left, ...constraint.notes] };
 }

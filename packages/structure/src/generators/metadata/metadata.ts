@@ -1,4 +1,5 @@
 import {
+  dataAt,
   defineFixGenerator,
   editJson,
   editToml,
@@ -8,33 +9,117 @@ import {
   type FixResult,
   type ShipshapeProject,
 } from '@shipshape/core';
+import { notATable, PACKAGE_JSON_KINDS, POETRY_KINDS, PROJECT_KINDS, refuseWrongKinds, wrongKinds } from '../../metadata/field-kinds';
 import { isUnpublished } from '../../metadata/metadata-check';
+import { editableText } from '../../utils/editable-text';
 import { planPackageJson } from './package-json-fields';
-import { planPyproject } from './pyproject-fields';
+import { planPoetry, planPyproject } from './pyproject-fields';
 import type { MetadataGeneratorSchema } from './schema';
 import { metadataSources } from './sources';
+
+/** The package.json fields the generator reads or fills: a wrong kind among them stops it before anything is written. */
+const PACKAGE_JSON_FIELDS = [
+  'private',
+  'description',
+  'license',
+  'repository',
+  'homepage',
+  'bugs',
+  'author',
+  'engines',
+  'sideEffects',
+  'files',
+  'main',
+  'types',
+  'typings',
+  'exports',
+];
+const PROJECT_FIELDS = [
+  'description',
+  'readme',
+  'requires-python',
+  'license',
+  'license-files',
+  'authors',
+  'urls',
+  'dynamic',
+  'classifiers',
+];
+const POETRY_FIELDS = ['name', 'version', 'description', 'readme', 'license', 'authors', 'homepage', 'repository'];
 
 function completePackageJson(project: ShipshapeProject): FixResult {
   const manifest = project.get(packageJson);
   if (!manifest) return {};
+  refuseWrongKinds(manifest.path, [
+    ...wrongKinds(manifest.data, PACKAGE_JSON_KINDS, '', PACKAGE_JSON_FIELDS).map((w) => w.problem),
+    ...wrongKinds(manifest.data.engines, { node: ['a string'] }, 'engines.').map((w) => w.problem),
+  ]);
   const { edits, left } = planPackageJson(manifest.data, project, project.get(metadataSources));
-  return { changes: [{ path: manifest.path, content: editJson(manifest.text, edits) }], left: left.map((l) => `${manifest.path} ${l}`) };
+  if (edits.length > 0) editableText(project.workspace.source, manifest.path);
+  return {
+    changes: [{ path: manifest.path, content: editJson(manifest.text, edits, manifest.path) }],
+    left: left.map((l) => `${manifest.path} ${l}`),
+  };
+}
+
+/** Where setuptools reads the metadata of a project whose pyproject.toml has no [project] table, if anywhere. */
+function setuptoolsMetadata(project: ShipshapeProject): string | undefined {
+  const { source } = project.workspace;
+  const setupCfg = project.file('setup.cfg');
+  if (/^\s*\[metadata\]/m.test(source.read(setupCfg) ?? '')) return `${setupCfg} [metadata]`;
+  const setupPy = project.file('setup.py');
+  return source.isFile(setupPy) ? setupPy : undefined;
 }
 
 function completePyproject(project: ShipshapeProject): FixResult {
   const manifest = project.get(pyproject);
   if (!manifest) return {};
   const table = manifest.data.project;
-  if (!table && manifest.data.tool?.poetry !== undefined)
+  const poetry = dataAt(manifest.data, ['tool', 'poetry']);
+  refuseWrongKinds(
+    manifest.path,
+    [notATable(table, 'project'), notATable(manifest.data.tool, 'tool'), notATable(poetry, 'tool.poetry')].filter(
+      (p): p is string => p !== undefined,
+    ),
+  );
+  if (isUnpublished(project)) return { left: [`${manifest.path} is "Private :: Do Not Upload": publishing metadata left as it is`] };
+  const sources = project.get(metadataSources);
+  if (!table) {
+    const named = typeof poetry === 'object' && poetry !== null && ('name' in poetry || 'version' in poetry);
+    if (named) {
+      refuseWrongKinds(
+        manifest.path,
+        wrongKinds(poetry, POETRY_KINDS, 'tool.poetry.', POETRY_FIELDS).map((w) => w.problem),
+      );
+      // Poetry before 2.0 reads only its own table: the metadata goes there, with Poetry's names and shapes.
+      const { edits, left } = planPoetry(poetry, project.root, sources);
+      if (edits.length > 0) editableText(project.workspace.source, manifest.path);
+      return {
+        changes: [{ path: manifest.path, content: editToml(manifest.text, edits, manifest.path) }],
+        left: left.map((l) => `${manifest.path} [tool.poetry] ${l}`),
+      };
+    }
+    // PEP 621 requires name (and version unless dynamic): a [project] table with only the fields Shipshape can
+    // tell would make the file one that pip and build refuse.
+    const elsewhere = setuptoolsMetadata(project);
     return {
       left: [
-        `${manifest.path} keeps its metadata in [tool.poetry]: Poetry's table is left to you (Poetry 2 also reads a PEP 621 [project] table)`,
+        elsewhere
+          ? `${manifest.path} has no [project] table: setuptools reads this project's metadata from ${elsewhere}, which Shipshape does not edit; add the missing fields there, or move them to a [project] table (PEP 621: name and version first)`
+          : `${manifest.path} has no [project] table, and PEP 621 requires its "name" (and "version", unless listed in dynamic), which Shipshape does not invent: write them under [project], then run the generator again`,
       ],
     };
-  if (!table) return { left: [`${manifest.path} has no [project] table: write its name and version first`] };
-  if (isUnpublished(project)) return { left: [`${manifest.path} is "Private :: Do Not Upload": publishing metadata left as it is`] };
-  const { edits, left } = planPyproject(table, project.root, project.get(metadataSources));
-  return { changes: [{ path: manifest.path, content: editToml(manifest.text, edits) }], left: left.map((l) => `${manifest.path} ${l}`) };
+  }
+  refuseWrongKinds(
+    manifest.path,
+    wrongKinds(table, PROJECT_KINDS, 'project.', PROJECT_FIELDS).map((w) => w.problem),
+  );
+  const { edits, left } = planPyproject(table, project.root, sources);
+  if (edits.length > 0) editableText(project.workspace.source, manifest.path);
+  return {
+    changes: [{ path: manifest.path, content: editToml(manifest.text, edits, manifest.path) }],
+    left: left.map((l) => `${manifest.path} ${l}`),
+  };
 }
 
 /** `nx g @shipshape/structure:metadata --project=x`: fills missing package.json / pyproject.toml metadata from the workspace. */

@@ -18,7 +18,7 @@ export function planPyproject(table: Table, root: string, sources: MetadataSourc
     else edits.push({ path: ['project', field], value });
   };
   fill('description', sources.readme?.paragraph, descriptionLeft(sources.readme));
-  fill('readme', sources.readme?.file, 'the project has no README');
+  fill('readme', readmeFile(sources), readmeLeft(sources));
   fill(
     'requires-python',
     requiresPythonFromClassifiers(table),
@@ -35,6 +35,13 @@ export function planPyproject(table: Table, root: string, sources: MetadataSourc
   fillUrls(table, root, sources, dynamic, edits, left);
   return { edits, left };
 }
+
+/** The README to name in "readme", unless build backends could not read it (they read it as UTF-8). */
+const readmeFile = (sources: MetadataSources) => (sources.readme?.unreadable ? undefined : sources.readme?.file);
+const readmeLeft = (sources: MetadataSources) =>
+  sources.readme?.unreadable
+    ? `${sources.readme.file} ${sources.readme.unreadable}, and build backends read the README as UTF-8: convert it, then name it`
+    : 'the project has no README';
 
 function requiresPythonFromClassifiers(table: Table): string | undefined {
   const minors = (Array.isArray(table.classifiers) ? table.classifiers : [])
@@ -70,4 +77,28 @@ function fillUrls(table: Table, root: string, sources: MetadataSources, dynamic:
   if (Object.keys(missing).length === 0) return;
   if (table.urls === undefined) edits.push({ path: ['project', 'urls'], value: missing });
   else for (const [label, url] of Object.entries(missing)) edits.push({ path: ['project', 'urls', label], value: url });
+}
+
+/**
+ * The [tool.poetry] fields that are missing and that the workspace can tell, with Poetry's names and shapes
+ * (authors as "Name <email>", homepage and repository as plain fields): Poetry before 2.0 reads no [project].
+ */
+export function planPoetry(table: Table, root: string, sources: MetadataSources): FieldPlan<TomlEdit> {
+  const edits: TomlEdit[] = [];
+  const left: string[] = [];
+  const fill = (field: string, value: unknown, why: string) => {
+    if (table[field] !== undefined) return;
+    if (value === undefined) left.push(`"${field}": ${why}`);
+    else edits.push({ path: ['tool', 'poetry', field], value });
+  };
+  fill('description', sources.readme?.paragraph, descriptionLeft(sources.readme));
+  fill('readme', readmeFile(sources), readmeLeft(sources));
+  fill('license', sources.license?.id, 'no LICENSE file whose license is recognisable, and no license in the root package.json');
+  const author = sources.author && [sources.author.name, sources.author.email && `<${sources.author.email}>`].filter(Boolean).join(' ');
+  fill('authors', author && [author], 'no author in the root package.json and no git user.name');
+  const repo = sources.repository;
+  const pages = repo && repositoryPages(repo, root, sources.branch);
+  fill('homepage', pages?.homepage, 'no git remote "origin" and no repository in the root package.json');
+  fill('repository', repo?.web, 'no git remote "origin" and no repository in the root package.json');
+  return { edits, left };
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import {
+  decodeSource,
   defineFact,
   defineWorkspaceFact,
   inProject,
@@ -26,7 +27,7 @@ export interface MetadataSources {
   branch: string;
   license?: { id: string; from: string; projectFile?: string };
   /** The project's README (project-relative), and its lead paragraph unless it is a scaffold's boilerplate. */
-  readme?: { file: string; paragraph?: string; boilerplate?: string };
+  readme?: { file: string; paragraph?: string; boilerplate?: string; unreadable?: string };
   author?: Person;
   nodeEngines?: string;
 }
@@ -105,7 +106,10 @@ function licenseOf(project: ShipshapeProject, rootPackage: RootPackage): Metadat
 function readmeOf(project: ShipshapeProject): MetadataSources['readme'] {
   for (const name of README_FILE_NAMES) {
     const path = project.file(name);
-    if (project.workspace.source.isFile(path)) return { file: name, ...readmeLead(project.workspace.source.read(path) ?? '') };
+    if (!project.workspace.source.isFile(path)) continue;
+    // A README in another encoding would give a description with U+FFFD in place of what it says.
+    const decoded = decodeSource(project.workspace.source.readBytes(path));
+    return decoded.error !== undefined ? { file: name, unreadable: decoded.error } : { file: name, ...readmeLead(decoded.text) };
   }
   return undefined;
 }
@@ -127,6 +131,7 @@ function authorOf(rootPackage: RootPackage, git: GitFacts): Person | undefined {
 /** Why the README gives no description: none, only a heading, or a scaffold's sentence (never copied). */
 export function descriptionLeft(readme: MetadataSources['readme']): string {
   if (!readme) return 'the project has no README to take it from: write it yourself';
+  if (readme.unreadable) return `${readme.file} ${readme.unreadable}: not read for a description; write it yourself`;
   if (readme.boilerplate)
     return `the first paragraph of ${readme.file} is generated boilerplate ("${readme.boilerplate.length > 60 ? `${readme.boilerplate.slice(0, 57)}...` : readme.boilerplate}"), not a description: write it yourself`;
   return `${readme.file} has no paragraph under its title to take it from: write it yourself`;

@@ -12,7 +12,9 @@ import {
   ShipshapeError,
   type ShipshapeProject,
 } from '@shipshape/core';
-import { buildConfigEdits } from './build-config';
+import { refuseWrongKinds } from '../../metadata/field-kinds';
+import { editableText } from '../../utils/editable-text';
+import { buildConfigEdits, buildConfigProblems } from './build-config';
 import type { PythonSrcLayoutGeneratorSchema } from './schema';
 
 /** The flat packages to move (workspace-relative folders), each checked to have a free place under src/. */
@@ -29,13 +31,14 @@ function flatPackages(project: ShipshapeProject): string[] {
 /** project.json's sourceRoot, when it names a moved package. */
 function sourceRootChange(project: ShipshapeProject, packages: string[]): { path: string; content: string } | undefined {
   const path = project.file('project.json');
-  const text = project.workspace.source.read(path);
-  if (text === undefined) return undefined;
-  const sourceRoot = parseJson<{ sourceRoot?: unknown }>(text, path).sourceRoot;
+  const read = project.workspace.source.read(path);
+  if (read === undefined) return undefined;
+  const sourceRoot = parseJson<{ sourceRoot?: unknown }>(read, path).sourceRoot;
   if (typeof sourceRoot !== 'string' || !packages.some((p) => sourceRoot === p || sourceRoot.startsWith(`${p}/`))) return undefined;
+  const text = editableText(project.workspace.source, path);
   return {
     path,
-    content: editJson(text, [{ path: ['sourceRoot'], value: project.file(`src/${projectRelative(project.root, sourceRoot)}`) }]),
+    content: editJson(text, [{ path: ['sourceRoot'], value: project.file(`src/${projectRelative(project.root, sourceRoot)}`) }], path),
   };
 }
 
@@ -68,9 +71,10 @@ const PATH_CONFIGS = [
 ];
 
 /** Lines of the project's configs that name a moved folder as a path (`include = ["rich/py.typed"]`, `files = ["rich"]`). */
-function pathReferences(project: ShipshapeProject, packages: string[], edited: readonly string[][]): string[] {
+function pathReferences(project: ShipshapeProject, packages: string[], edited: readonly string[][], nameKeys: readonly string[]): string[] {
   const names = packages.map((p) => posix.basename(p));
-  const editedKeys = edited.map((path) => path.at(-1));
+  // `name = "rich"` names the distribution, and setuptools' `packages` (with package-dir) import names: not paths.
+  const editedKeys = [...edited.map((path) => path.at(-1)), 'name', ...nameKeys];
   const found: string[] = [];
   for (const config of PATH_CONFIGS) {
     const file = project.file(config);
@@ -94,6 +98,7 @@ export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGenera
     if (!manifest) throw new ShipshapeError(`project "${project.name}" has no pyproject.toml: it is not a Python project`, project.root);
     const packages = flatPackages(project);
     if (packages.length === 0) return { done: [`${project.name} already has its packages under src/: nothing to move`] };
+    refuseWrongKinds(manifest.path, buildConfigProblems(manifest.data));
     const moves = project
       .get(projectFiles)
       .filter(({ file }) => packages.some((p) => file.startsWith(`${p}/`)))
@@ -105,7 +110,12 @@ export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGenera
     const sourceRoot = sourceRootChange(project, packages);
     return {
       moves,
-      changes: [{ path: manifest.path, content: editToml(manifest.text, build.edits) }, ...(sourceRoot ? [sourceRoot] : [])],
+      changes: [
+        ...(build.edits.length > 0
+          ? [{ path: manifest.path, content: editToml(editableText(project.workspace.source, manifest.path), build.edits, manifest.path) }]
+          : []),
+        ...(sourceRoot ? [sourceRoot] : []),
+      ],
       done: moves.map(({ from, to }) => `move ${from} -> ${to}`),
       left: [
         ...build.notes,
@@ -114,6 +124,7 @@ export const pythonSrcLayoutGenerator = defineFixGenerator<PythonSrcLayoutGenera
           project,
           packages,
           build.edits.map((e) => e.path),
+          build.names,
         ),
       ],
     };
