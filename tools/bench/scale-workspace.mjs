@@ -56,8 +56,13 @@ function typescriptTooling(root, index) {
     exclude: ['src/**/*.spec.ts'],
   });
   if (index % 2 === 0)
-    write(root, `${dir}/vitest.config.ts`, "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['src/**/*.spec.ts'] } });\n");
-  if (index % 3 === 0) write(root, `${dir}/eslint.config.mjs`, "import base from '../../eslint.config.mjs';\n\nexport default [...base];\n");
+    write(
+      root,
+      `${dir}/vitest.config.ts`,
+      "import { defineConfig } from 'vitest/config';\n\nexport default defineConfig({ test: { include: ['src/**/*.spec.ts'] } });\n",
+    );
+  if (index % 3 === 0)
+    write(root, `${dir}/eslint.config.mjs`, "import base from '../../eslint.config.mjs';\n\nexport default [...base];\n");
   write(root, `${dir}/README.md`, `# @bench/pkg-${index}\n\nUtilities of package ${index}: parsing, formatting and sizes.\n`);
 }
 
@@ -99,7 +104,11 @@ function pythonPackage(root, index) {
   );
   write(root, `${dir}/README.md`, `# py-pkg-${index}\n\nHelpers of package ${index}.\n`);
   const names = Array.from({ length: modules }, (_, k) => `mod_${k}`);
-  write(root, `${dir}/src/${name}/__init__.py`, [`"""Package ${index}."""`, `from .mod_0 import size_0`, '', '__all__ = ["size_0"]', ''].join('\n'));
+  write(
+    root,
+    `${dir}/src/${name}/__init__.py`,
+    [`"""Package ${index}."""`, `from .mod_0 import size_0`, '', '__all__ = ["size_0"]', ''].join('\n'),
+  );
   names.forEach((mod, k) => {
     const lines = [`"""Module ${k} of package ${index}."""`, 'from __future__ import annotations', ''];
     if (k === 0) lines.push('import attrs', '');
@@ -117,7 +126,11 @@ function pythonPackage(root, index) {
     );
     write(root, `${dir}/src/${name}/${mod}.py`, lines.join('\n'));
   });
-  write(root, `${dir}/tests/test_${name}.py`, [`from ${name} import size_0`, '', '', 'def test_size():', '    assert size_0() > 0', ''].join('\n'));
+  write(
+    root,
+    `${dir}/tests/test_${name}.py`,
+    [`from ${name} import size_0`, '', '', 'def test_size():', '    assert size_0() > 0', ''].join('\n'),
+  );
 }
 
 /** Writes the workspace into `root`; returns the project roots changed by the "one project changed" step. */
@@ -131,7 +144,8 @@ export function generateScaleWorkspace(root, { projects, repo, seed = 1 }) {
   write(root, 'nx.json', {
     $schema: './node_modules/nx/schemas/nx-schema.json',
     namedInputs: { default: ['{projectRoot}/**/*', 'sharedGlobals'], production: ['default'], sharedGlobals: [] },
-    plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } }, { plugin: '@shipshape/deps' }],
+    // The planted issues fail the gate, and Nx caches no failed task: `never` keeps the warm path measurable.
+    plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit', failOn: 'never' } }, { plugin: '@shipshape/deps' }],
   });
   write(root, '.gitignore', 'node_modules\ndist\n.nx\nreports\n');
   linkRepositoryModules(root, repo);

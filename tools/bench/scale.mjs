@@ -13,7 +13,7 @@
 //   knip     knip over the whole workspace
 //
 //   npx nx run-many -t build && node tools/bench/scale.mjs [--sizes=100,300,1000] [--runs=3] [--steps=cold,warm] [--keep]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,34 +31,27 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: '
 /** Processes the machine has started since boot (/proc/stat): the difference around a run counts its processes. */
 const forks = () => Number(/^processes (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))[1]);
 
-/** One measured run of a command under GNU time: wall, CPU of every waited-for process, the largest RSS. */
+/**
+ * One measured run of a command under GNU time: wall seconds, CPU of every process it waited for, the largest
+ * process's memory, and the processes started. An exit code other than 0 (an audit whose gate fails) still counts.
+ */
 function measure(cwd, command, args) {
   const before = forks();
-  const out = execFileSync('/usr/bin/time', ['-f', '@@%e %U %S %M', command, ...args], {
+  const run = spawnSync('/usr/bin/time', ['-f', '@@%e %U %S %M', command, ...args], {
     cwd,
     env,
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
   });
-  const [wall, user, system, rssKb] = /@@(\S+) (\S+) (\S+) (\S+)/.exec(out).slice(1).map(Number);
-  return { seconds: wall, cpu: user + system, memoryMb: rssKb / 1024, processes: forks() - before - 1 };
+  const processes = forks() - before - 1;
+  const match = /@@(\S+) (\S+) (\S+) (\S+)/.exec(run.stderr ?? '');
+  if (!match) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${(run.stderr ?? String(run.error)).slice(-3000)}`);
+  const [wall, user, system, rssKb] = match.slice(1).map(Number);
+  return { seconds: wall, cpu: user + system, memoryMb: rssKb / 1024, processes };
 }
 
-/** Like measure, but a command that exits non-zero (an audit whose gate fails) still counts. */
-function measureAny(cwd, command, args) {
-  try {
-    return measure(cwd, command, args);
-  } catch (error) {
-    const out = String(error.stderr ?? '');
-    const match = /@@(\S+) (\S+) (\S+) (\S+)/.exec(out);
-    if (!match) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${out.slice(-3000)}`);
-    const [wall, user, system, rssKb] = match.slice(1).map(Number);
-    return { seconds: wall, cpu: user + system, memoryMb: rssKb / 1024, processes: NaN };
-  }
-}
-
-const nx = (cwd, ...args) => measureAny(cwd, join(cwd, 'node_modules/.bin/nx'), args);
+const nx = (cwd, ...args) => measure(cwd, join(cwd, 'node_modules/.bin/nx'), args);
 const quiet = (cwd, ...args) => execFileSync(join(cwd, 'node_modules/.bin/nx'), args, { cwd, env, stdio: 'ignore' });
 
 const STEPS = {
@@ -76,7 +69,7 @@ const STEPS = {
     quiet(ws.root, 'reset');
     return nx(ws.root, 'show', 'projects');
   },
-  knip: (ws) => measureAny(ws.root, process.execPath, [join(repo, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter=json']),
+  knip: (ws) => measure(ws.root, process.execPath, [join(repo, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter=json']),
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -112,7 +105,9 @@ for (const size of sizes) {
   const knip = results[size].knip?.seconds;
   for (const step of steps) {
     const r = results[size][step];
-    console.log(`| ${size} | ${step} | ${fmt(r.seconds)} | ${fmt(r.cpu)} | ${fmt(r.memoryMb, 0)} | ${fmt(r.processes, 0)} | ${knip ? fmt(r.seconds / knip, 2) : '–'} |`);
+    console.log(
+      `| ${size} | ${step} | ${fmt(r.seconds)} | ${fmt(r.cpu)} | ${fmt(r.memoryMb, 0)} | ${fmt(r.processes, 0)} | ${knip ? fmt(r.seconds / knip, 2) : '–'} |`,
+    );
   }
 }
 if (sizes.length > 1) {
