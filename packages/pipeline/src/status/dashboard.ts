@@ -173,9 +173,21 @@ function burnDown(history: HistoryEntry[], names: string[]): string {
   const y = (v: number) => h - bottom - (v / max) * (h - top - bottom);
   const lines = names.map((name, i) => {
     const { color, dash } = seriesStyle(i);
-    const values = points.map((p) => p[name]?.findings ?? 0);
-    const coords = values.map((v, j) => `${x(j).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    const marks = values.map((v, j) => `<circle cx="${x(j).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${color}"/>`).join('');
+    // Only the runs that had the project: one enrolled later was not at 0 findings before, it was not measured.
+    const measured = points.flatMap((p, j) => (p[name] ? [{ j, v: p[name].findings }] : []));
+    if (measured.length === 0) return '';
+    const marks = measured
+      .map(
+        ({ j, v }) =>
+          `<circle cx="${x(j).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${color}"><title>${escapeHtml(name)}: ${v}</title></circle>`,
+      )
+      .join('');
+    if (measured.length === 1) {
+      // One point is not a line: the point, with its value written next to it.
+      const [{ j, v }] = measured;
+      return `<g data-series="${escapeHtml(name)}">${marks}<text x="${(x(j) + 6).toFixed(1)}" y="${(y(v) - 6).toFixed(1)}" font-size="11" fill="${color}">${v}</text></g>`;
+    }
+    const coords = measured.map(({ j, v }) => `${x(j).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     return `<g data-series="${escapeHtml(name)}"><polyline fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="${dash}" points="${coords}"><title>${escapeHtml(name)}</title></polyline>${marks}</g>`;
   });
   // Runs of one day are told apart by their time.
