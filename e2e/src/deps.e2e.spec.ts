@@ -223,6 +223,12 @@ describe('dependencies in a fresh Nx workspace', () => {
       const result = await ws.nx(['g', '@shipshape/deps:phase', `--project=${project}`, '--no-interactive']);
       withOutput(result, () => expect(result.output).not.toMatch(/\n\s+at .*\(/));
     }
+    // The phase removes nothing unless asked: it names what prune would remove, and prune removes it.
+    expect(ws.readJson(`${TS_ROOT}/package.json`).dependencies['left-pad']).toBeDefined();
+    for (const project of [tsProject, pyProject]) {
+      const result = await ws.nx(['g', '@shipshape/deps:prune', `--project=${project}`, '--no-interactive']);
+      withOutput(result, () => expect(result.output).not.toMatch(/\n\s+at .*\(/));
+    }
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
     expect(pkg.dependencies).toMatchObject({
       yaml: '^2.0.0',

@@ -116,7 +116,6 @@ describe('structure phase in a fresh Nx workspace', () => {
       `${TS_ROOT}/src/index.ts`,
       `${index.trimEnd()}\nexport * from './lib/shapes${extension}';\nexport { joinAll } from './lib/paths${extension}';\n`,
     );
-    ws.writeJson('package.json', { ...ws.readJson('package.json'), engines: { node: '>=20' } });
 
     ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
     for (const [file, content] of Object.entries(PY_FILES)) ws.writeFile(`${PY_ROOT}/${file}`, content);
@@ -186,7 +185,7 @@ describe('structure phase in a fresh Nx workspace', () => {
       homepage: `https://github.com/acme/structure-e2e/tree/main/${TS_ROOT}#readme`,
       bugs: { url: 'https://github.com/acme/structure-e2e/issues' },
       sideEffects: false,
-      engines: { node: '>=20' },
+      engines: { node: '>=20.19' },
       // Without it npm would leave out dist/, which .gitignore ignores: publint reports that once dist/ is built.
       files: ['dist'],
     });
