@@ -1,8 +1,8 @@
 /**
- * The bad-input corpus of core: options, path options, baselines, atomic writes, nx.json, the plan, manifest edits,
- * file listing, Python wrappers and the generators' lock. Every case states its exact outcome: one message naming
- * the file and the problem (and the file left byte for byte as it was), or the right result. docs/reliability.md
- * lists them.
+ * The bad-input corpus of core: options, path options, baselines, files read back, atomic writes, nx.json, the
+ * plan, manifest edits, file listing and parsing, Python wrappers and the generators' lock. Every case states its
+ * exact outcome: one message naming the file and the problem (and the file left byte for byte as it was), or the
+ * right result. docs/reliability.md lists them.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { transformFileSync } from '@swc/core';
+import { ts } from 'ts-morph';
 import { findPython } from './adapters/python/find-python';
 import { analyzePython } from './adapters/python/python-adapter';
 import { auditProject } from './audit/audit-project';
@@ -38,6 +39,7 @@ import { registerNxPlugin } from './nx/register-plugin';
 import { diskProject } from './testing/projects';
 import { tempWorkspace } from './testing/temp-workspace';
 import { writeFileAtomic } from './util/atomic-write';
+import { readUserFile } from './util/read-user-file';
 import { errorMessage, isShipshapeError } from './util/errors';
 
 // The module object every module of the run shares (a namespace import would be a copy), so that a spy reaches atomic-write.
@@ -260,6 +262,26 @@ describe('baseline files', () => {
     expect(report.findings.map((f) => f.status)).toEqual(['new']);
     expect(report.summary.passed).toBe(false);
     expect(readFileSync(baselinePath, 'utf8')).toBe(text);
+  });
+});
+
+describe('files read back (readUserFile: the baseline, the history, audit.json for the status)', () => {
+  const ws = tempWorkspace({ 'shipshape-history.jsonl/keep.txt': 'mine\n', 'bom.jsonl': '\ufeff{"a": 1}\r\n{"a": 2}\r\n' });
+  afterAll(() => ws.remove());
+
+  it('a folder where the file should be: one error naming it, the folder untouched', () => {
+    expect(userError(() => readUserFile(join(ws.root, 'shipshape-history.jsonl'), 'shipshape-history.jsonl'))).toBe(
+      'shipshape-history.jsonl: is a folder, not a file',
+    );
+    expect(readFileSync(join(ws.root, 'shipshape-history.jsonl/keep.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('a byte-order mark and CRLF line endings: the text without the mark, its lines as written', () => {
+    expect(readUserFile(join(ws.root, 'bom.jsonl'))).toBe('{"a": 1}\r\n{"a": 2}\r\n');
+  });
+
+  it('missing: nothing to read, no error', () => {
+    expect(readUserFile(join(ws.root, 'libs/a/audit.json'))).toBeUndefined();
   });
 });
 
@@ -684,6 +706,40 @@ describe('file listing and parsing', () => {
       { file: 'libs/odd/src/image.ts', line: 0, reason: 'is a binary file, not source code' },
       { file: 'libs/odd/src/latin1.ts', line: 0, reason: 'is not valid UTF-8' },
     ]);
+  });
+
+  it('a check of another package whose parser runs out of stack on the 20,000 nested arrays: one note naming the file, the gate skipped', async () => {
+    const parsesEverything = defineCheck({
+      id: 'x/parses-everything',
+      title: 'parses every source with its own parser',
+      planItem: 'structure/package-metadata',
+      languages: ['typescript'],
+      severity: 'error',
+      run: (project) => {
+        const text = project.workspace.source.read('libs/odd/src/deep.ts') ?? '';
+        ts.createSourceFile('deep.ts', text, ts.ScriptTarget.Latest, false);
+        return [];
+      },
+    });
+    const { report } = await auditProject({
+      workspaceRoot: ws.root,
+      projectName: 'odd',
+      projectRoot: 'libs/odd',
+      options: {},
+      optionsSource: 'project.json',
+      checks: [parsesEverything],
+      sections: [],
+    });
+    expect(report.problems.filter((p) => p.message.startsWith('the check'))).toEqual([
+      {
+        kind: 'skipped',
+        file: 'libs/odd/src/deep.ts',
+        message:
+          'the check x/parses-everything could not finish: libs/odd/src/deep.ts is nested too deeply to be parsed (the parser ran out of stack)',
+      },
+    ]);
+    expect(JSON.stringify(report)).not.toContain('Maximum call stack');
+    expect(report.summary.gate).toBe('skipped');
   });
 
   it('a file named with spaces and non-ASCII letters is listed and parsed like any other', () => {

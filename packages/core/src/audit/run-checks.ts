@@ -1,9 +1,11 @@
 import { failedFactOf, type AnyFact } from '../facts/fact';
 import { projectLanguages } from '../facts/project/languages';
+import { unparsedTypescript } from '../facts/project/parsed-sources';
+import { NESTED_TOO_DEEPLY } from '../facts/project/typescript';
 import type { ShipshapeProject } from '../facts/shipshape-project';
 import { isCheck, type Check } from '../model/check';
 import type { FindingInput } from '../model/finding';
-import { errorMessage, isIncompleteAudit, isShipshapeError } from '../util/errors';
+import { errorMessage, IncompleteAuditError, isIncompleteAudit, isShipshapeError } from '../util/errors';
 import type { AuditProblem } from './report';
 
 export interface CheckOutcome {
@@ -38,6 +40,29 @@ function problemOf(error: unknown, where: string): AuditProblem {
 }
 
 /**
+ * A parser that ran out of stack ("Maximum call stack size exceeded") in a check or fact of another package, on a
+ * project with a file too deeply nested to parse: that file is named, and what needed it could not judge the
+ * project (the audit is incomplete, not failed). Any other error is left as it is.
+ */
+function explainStackOverflow(project: ShipshapeProject, error: unknown, where: string): unknown {
+  if (!(error instanceof Error) || error.name !== 'RangeError' || !/call stack/i.test(error.message)) return error;
+  let files: string[];
+  try {
+    files = project
+      .get(unparsedTypescript)
+      .filter((f) => f.reason === NESTED_TOO_DEEPLY)
+      .map((f) => f.file);
+  } catch {
+    return error;
+  }
+  if (files.length === 0) return error;
+  return new IncompleteAuditError(
+    `${where} could not finish: ${files.join(', ')} ${files.length === 1 ? 'is' : 'are'} ${NESTED_TOO_DEEPLY.replace(/^is /, '')}`,
+    files[0],
+  );
+}
+
+/**
  * Runs the checks on one project: each after what it requires. A failed fact is reported once, as the
  * problem it is; every check that needed it is skipped with that reason instead of failing on its own.
  */
@@ -50,7 +75,7 @@ export async function runChecks(
   const outcomes = new Map<Check, CheckOutcome>();
   const languages = project.get(projectLanguages);
   const report = (error: unknown, where: string): string => {
-    const problem = problemOf(error, where);
+    const problem = problemOf(explainStackOverflow(project, error, where), where);
     const key = failedFactOf(error) ?? problem.message;
     if (!reported.has(key)) {
       reported.add(key);
@@ -73,7 +98,8 @@ export async function runChecks(
       await project.get(required);
       return undefined;
     } catch (error) {
-      return { reason: report(error, `the fact ${required.id}`), unavailable: isIncompleteAudit(error) };
+      const where = `the fact ${required.id}`;
+      return { reason: report(error, where), unavailable: isIncompleteAudit(explainStackOverflow(project, error, where)) };
     }
   };
 
@@ -91,8 +117,10 @@ export async function runChecks(
       outcomes.set(check, { check, findings: await check.run(project) });
     } catch (error) {
       const fact = failedFactOf(error);
-      const skipped = report(error, fact ? `the fact ${fact}` : `the check ${check.id}`);
-      outcomes.set(check, { check, findings: [], skipped, ...(isIncompleteAudit(error) ? { unavailable: true } : {}) });
+      const where = fact ? `the fact ${fact}` : `the check ${check.id}`;
+      const skipped = report(error, where);
+      const unavailable = isIncompleteAudit(explainStackOverflow(project, error, where));
+      outcomes.set(check, { check, findings: [], skipped, ...(unavailable ? { unavailable: true } : {}) });
     }
   }
   return { outcomes: checks.map((check) => outcomes.get(check)!), problems };

@@ -49,12 +49,15 @@ export class TypeScriptSources {
   }
 }
 
+/** Why a file is not parsed when the parser runs out of stack on it (20,000 nested arrays). */
+export const NESTED_TOO_DEEPLY = 'is nested too deeply to be parsed (the parser ran out of stack)';
+
 /** A module's imports and exports; a file too deeply nested for the parser's stack is reported, not a crash. */
 function parseModule(file: string, text: string): SourceModule {
   try {
     return { file, info: moduleInfo().extractModuleInfo(file, text) };
   } catch (error) {
-    if (error instanceof RangeError) return { file, error: 'is nested too deeply to be parsed (the parser ran out of stack)' };
+    if (error instanceof RangeError) return { file, error: NESTED_TOO_DEEPLY };
     throw error;
   }
 }
