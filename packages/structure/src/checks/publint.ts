@@ -15,21 +15,25 @@ const REPORTED_ELSEWHERE = new Set(['USE_ENGINES_NODE', 'USE_SIDE_EFFECTS', 'USE
 /** publint messages about the files an entry names, which a build not run yet has not written. */
 const ABOUT_FILES = new Set(['FILE_DOES_NOT_EXIST', 'EXPORTS_GLOB_NO_MATCHED_FILES', 'FILE_NOT_PUBLISHED', 'BIN_FILE_NOT_EXECUTABLE']);
 
+/**
+ * Why publint failed, in the user's terms: publint's own wording names its temporary pack folder ("Failed to find
+ * packed tarball in /tmp/…"), which means nothing to a user and changes on every run; `npm pack` failed there.
+ */
+function whyPublintFailed(error: unknown): string {
+  const first = errorMessage(error).split('\n')[0];
+  return /packed tarball|publint-pack|[\\/]tmp[\\/]/i.test(first)
+    ? '`npm pack --dry-run` did not produce the package (run it in the project folder to see why)'
+    : first;
+}
+
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   const manifest = project.get(packageJson);
   if (!manifest || manifest.data.private === true) return [];
   let messages;
   try {
-    ({ messages } = await runPublint(project.absRoot));
+    ({ messages } = await runPublint(project.absRoot, manifest.data));
   } catch (error) {
-    return [
-      packageJsonFinding(
-        manifest,
-        [],
-        `publint could not lint the packed package: ${errorMessage(error).split('\n')[0]}`,
-        'publint-failed',
-      ),
-    ];
+    return [packageJsonFinding(manifest, [], `publint could not lint the packed package: ${whyPublintFailed(error)}`, 'publint-failed')];
   }
   const entries = project.get(entryPoints);
   const entryAt = (path: string[]) => entries.find((e) => e.field.join('\0') === path.join('\0'));
@@ -56,6 +60,6 @@ export default defineCheck({
   severity: 'warning',
   requires: [packageJson, entryPoint, supportedRuntimes, sideEffects, packageJsonMetadata],
   description:
-    "Runs publint (as a library) on the files `npm pack` would publish and reports its messages at the package.json field they are about, with publint's severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.",
+    "Runs publint (as a library) on the files `npm pack` would publish (listed in process by npm's own lister, npm-packlist; `npm pack` is spawned only for a package that bundles dependencies) and reports its messages at the package.json field they are about, with publint's severity (suggestions as info). Private packages are skipped; missing entry points are left to structure/entry-point, which tells a build output not built yet from a missing file; the messages structure/supported-runtimes, structure/side-effects and structure/package-json-metadata already report are left out.",
   run,
 });

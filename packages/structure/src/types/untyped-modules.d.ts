@@ -23,3 +23,15 @@ declare module 'spdx-license-ids/deprecated.json' {
   const ids: string[];
   export = ids;
 }
+
+// npm-packlist (npm's own file list for `npm pack`) ships no type declarations.
+declare module 'npm-packlist' {
+  interface PackTree {
+    path: string;
+    package: Record<string, unknown>;
+    isProjectRoot: boolean;
+    edgesOut: Map<string, unknown>;
+  }
+  function packlist(tree: PackTree, options: { path: string; prefix?: string; workspaces?: string[] }): Promise<string[]>;
+  export = packlist;
+}
