@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DependencyType, type CreateDependenciesContext } from '@nx/devkit';
 import { projectFiles } from '@shipshape/core';
 import { diskProject, withoutPython } from '@shipshape/core/testing';
 import { plantedWorkspace, type FixtureWorkspace } from '../testing/fixture-workspace';
-import { createDependencies } from './python-project-graph';
+import { createDependencies, type createDependencies as CreateDependenciesFn } from './python-project-graph';
 
 const PROJECTS = { '@fx/app-ts': 'libs/app-ts', 'fx-app-py': 'libs/app-py', 'fx-clean-py': 'libs/clean-py', 'fx-lib': 'libs/lib-py' };
 
@@ -59,6 +60,84 @@ describe('createDependencies: Python projects in the Nx graph', () => {
       for (const files of Object.values(changed.fileMap.projectFileMap)) for (const f of files) f.hash = `${f.hash}-changed`;
       const edges = await createDependencies(undefined, changed);
       expect(edges.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
+    });
+  });
+
+  describe('the imports cache in the workspace data directory', () => {
+    const saved = { python: process.env.SHIPSHAPE_PYTHON, data: process.env.NX_WORKSPACE_DATA_DIRECTORY };
+    let log: string;
+    let cacheFile: string;
+    const edgesOf = (edges: Awaited<ReturnType<typeof createDependencies>>) =>
+      edges.map((e) => `${e.source} -> ${e.target} (${(e as { sourceFile?: string }).sourceFile})`).sort();
+    /** The Python processes started since the last call, but the version probe: one per project parsed. */
+    const pythonPasses = () => {
+      const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+      rmSync(log, { force: true });
+      return { all: lines.length, passes: lines.filter((l) => !l.includes('sys.version_info')).length };
+    };
+    /** createDependencies as a new Nx process loads it: nothing kept in memory from an earlier call. */
+    const inNewProcess = (): typeof CreateDependenciesFn => {
+      let loaded: typeof CreateDependenciesFn | undefined;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a copy of the module of its own, as a new process loads it
+        loaded = (require('./python-project-graph') as { createDependencies: typeof CreateDependenciesFn }).createDependencies;
+      });
+      return loaded!;
+    };
+
+    beforeAll(() => {
+      // The fixture's virtual environment, through a launcher that writes down each start (sys.executable stays the launcher).
+      log = join(ws.root, 'python-starts.log');
+      const launcher = join(ws.root, '.venv', 'bin', 'python-counted');
+      writeFileSync(launcher, `#!/bin/bash\necho "$*" >> '${log}'\nexec -a "$0" '${ws.python}' "$@"\n`);
+      chmodSync(launcher, 0o755);
+      process.env.SHIPSHAPE_PYTHON = launcher;
+      process.env.NX_WORKSPACE_DATA_DIRECTORY = join(ws.root, 'workspace-data-of-cache-test');
+      cacheFile = join(process.env.NX_WORKSPACE_DATA_DIRECTORY, 'shipshape-python-imports.hash');
+    });
+    afterAll(() => {
+      for (const [key, value] of [
+        ['SHIPSHAPE_PYTHON', saved.python],
+        ['NX_WORKSPACE_DATA_DIRECTORY', saved.data],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    it('lets a new process take the imports of unchanged files from disk, without starting Python', async () => {
+      const first = await inNewProcess()(undefined, context(ws.root));
+      expect(pythonPasses().passes).toBe(3); // app-py, clean-py, lib-py: one pass each
+      expect(existsSync(cacheFile)).toBe(true);
+
+      const second = await inNewProcess()(undefined, context(ws.root));
+      expect(pythonPasses()).toEqual({ all: 0, passes: 0 });
+      expect(edgesOf(second)).toEqual(edgesOf(first));
+    });
+
+    it('reads a changed file again, and only the project that holds it', async () => {
+      const helpers = join(ws.root, 'libs/app-py/src/app_py/helpers.py');
+      const original = readFileSync(helpers, 'utf8');
+      try {
+        writeFileSync(helpers, `import lib_py\n${original}`);
+        const edges = await inNewProcess()(undefined, context(ws.root));
+        expect(pythonPasses().passes).toBe(1);
+        expect(edgesOf(edges)).toContain('fx-app-py -> fx-lib (libs/app-py/src/app_py/helpers.py)');
+      } finally {
+        writeFileSync(helpers, original);
+      }
+      // The original content is cached still: no Python for it.
+      const edges = await inNewProcess()(undefined, context(ws.root));
+      expect(pythonPasses().all).toBe(0);
+      expect(edgesOf(edges)).not.toContain('fx-app-py -> fx-lib (libs/app-py/src/app_py/helpers.py)');
+    });
+
+    it('trusts no cache written by another Shipshape version', async () => {
+      const written = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      writeFileSync(cacheFile, JSON.stringify({ ...written, version: `${written.version}-other` }));
+      const edges = await inNewProcess()(undefined, context(ws.root));
+      expect(pythonPasses().passes).toBe(3);
+      expect(edgesOf(edges)).toContain('fx-app-py -> fx-lib (libs/app-py/src/app_py/core.py)');
     });
   });
 });

@@ -1,15 +1,19 @@
+import { join } from 'node:path';
 import { DependencyType, type CreateDependencies, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
 import {
   normalizeDistributionName,
   pluginWorkspace,
   pyproject,
   pythonAnalysis,
+  pythonFiles,
   pythonPackages,
   type ManifestText,
+  type PythonAnalysis,
   type PyProject,
   type ShipshapeProject,
 } from '@shipshape/core';
 import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
+import { contentHash, PythonImportsCache } from './python-imports-cache';
 
 interface PythonProject {
   project: ShipshapeProject;
@@ -22,7 +26,9 @@ interface PythonProject {
  * Python projects' dependencies on other Python projects of the workspace, for Nx's project graph: from
  * the requirements in pyproject.toml (the edge's file is pyproject.toml) and from the imports of their
  * .py files (without Python, only the pyproject.toml edges). Only the projects with Python files Nx asks
- * about are parsed again: Nx keeps the edges of the files that did not change.
+ * about are read again: Nx keeps the edges of the files that did not change. What each file imports is kept
+ * on disk by the file's content hash (PythonImportsCache): a new Nx process runs Python only for files no run
+ * has read before.
  */
 export const createDependencies: CreateDependencies = async (_options, context) => {
   const projects = pythonProjects(context);
@@ -39,11 +45,16 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   for (const source of projects) {
     for (const declared of source.declared) add(source, byDistribution.get(declared), source.project.file('pyproject.toml'));
   }
-  for (const source of projects.filter((p) => changedPythonFiles(context, p.project.name))) {
-    for (const [file, result] of Object.entries(await importsOf(source.project))) {
-      for (const imported of result) if (imported.level === 0) add(source, byImportName.get(imported.module.split('.')[0]), file);
+  const changed = projects.filter((p) => changedPythonFiles(context, p.project.name));
+  if (changed.length === 0) return [...edges.values()];
+  const cache = PythonImportsCache.load(context.workspaceRoot);
+  const hashes = pythonFileHashes(context);
+  for (const source of changed) {
+    for (const [file, modules] of Object.entries(await importsOf(source.project, cache, hashes))) {
+      for (const module of modules) add(source, byImportName.get(module), file);
     }
   }
+  cache.save(hashes.values());
   return [...edges.values()];
 };
 
@@ -84,11 +95,43 @@ function changedPythonFiles(context: CreateDependenciesContext, project: string)
   return (context.filesToProcess.projectFileMap[project] ?? []).some((f) => f.file.endsWith('.py'));
 }
 
-/** The imports of each .py file of the project, by workspace-relative path; none without a usable Python. */
-async function importsOf(project: ShipshapeProject) {
-  try {
-    return Object.fromEntries(Object.entries((await project.get(pythonAnalysis)).files).map(([file, result]) => [file, result.imports]));
-  } catch {
-    return {}; // no usable Python: the pyproject.toml edges are all the graph gets
+/** The content hash of every .py file of the workspace, as Nx gives them, by workspace-relative path. */
+function pythonFileHashes(context: CreateDependenciesContext): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const files of Object.values(context.fileMap.projectFileMap)) {
+    for (const f of files) if (f.file.endsWith('.py')) hashes.set(f.file, f.hash);
   }
+  return hashes;
+}
+
+/**
+ * The top-level modules each .py file of the project imports absolutely, by workspace-relative path: from the
+ * cache when every file of the project is in it, else from one Python pass over the project, whose files are
+ * then cached. None without a usable Python (for files the cache does not have).
+ */
+async function importsOf(project: ShipshapeProject, cache: PythonImportsCache, hashes: Map<string, string>) {
+  const files = project.get(pythonFiles);
+  for (const file of files) {
+    if (!hashes.has(file)) {
+      const hash = contentHash(join(project.workspace.root, file));
+      if (hash) hashes.set(file, hash);
+    }
+  }
+  const cached = files.map((file) => [file, cache.get(hashes.get(file))] as const);
+  if (cached.every(([, modules]) => modules)) return Object.fromEntries(cached) as Record<string, string[]>;
+  let analysis: PythonAnalysis;
+  try {
+    analysis = await project.get(pythonAnalysis);
+  } catch {
+    // no usable Python: the pyproject.toml edges and the files already cached are all the graph gets
+    return Object.fromEntries(cached.filter(([, modules]) => modules)) as Record<string, string[]>;
+  }
+  return Object.fromEntries(
+    Object.entries(analysis.files).map(([file, result]) => {
+      const modules = [...new Set(result.imports.filter((i) => i.level === 0).map((i) => i.module.split('.')[0]))].sort();
+      const hash = hashes.get(file);
+      if (hash && result.error === null) cache.set(hash, modules);
+      return [file, modules];
+    }),
+  );
 }
