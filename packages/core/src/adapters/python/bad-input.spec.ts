@@ -77,7 +77,7 @@ describe('analyzePython on bad input, file by file', () => {
   it('a file over the size limit is skipped with a per-file error', () => {
     expect(result('huge.py').error).toEqual({
       kind: 'too-large',
-      message: 'is 6000000 bytes, over the 5000000-byte limit; not analyzed',
+      message: 'is 6,000,000 bytes, over the limit of 5,000,000 bytes (maxFileBytes); not analyzed',
       line: null,
     });
   });

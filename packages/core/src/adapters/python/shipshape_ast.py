@@ -37,7 +37,7 @@ def read_source(path, max_bytes):
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            raise FileError("too-large", "is %d bytes, over the %d-byte limit; not analyzed" % (size, max_bytes))
+            raise FileError("too-large", "is {:,} bytes, over the limit of {:,} bytes (maxFileBytes); not analyzed".format(size, max_bytes))
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
