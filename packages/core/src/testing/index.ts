@@ -11,4 +11,16 @@ export { diskProject, treeProject } from './projects';
 export { errorOf } from './error-of';
 export { filesOf } from './files-of';
 export { tempWorkspace } from './temp-workspace';
+export {
+  GeneratorInterrupt,
+  generatorSequenceProperty,
+  restyle,
+  runGeneratorSequence,
+  type FileStyle,
+  type GeneratorSequenceSpec,
+  type SequenceGenerator,
+  type SequenceManifestKind,
+  type SequenceStats,
+  type SequenceStep,
+} from './generator-sequences';
 export { withoutPython } from './without-python';
