@@ -104,7 +104,7 @@ async function main() {
   out(`\ntotal ${secs(Date.now() - started)}`);
 
   if (mode === 'check') {
-    const failures = barFailures(stats);
+    const failures = barFailures(stats, problems, gate);
     if (failures.length) {
       out(`\nFAILED the corpus bar:`);
       for (const f of failures) out(`  - ${f}`);
@@ -183,8 +183,12 @@ function report(findings, gate, verdicts, projects) {
   return { rows, totals, fpErrors };
 }
 
-function barFailures({ rows, totals, fpErrors }) {
+function barFailures({ rows, totals, fpErrors }, problems, gate) {
   const failures = [];
+  // An audit that could not run a check (a helper missing, a crash) proves nothing about that project.
+  for (const pr of problems.filter((p) => p.kind === 'error')) failures.push(`the audit of ${pr.project} did not run fully: ${pr.message}`);
+  for (const g of gate.filter((g) => !g.passed && !g.errors.some((e) => e.verdict?.verdict === 'TP')))
+    failures.push(`the default gate fails ${g.project} without a true error`);
   if (totals.unjudged)
     failures.push(`${totals.unjudged} findings have no verdict (run --judge, judge them, add them to verdicts/<area>.json)`);
   for (const r of rows) {
