@@ -1,10 +1,12 @@
 // The audit, end to end: a fresh Nx workspace (create-nx-workspace, through the local registry)
 // with a generated TS library and a hand-written Python library, `nx add @shipshape/pipeline`,
-// `nx run-many -t audit`, the reports checked field by field, then the Nx cache.
+// `nx run-many -t audit`, the reports checked field by field, then the Nx cache, then a remote cache
+// (Nx's self-hosted HTTP cache protocol) and Nx's batch mode.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { reportSchemaErrors, reportSchemaPath } from './utils/report-schema';
 import { sarifSchemaErrors } from './utils/sarif';
+import { startRemoteCache, type RemoteCache } from './utils/remote-cache';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type ProjectNode, type TestWorkspace } from './utils/workspace';
 
@@ -81,8 +83,10 @@ describe('shipshape audit in a fresh Nx workspace', () => {
     { label: 'Python', project: pyProject, language: 'python' },
   ];
   const auditAll = () => ws.nx(['run-many', '-t', 'audit', '--output-style=static']);
+  let remote: RemoteCache | undefined;
 
   afterAll(async () => {
+    await remote?.stop();
     ws?.cleanup();
   });
 
@@ -342,6 +346,68 @@ describe('shipshape audit in a fresh Nx workspace', () => {
       expect(result.status).not.toBe(0);
       const report = JSON.parse(ws.readFile(`${REPORTS(TS_ROOT)}/audit.json`));
       expect(report.summary).toMatchObject({ failOn: 'warning', passed: false });
+    });
+  });
+
+  describe('through a remote cache, in batch mode and not', () => {
+    // Each task's reports (JSON, SARIF, Markdown), as the batch run wrote them.
+    const batchReports: Record<string, string> = {};
+    const REPORT_FILES = ['audit.json', 'audit.sarif', 'audit.md'];
+    const reportsNow = () =>
+      Object.fromEntries(
+        auditProjects.flatMap((p) =>
+          REPORT_FILES.map((f) => [`${REPORTS(p.data.root)}/${f}`, ws.readFile(`${REPORTS(p.data.root)}/${f}`)]),
+        ),
+      );
+    // This machine's cache in the test's folder (`nx reset` empties it), the remote cache Nx is pointed at.
+    const env = (extra: Record<string, string> = {}) => ({ ...ws.env, NX_CACHE_DIRECTORY: ws.path('.nx', 'cache'), ...extra });
+    const auditWith = (extra: Record<string, string>, args: string[] = []) =>
+      ws.nx(['run-many', '-t', 'audit', '--output-style=static', ...args], { env: env(extra) });
+    const wipeLocal = async () => {
+      await ws.nx(['reset'], { env: env() });
+      rmSync(ws.path('reports'), { recursive: true, force: true });
+    };
+    const batchLine = () => new RegExp(`Running ${auditProjects.length} tasks with @shipshape/pipeline:audit`);
+
+    step('runs every audit in one batch process and stores each result in the remote cache', async () => {
+      remote = await startRemoteCache();
+      await wipeLocal();
+      const result = await auditWith({ ...remote.env, NX_BATCH_MODE: 'true' });
+      withOutput(result, () => {
+        expect(result.output).toMatch(batchLine());
+        expect(result.output).not.toContain('Nx read the output from the cache');
+        const stored = remote!.requests.filter((r) => r.method === 'PUT' && r.status === 200);
+        expect(stored).toHaveLength(auditProjects.length);
+        Object.assign(batchReports, reportsNow());
+        expect(JSON.parse(batchReports[`${REPORTS(TS_ROOT)}/audit.json`]).findings.length).toBeGreaterThan(0);
+      });
+    });
+
+    step('with the local cache wiped, takes every audit from the remote cache, byte for byte', async () => {
+      await wipeLocal();
+      const before = remote!.requests.length;
+      const result = await auditWith(remote!.env);
+      withOutput(result, () => {
+        expect(result.output).toContain(CACHE_SUMMARY(auditProjects.length, auditProjects.length));
+        for (const project of auditProjects) {
+          const name = project.name.replace(/[/@.]/g, '\\$&');
+          expect(result.output).toMatch(new RegExp(`nx run ${name}:audit\\s+\\[remote cache\\]`));
+        }
+        const hits = remote!.requests.slice(before).filter((r) => r.method === 'GET' && r.status === 200);
+        expect(hits).toHaveLength(auditProjects.length);
+        expect(reportsNow()).toEqual(batchReports);
+      });
+    });
+
+    step('runs each audit in a process of its own without batch mode, with the same reports', async () => {
+      await wipeLocal();
+      const result = await auditWith({ NX_BATCH_MODE: 'false' }, ['--skip-nx-cache']);
+      withOutput(result, () => {
+        expect(result.output).not.toMatch(batchLine());
+        expect(result.output).not.toContain('Nx read the output from the cache');
+        for (const project of auditProjects) expect(result.output).toContain(`nx run ${project.name}:audit`);
+        expect(reportsNow()).toEqual(batchReports);
+      });
     });
   });
 });
