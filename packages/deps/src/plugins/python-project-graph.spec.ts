@@ -69,11 +69,12 @@ describe('createDependencies: Python projects in the Nx graph', () => {
     let cacheFile: string;
     const edgesOf = (edges: Awaited<ReturnType<typeof createDependencies>>) =>
       edges.map((e) => `${e.source} -> ${e.target} (${(e as { sourceFile?: string }).sourceFile})`).sort();
-    /** The Python processes started since the last call, but the version probe: one per project parsed. */
+    /** The Python processes started since the last call: `passes`, those that parse (not the version probe). */
     const pythonPasses = () => {
       const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
       rmSync(log, { force: true });
-      return { all: lines.length, passes: lines.filter((l) => !l.includes('sys.version_info')).length };
+      const passes = lines.filter((l) => !l.includes('sys.version_info'));
+      return { all: lines.length, passes: passes.length, parsed: passes.join('\n') };
     };
     /** createDependencies as a new Nx process loads it: nothing kept in memory from an earlier call. */
     const inNewProcess = (): typeof CreateDependenciesFn => {
@@ -89,7 +90,17 @@ describe('createDependencies: Python projects in the Nx graph', () => {
       // The fixture's virtual environment, through a launcher that writes down each start (sys.executable stays the launcher).
       log = join(ws.root, 'python-starts.log');
       const launcher = join(ws.root, '.venv', 'bin', 'python-counted');
-      writeFileSync(launcher, `#!/bin/bash\necho "$*" >> '${log}'\nexec -a "$0" '${ws.python}' "$@"\n`);
+      // A parse (`-I -B helper`) reads the files to parse from its input, written down with it.
+      writeFileSync(
+        launcher,
+        [
+          '#!/bin/bash',
+          `if [ "$2" = "-B" ]; then input=$(cat); printf '%s %s\\n' "$*" "$input" >> '${log}'; exec -a "$0" '${ws.python}' "$@" <<< "$input"; fi`,
+          `echo "$*" >> '${log}'`,
+          `exec -a "$0" '${ws.python}' "$@"`,
+          '',
+        ].join('\n'),
+      );
       chmodSync(launcher, 0o755);
       process.env.SHIPSHAPE_PYTHON = launcher;
       process.env.NX_WORKSPACE_DATA_DIRECTORY = join(ws.root, 'workspace-data-of-cache-test');
@@ -107,11 +118,11 @@ describe('createDependencies: Python projects in the Nx graph', () => {
 
     it('lets a new process take the imports of unchanged files from disk, without starting Python', async () => {
       const first = await inNewProcess()(undefined, context(ws.root));
-      expect(pythonPasses().passes).toBe(3); // app-py, clean-py, lib-py: one pass each
+      expect(pythonPasses().passes).toBe(1); // app-py, clean-py and lib-py, parsed in one Python process
       expect(existsSync(cacheFile)).toBe(true);
 
       const second = await inNewProcess()(undefined, context(ws.root));
-      expect(pythonPasses()).toEqual({ all: 0, passes: 0 });
+      expect(pythonPasses()).toMatchObject({ all: 0, passes: 0 });
       expect(edgesOf(second)).toEqual(edgesOf(first));
     });
 
@@ -121,7 +132,11 @@ describe('createDependencies: Python projects in the Nx graph', () => {
       try {
         writeFileSync(helpers, `import lib_py\n${original}`);
         const edges = await inNewProcess()(undefined, context(ws.root));
-        expect(pythonPasses().passes).toBe(1);
+        const { passes, parsed } = pythonPasses();
+        expect(passes).toBe(1);
+        expect(parsed).toContain('libs/app-py/src/app_py/helpers.py');
+        expect(parsed).not.toContain('libs/clean-py/');
+        expect(parsed).not.toContain('libs/lib-py/');
         expect(edgesOf(edges)).toContain('fx-app-py -> fx-lib (libs/app-py/src/app_py/helpers.py)');
       } finally {
         writeFileSync(helpers, original);
@@ -136,7 +151,7 @@ describe('createDependencies: Python projects in the Nx graph', () => {
       const written = JSON.parse(readFileSync(cacheFile, 'utf8'));
       writeFileSync(cacheFile, JSON.stringify({ ...written, version: `${written.version}-other` }));
       const edges = await inNewProcess()(undefined, context(ws.root));
-      expect(pythonPasses().passes).toBe(3);
+      expect(pythonPasses().passes).toBe(1);
       expect(edgesOf(edges)).toContain('fx-app-py -> fx-lib (libs/app-py/src/app_py/core.py)');
     });
   });

@@ -10,6 +10,7 @@ import {
   type ManifestText,
   type PythonAnalysis,
   type PyProject,
+  ShipshapeWorkspace,
   type ShipshapeProject,
 } from '@shipshape/core';
 import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
@@ -49,8 +50,13 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   if (changed.length === 0) return [...edges.values()];
   const cache = PythonImportsCache.load(context.workspaceRoot);
   const hashes = pythonFileHashes(context);
+  const imports = await importsOf(
+    changed.map((p) => p.project),
+    cache,
+    hashes,
+  );
   for (const source of changed) {
-    for (const [file, modules] of Object.entries(await importsOf(source.project, cache, hashes))) {
+    for (const [file, modules] of Object.entries(imports.get(source.project) ?? {})) {
       for (const module of modules) add(source, byImportName.get(module), file);
     }
   }
@@ -105,33 +111,46 @@ function pythonFileHashes(context: CreateDependenciesContext): Map<string, strin
 }
 
 /**
- * The top-level modules each .py file of the project imports absolutely, by workspace-relative path: from the
- * cache when every file of the project is in it, else from one Python pass over the project, whose files are
- * then cached. None without a usable Python (for files the cache does not have).
+ * The top-level modules each .py file of each project imports absolutely, by workspace-relative path: from the
+ * cache for a project whose files are all in it; the other projects are parsed together in one Python process
+ * (core's batched analysis), and their files cached. Without a usable Python, only the cached files.
  */
-async function importsOf(project: ShipshapeProject, cache: PythonImportsCache, hashes: Map<string, string>) {
-  const files = project.get(pythonFiles);
-  for (const file of files) {
-    if (!hashes.has(file)) {
-      const hash = contentHash(join(project.workspace.root, file));
-      if (hash) hashes.set(file, hash);
+async function importsOf(projects: ShipshapeProject[], cache: PythonImportsCache, hashes: Map<string, string>) {
+  const imports = new Map<ShipshapeProject, Record<string, string[]>>();
+  const missing: ShipshapeProject[] = [];
+  for (const project of projects) {
+    const files = project.get(pythonFiles);
+    for (const file of files) {
+      if (!hashes.has(file)) {
+        const hash = contentHash(join(project.workspace.root, file));
+        if (hash) hashes.set(file, hash);
+      }
     }
+    const cached = files.flatMap((file) => {
+      const modules = cache.get(hashes.get(file));
+      return modules ? [[file, modules] as const] : [];
+    });
+    imports.set(project, Object.fromEntries(cached));
+    if (cached.length < files.length) missing.push(project);
   }
-  const cached = files.map((file) => [file, cache.get(hashes.get(file))] as const);
-  if (cached.every(([, modules]) => modules)) return Object.fromEntries(cached) as Record<string, string[]>;
-  let analysis: PythonAnalysis;
-  try {
-    analysis = await project.get(pythonAnalysis);
-  } catch {
-    // no usable Python: the pyproject.toml edges and the files already cached are all the graph gets
-    return Object.fromEntries(cached.filter(([, modules]) => modules)) as Record<string, string[]>;
-  }
-  return Object.fromEntries(
-    Object.entries(analysis.files).map(([file, result]) => {
+  if (missing.length === 0) return imports;
+  const { source, options, givenGraph } = missing[0].workspace;
+  const batch = missing.map((p) => ({ name: p.name, root: p.root, tags: p.tags }));
+  const scan = new ShipshapeWorkspace({ source, options, graph: givenGraph, batch });
+  for (const [index, project] of missing.entries()) {
+    let analysis: PythonAnalysis;
+    try {
+      analysis = await scan.project(batch[index]).get(pythonAnalysis);
+    } catch {
+      return imports; // no usable Python: the pyproject.toml edges and the files already cached are all the graph gets
+    }
+    const modulesOf = Object.entries(analysis.files).map(([file, result]) => {
       const modules = [...new Set(result.imports.filter((i) => i.level === 0).map((i) => i.module.split('.')[0]))].sort();
       const hash = hashes.get(file);
       if (hash && result.error === null) cache.set(hash, modules);
-      return [file, modules];
-    }),
-  );
+      return [file, modules] as const;
+    });
+    imports.set(project, Object.fromEntries(modulesOf));
+  }
+  return imports;
 }
