@@ -45,6 +45,15 @@ describe('readPythonEnvironment', () => {
     expect(environment?.requires['py-yaml-fake']).toEqual(['fake-base', 'fake-compat']);
   });
 
+  it('names the interpreter and its full version, which a cache key of a Python result must hold', async () => {
+    const environment = await readPythonEnvironment(env.python);
+    const version = spawnSync(env.python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+      encoding: 'utf8',
+    }).stdout.trim();
+    expect(environment?.interpreter?.version).toBe(version);
+    expect(environment?.interpreter?.executable).toMatch(/python/);
+  });
+
   it('is read once per run: the projects of a workspace share it', async () => {
     const ws = tempWorkspace({ 'libs/a/pyproject.toml': '', 'libs/b/pyproject.toml': '' });
     try {

@@ -2,13 +2,14 @@ import { analyzePython } from './python-adapter';
 import type { PythonEnvironment } from './types';
 
 /**
- * The installed distributions of an interpreter, from their metadata only. Null when the interpreter has no
- * `importlib.metadata`; a missing Python throws PythonUnavailableError. A run reads it once (the
- * `python/environment` workspace fact).
+ * The installed distributions of an interpreter, from their metadata only, and the interpreter's version. Null when
+ * the interpreter has no `importlib.metadata`; a missing Python throws PythonUnavailableError. A run reads it once
+ * (the `python/environment` workspace fact).
  */
 export async function readPythonEnvironment(python: string, project?: string): Promise<PythonEnvironment | null> {
   const analysis = await analyzePython([], { python, project, environment: true });
-  return analysis.environment ?? null;
+  if (!analysis.environment) return null;
+  return analysis.python ? { ...analysis.environment, interpreter: analysis.python } : analysis.environment;
 }
 
 /** PEP 503 normalized distribution name: lower case, every run of `-`, `_` and `.` as one `-`. */

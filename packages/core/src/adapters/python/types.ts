@@ -21,6 +21,11 @@ export interface PythonEnvironment {
   versions: Record<string, string>;
   /** Normalized distribution name to the normalized names it requires by default (requirements of extras left out). */
   requires: Record<string, string[]>;
+  /**
+   * The interpreter these distributions belong to, and its full version: with the distributions, what a cache key of
+   * a result that depends on Python must hold (one path may be another Python on another machine).
+   */
+  interpreter?: { version: string; executable: string };
 }
 
 export type PythonFileErrorKind = 'syntax' | 'encoding' | 'too-large' | 'binary' | 'unreadable' | 'internal';
