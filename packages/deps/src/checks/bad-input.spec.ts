@@ -51,6 +51,55 @@ describe('the deps checks on bad input', () => {
     ]);
   });
 
+  describe('a dependency section of the wrong kind is one error naming the field and its line (an edit would overwrite it)', () => {
+    const problemOf = async (root: string, files: Record<string, string>) => {
+      const report = await audit(root, files);
+      expect(report.findings.filter((f) => f.checkId.startsWith('deps/'))).toEqual([]);
+      return report.problems.map((p) => `${p.kind} ${p.message}`);
+    };
+
+    it('pyproject dependencies = "requests" (a string, not a list)', async () => {
+      expect(
+        await problemOf('py-string', {
+          'pyproject.toml': '[project]\nname = "x"\nversion = "1.0.0"\ndependencies = "requests"\n',
+          'x/__init__.py': 'import requests\n',
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^error py-string\/pyproject\.toml: .*dependencies.* \(line 4\) is a string \("requests"\), not a list of requirements/,
+        ),
+      ]);
+    });
+
+    it('package.json "dependencies" written twice (npm reads the last one)', async () => {
+      expect(
+        await problemOf('npm-twice', {
+          'package.json': '{\n  "name": "x",\n  "dependencies": { "a": "^1.0.0" },\n  "dependencies": { "b": "^1.0.0" }\n}\n',
+          'src/index.ts': "import 'b';\n",
+        }),
+      ).toEqual([expect.stringMatching(/^error npm-twice\/package\.json: "dependencies" is written 2 times \(npm reads the last one\)/)]);
+    });
+
+    it('package.json "dependencies" that is a list, and a range that is a number', async () => {
+      expect(
+        await problemOf('npm-list', {
+          'package.json': '{\n  "name": "x",\n  "dependencies": ["a"]\n}\n',
+          'src/index.ts': "import 'a';\n",
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^error npm-list\/package\.json: "dependencies" \(line 3\) is an array \(\["a"\]\), not an object of package names/,
+        ),
+      ]);
+      expect(
+        await problemOf('npm-number', {
+          'package.json': '{\n  "name": "x",\n  "dependencies": { "a": 1 }\n}\n',
+          'src/index.ts': "import 'a';\n",
+        }),
+      ).toEqual([expect.stringMatching(/^error npm-number\/package\.json: .*a.* is a number \(1\), not a version range string/)]);
+    });
+  });
+
   describe('without Python', () => {
     withoutPython();
 

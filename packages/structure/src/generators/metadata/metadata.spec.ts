@@ -239,6 +239,45 @@ describe('metadata generator', () => {
     expect(tree.listChanges().length).toBe(before);
   });
 
+  describe('a field of the wrong kind is refused, naming it, and nothing is written', () => {
+    const refused = async (tree: Tree, project: string, file: string) => {
+      const before = tree.read(file)!;
+      const error = await metadataGenerator(tree, { project, skipFormat: true }).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
+      expect(tree.read(file)!.equals(before)).toBe(true);
+      return error;
+    };
+
+    it('package.json "description": 42', async () => {
+      const tree = workspace();
+      tree.write(
+        'libs/invoices/package.json',
+        INVOICES_PACKAGE.replace('"version": "0.2.1",', '"version": "0.2.1",\n  "description": 42,'),
+      );
+      expect(await refused(tree, 'invoices', 'libs/invoices/package.json')).toBe(
+        'libs/invoices/package.json: "description" is a number (42), not a string: fix it by hand, nothing was written',
+      );
+    });
+
+    it('a [project] that is a string', async () => {
+      const tree = workspace();
+      tree.write('libs/ledger-py/pyproject.toml', 'project = "acme-ledger"\n');
+      expect(await refused(tree, 'ledger-py', 'libs/ledger-py/pyproject.toml')).toMatch(
+        /^libs\/ledger-py\/pyproject\.toml: "project" is a string \("acme-ledger"\), not a table/,
+      );
+    });
+
+    it('a package.json that is not UTF-8', async () => {
+      const tree = workspace();
+      tree.write('libs/invoices/package.json', Buffer.from('{\n  "name": "@acme/invoices",\n  "author": "Jos\xe9"\n}\n', 'latin1'));
+      expect(await refused(tree, 'invoices', 'libs/invoices/package.json')).toMatch(
+        /^libs\/invoices\/package\.json: .*Shipshape edits only UTF-8 text and would lose the bytes it cannot read; nothing was written$/,
+      );
+    });
+  });
+
   it('rejects an unknown project with the list of projects', async () => {
     await expect(metadataGenerator(workspace(), { project: 'nope' })).rejects.toThrow(
       'there is no project "nope" in this workspace; projects: acme-ledger, invoices',
