@@ -61,7 +61,21 @@ export interface SequenceStep {
 }
 
 /** What the steps of all sequences did, by generator: to tell that the property exercised each one. */
-export type SequenceStats = Record<string, { written: number; unchanged: number; refused: number; interrupted: number }>;
+export type SequenceStats = Record<
+  string,
+  {
+    written: number;
+    unchanged: number;
+    refused: number;
+    interrupted: number;
+    /** The messages of the refusals, each once. */ reasons?: string[];
+  }
+>;
+
+/** Stats with nothing counted yet, for `runGeneratorSequence`. */
+export function emptyStats(names: readonly string[]): SequenceStats {
+  return Object.fromEntries(names.map((n) => [n, { written: 0, unchanged: 0, refused: 0, interrupted: 0, reasons: [] }]));
+}
 
 /** The fault the property injects: a Tree write that fails (a full disk, Ctrl-C) after a number of writes. */
 export class GeneratorInterrupt extends Error {
@@ -87,7 +101,7 @@ export async function generatorSequenceProperty(spec: GeneratorSequenceSpec): Pr
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- fast-check is a test tool: loaded only by the tests that run the property
   const fc = require('fast-check') as typeof fcModule;
   const names = Object.keys(spec.generators);
-  const stats: SequenceStats = Object.fromEntries(names.map((n) => [n, { written: 0, unchanged: 0, refused: 0, interrupted: 0 }]));
+  const stats = emptyStats(names);
   const step = fc.record({
     generator: fc.constantFrom(...names),
     interruptAfter: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: 5 }) }),
@@ -133,6 +147,8 @@ export async function runGeneratorSequence(
           throw new Error(`${label} crashed (neither a ShipshapeError nor the interrupt): ${stackOf(first.error)}`);
         }
         if (counts) counts[interrupted ? 'interrupted' : 'refused']++;
+        const reason = (first.error as Error).message;
+        if (counts && !interrupted && !counts.reasons?.includes(reason)) (counts.reasons ??= []).push(reason);
         // Nx writes nothing of a generator that throws: the folder is as it was, unless it wrote around the Tree.
         if (!sameFiles(before, readFolder(root, ignored))) throw new Error(`${label} failed, and wrote to the workspace around the Tree`);
         continue;

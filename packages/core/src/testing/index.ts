@@ -12,6 +12,7 @@ export { errorOf } from './error-of';
 export { filesOf } from './files-of';
 export { tempWorkspace } from './temp-workspace';
 export {
+  emptyStats,
   GeneratorInterrupt,
   generatorSequenceProperty,
   restyle,

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { Tree } from '@nx/devkit';
 import {
   defineFixGenerator,
   projectFiles,
@@ -53,9 +54,19 @@ async function pythonBarrels(project: ShipshapeProject): Promise<FilePlan[]> {
   return planInitFiles(project, await project.get(pythonAnalysis), configuredNamespaces(project.get(pyproject)?.data));
 }
 
-function asFix(plans: FilePlan[]): FixResult {
+/**
+ * The plan's text in the style of the file it edits: its CRLF line endings when all of its lines end with one (new
+ * lines are written with LF), and its byte-order mark (the TypeScript compiler reads the text without it).
+ */
+function inFileStyle(tree: Tree, plan: FilePlan): string {
+  const original = tree.exists(plan.path) ? tree.read(plan.path, 'utf-8')! : '';
+  const text = original.includes('\r\n') && !/(^|[^\r])\n/.test(original) ? plan.text.replace(/\r?\n/g, '\r\n') : plan.text;
+  return original.startsWith('\uFEFF') && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
+}
+
+function asFix(tree: Tree, plans: FilePlan[]): FixResult {
   return {
-    changes: plans.filter((p) => p.text !== '').map((p) => ({ path: p.path, content: p.text })),
+    changes: plans.filter((p) => p.text !== '').map((p) => ({ path: p.path, content: inFileStyle(tree, p) })),
     left: plans.flatMap((p) => p.notes),
   };
 }
@@ -63,7 +74,7 @@ function asFix(plans: FilePlan[]): FixResult {
 /** `nx g @shipshape/structure:barrels --project=x`: explicit barrels (index.ts, __init__.py) computed from what modules really export. */
 export const barrelsGenerator = defineFixGenerator<BarrelsGeneratorSchema>({
   name: '@shipshape/structure:barrels',
-  fix: async ({ project, schema }) => {
+  fix: async ({ tree, project, schema }) => {
     const folders = requestedFolders(project, schema);
     const languages = project.get(projectLanguages);
     if (languages.length === 0) {
@@ -74,7 +85,7 @@ export const barrelsGenerator = defineFixGenerator<BarrelsGeneratorSchema>({
     }
     const typescript = languages.includes('typescript') ? typescriptBarrels(project, folders) : [];
     const python = languages.includes('python') ? await pythonBarrels(project) : [];
-    return asFix([...typescript, ...python]);
+    return asFix(tree, [...typescript, ...python]);
   },
 });
 
