@@ -104,7 +104,7 @@ export async function generatorSequenceProperty(spec: GeneratorSequenceSpec): Pr
   const stats = emptyStats(names);
   const step = fc.record({
     generator: fc.constantFrom(...names),
-    interruptAfter: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: 5 }) }),
+    interruptAfter: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: 2 }) }),
   });
   const style = fc.record({
     eol: fc.constantFrom<FileStyle['eol']>('\n', '\r\n'),
