@@ -69,6 +69,18 @@ describe('generatorSequenceProperty', () => {
     );
   });
 
+  it('tells a line the user wrote that went, though its value is kept', async () => {
+    const reflow = edit('libs/a/package.json', (text) =>
+      text.replace('"scripts": { "build": "tsc" }', '"scripts": {\r\n        "build": "tsc"\r\n    }'),
+    );
+    expect(await failure({ run: reflow })).toContain('the line "\\"scripts\\": { \\"build\\": \\"tsc\\" }" (in scripts) is gone');
+    expect(await failure({ run: reflow, owns: { 'package.json': ['scripts'] } })).toBeUndefined();
+    const requote = edit('libs/py/pyproject.toml', (text) => text.replace('name = "ledger"', "name = 'ledger'"));
+    const unpin = edit('libs/py/pyproject.toml', (text) => text.replace('"requests>=2"', '"requests>=3"'));
+    expect(await failure({ run: unpin, owns: { 'pyproject.toml': ['project.dependencies'] } })).toBeUndefined();
+    expect(await failure({ run: requote })).toContain(`the line "name = \\"ledger\\"" (in project.name) is gone`);
+  });
+
   it('tells lost line endings and indentation', async () => {
     const reformat = edit('libs/a/package.json', (text) => `${JSON.stringify({ ...JSON.parse(text), description: 'A' }, null, 2)}\n`);
     const message = await failure({ run: reformat });

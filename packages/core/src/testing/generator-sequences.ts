@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { FileChange, Tree } from '@nx/devkit';
 import type fcModule from 'fast-check';
+import { getLocation } from 'jsonc-parser';
 import { parseJsonWithComments } from '../manifest/jsonc';
 import { parseToml } from '../manifest/toml';
 import { isShipshapeError } from '../util/errors';
@@ -393,7 +394,47 @@ function userFieldProblems(path: string, kind: SequenceManifestKind, old: string
     const kept = comments(now);
     for (const line of comments(old)) if (!kept.has(line)) problems.push(`${path}: the comment line ${JSON.stringify(line)} is gone`);
   }
+  // Each line the user wrote stays as it was (but for a trailing comma), unless it is in a field the generator owns:
+  // an edit next to a one-line list keeps it on one line, a neighbour keeps its layout.
+  const normalized = (line: string) => line.trim().replace(/,$/, '');
+  const lines = new Set(now.split(/\r?\n/).map(normalized));
+  for (const { line, key } of keyedLines(kind, old)) {
+    if (!owned(key) && !lines.has(normalized(line)))
+      problems.push(`${path}: the line ${JSON.stringify(line.trim())} (in ${key.join('.') || 'the top level'}) is gone`);
+  }
   return problems;
+}
+
+/** The lines of a manifest that hold a value, with the key path they are under (a table's header line, its own table). */
+function keyedLines(kind: SequenceManifestKind, text: string): Array<{ line: string; key: string[] }> {
+  const result: Array<{ line: string; key: string[] }> = [];
+  const body = text.replace(/^\uFEFF/, '');
+  if (kind === 'pyproject.toml') {
+    let table: string[] = [];
+    let key: string[] = [];
+    const parts = (dotted: string) => dotted.split('.').map((p) => p.trim().replace(/^["']|["']$/g, ''));
+    for (const line of body.split(/\r?\n/)) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const header = /^\[\[?([^\]]+)\]\]?/.exec(trimmed);
+      const assignment = /^((?:[\w-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[\w-]+|"[^"]*"|'[^']*'))*)\s*=(?!=)/.exec(trimmed);
+      if (header) key = table = parts(header[1]);
+      else if (assignment) key = [...table, ...parts(assignment[1])];
+      if (!/^[\]})]+,?$/.test(trimmed)) result.push({ line, key });
+    }
+    return result;
+  }
+  let offset = 0;
+  for (const line of body.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !/^[\]}[{]+,?$/.test(trimmed) && !trimmed.startsWith('//') && !trimmed.startsWith('/*')) {
+      const path = getLocation(body, offset + line.length - line.trimStart().length + 1).path;
+      const key = path.slice(0, (path.findIndex((p) => typeof p === 'number') + 1 || path.length + 1) - 1).map(String);
+      result.push({ line, key });
+    }
+    offset += line.length + 1;
+  }
+  return result;
 }
 
 function leaves(value: unknown, key: string[]): Array<[string[], unknown]> {
