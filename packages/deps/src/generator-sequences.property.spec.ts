@@ -82,6 +82,7 @@ function generators(): Record<string, SequenceGenerator> {
   for (const project of ['@fx/app-ts', 'fx-app-py']) {
     all[`categorize ${project}`] = { run: (tree) => categorizeGenerator(tree, { project }), owns: OWNS };
     all[`prune ${project}`] = { run: (tree) => pruneGenerator(tree, { project }), owns: OWNS };
+    all[`prune --dry-run ${project}`] = { run: (tree) => pruneGenerator(tree, { project }), dryRun: true };
     all[`version-ranges ${project}`] = { run: (tree) => versionRangesGenerator(tree, { project }), owns: OWNS };
     all[`optional-groups ${project}`] = { run: (tree) => optionalGroupsGenerator(tree, { project }), owns: OWNS };
     all[`feature-detection ${project}`] = {

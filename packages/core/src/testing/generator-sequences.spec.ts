@@ -88,6 +88,18 @@ describe('generatorSequenceProperty', () => {
     expect(message).toContain('libs/a/package.json was indented with "    "; it now is with "  "');
   });
 
+  it('runs a dry run as nx g --dry-run: nothing of it is written, and nothing may be written around the Tree', async () => {
+    const seen: Array<string | undefined> = [];
+    const dry: SequenceGenerator['run'] = async (tree) => {
+      seen.push(process.env.NX_DRY_RUN);
+      tree.write('libs/a/src/index.ts', 'export const a = 2;\n');
+    };
+    expect(await failure({ run: dry, dryRun: true })).toBeUndefined();
+    expect(seen).toEqual(['true']);
+    const around: SequenceGenerator['run'] = async (tree) => writeFileSync(join(tree.root, 'libs/a/src/index.ts'), 'export const a = 2;\n');
+    expect(await failure({ run: around, dryRun: true })).toContain('a dry run wrote to the workspace around the Tree');
+  });
+
   it('tells a generator that is not idempotent', async () => {
     const append = edit('libs/a/src/index.ts', (text) => `${text}// again\n`);
     expect(await failure({ run: append, edits: /index\.ts$/ })).toContain('a second run is not idempotent, it changes libs/a/src/index.ts');

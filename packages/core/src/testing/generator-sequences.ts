@@ -26,6 +26,8 @@ export interface SequenceGenerator {
   edits?: RegExp;
   /** Existing files it may move away or delete (python-src-layout moves the sources). */
   removes?: RegExp;
+  /** Run as `nx g --dry-run` (NX_DRY_RUN=true): Nx writes nothing of it, so the folder must stay as it was. */
+  dryRun?: boolean;
 }
 
 /** How a user's file may be written: the property draws one for each run, and the workspace applies it where it likes (`restyle`). */
@@ -154,6 +156,12 @@ export async function runGeneratorSequence(
         if (!sameFiles(before, readFolder(root, ignored))) throw new Error(`${label} failed, and wrote to the workspace around the Tree`);
         continue;
       }
+      if (generator.dryRun) {
+        await first.discard();
+        if (!sameFiles(before, readFolder(root, ignored))) throw new Error(`${label}: a dry run wrote to the workspace around the Tree`);
+        if (counts) counts.unchanged++;
+        continue;
+      }
       // A swallowed interrupt (Nx's formatFiles warns and goes on) leaves what the Tree holds: Nx writes that.
       await first.finish();
       const after = readFolder(root, ignored);
@@ -214,10 +222,15 @@ async function attempt(root: string, generator: SequenceGenerator, interruptAfte
           },
         });
   let callback: unknown;
+  const dryRun = process.env.NX_DRY_RUN;
+  if (generator.dryRun) process.env.NX_DRY_RUN = 'true';
   try {
     callback = await generator.run(proxy);
   } catch (error) {
     return { tree, error, interrupt: state.interrupt, finish: async () => undefined, discard: async () => undefined };
+  } finally {
+    if (dryRun === undefined) delete process.env.NX_DRY_RUN;
+    else process.env.NX_DRY_RUN = dryRun;
   }
   const runCallback = async () => {
     if (typeof callback === 'function') await (callback as () => unknown)();
