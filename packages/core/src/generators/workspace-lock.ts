@@ -37,7 +37,8 @@ export function acquireWorkspaceLock(workspaceRoot: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     if (create(path)) {
       held = { path, depth: 1 };
-      process.once('exit', releaseAll);
+      // One listener for the process's life, however often the lock is taken (a long run takes it many times).
+      if (!process.listeners('exit').includes(releaseAll)) process.on('exit', releaseAll);
       return release;
     }
     const owner = ownerOf(path);
