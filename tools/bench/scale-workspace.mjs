@@ -3,7 +3,7 @@
 // Python packages (src layout, 10 to 30 modules, tests, a pyproject with PEP 621 metadata and tool tables),
 // with the tool configs real libraries have (tsconfig.lib.json, vitest/jest configs, eslint.config.mjs,
 // README). The Shipshape packages and Nx come from this repository's node_modules, linked, not installed.
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateDepsWorkspace } from './deps-workspace.mjs';
 
@@ -14,6 +14,20 @@ function write(root, path, content) {
 }
 
 /** Every package of the repository's node_modules, linked into the workspace's (next to the fake externals). */
+/**
+ * Shipshape's own packages are copied as npm would install them (their published files), not linked: Nx treats a
+ * plugin whose real path is outside node_modules as a local plugin and loads its TypeScript sources.
+ */
+function copyPublishedFiles(from, to) {
+  const real = realpathSync(from);
+  const manifest = JSON.parse(readFileSync(join(real, 'package.json'), 'utf8'));
+  mkdirSync(to, { recursive: true });
+  for (const entry of ['package.json', ...(manifest.files ?? [])]) {
+    if (entry.startsWith('!') || !existsSync(join(real, entry))) continue;
+    cpSync(join(real, entry), join(to, entry), { recursive: true, dereference: true });
+  }
+}
+
 function linkRepositoryModules(root, repo) {
   const from = join(repo, 'node_modules');
   for (const entry of readdirSync(from)) {
@@ -22,6 +36,10 @@ function linkRepositoryModules(root, repo) {
       for (const scoped of readdirSync(join(from, entry))) {
         const target = join(root, 'node_modules', entry, scoped);
         mkdirSync(dirname(target), { recursive: true });
+        if (entry === '@shipshape') {
+          copyPublishedFiles(join(from, entry, scoped), target);
+          continue;
+        }
         try {
           symlinkSync(join(from, entry, scoped), target);
         } catch {
