@@ -242,7 +242,9 @@ describe('dependencies in a fresh Nx workspace', () => {
     expect(pyproject).toMatch(/^# Shipshape e2e: a Python library with planted dependency issues\.$/m);
     expect(pyproject).toMatch(/"PyYAML>=\d/);
     expect(pyproject).toContain('"pyhelpers>=0.1.0"');
-    expect(pyproject).toMatch(/numpy = \[ ?"numpy>=\d/);
+    // numpy moves to an extra of its own; its missing floor is left to the user (the installed version is likely newer
+    // than what the library's users have), so the requirement stays bare.
+    expect(pyproject).toMatch(/numpy = \[ ?"numpy" ?\]/);
     expect(pyproject).toMatch(/\[dependency-groups\]\ndev = \[ ?"pytest>=7" ?\]/);
     expect(pyproject).not.toContain('dataclasses');
     expect(pyproject).not.toContain('requests');
@@ -253,7 +255,9 @@ describe('dependencies in a fresh Nx workspace', () => {
 
   step('the audit is then clean for the deps checks', async () => {
     const result = await audit();
-    withOutput(result, () => expect(depsFindings().map((f) => `${f.checkId} ${f.file}:${f.line} ${f.message}`)).toEqual([]));
+    // numpy's floor is the user's to write: the one finding that stays, as the phase said.
+    const left = depsFindings().filter((f) => !(f.checkId === 'deps/version-range' && f.message.includes('"numpy"')));
+    withOutput(result, () => expect(left.map((f) => `${f.checkId} ${f.file}:${f.line} ${f.message}`)).toEqual([]));
   });
 
   step('a second run of the phase changes nothing', async () => {
