@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
@@ -17,7 +17,7 @@ import { optionalGroupsGenerator } from './generators/optional-groups/optional-g
 import { phaseGenerator } from './generators/phase/phase';
 import { pruneGenerator } from './generators/prune/prune';
 import { versionRangesGenerator } from './generators/version-ranges/version-ranges';
-import { installPython, PLANTED_FIXTURE } from './testing/fixture-workspace';
+import { installPython, PLANTED_FIXTURE, writePlantedFixture } from './testing/fixture-workspace';
 
 const INSTALLED = JSON.parse(readFileSync(join(PLANTED_FIXTURE, 'installed.json'), 'utf8'));
 
@@ -30,19 +30,7 @@ const INSTALLED = JSON.parse(readFileSync(join(PLANTED_FIXTURE, 'installed.json'
  */
 function workspace(python: string, style: FileStyle): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  const copy = (dir: string, prefix: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) copy(path, `${prefix}${name}/`);
-      else if (name !== 'installed.json' && name !== 'planted.json') tree.write(`${prefix}${name}`, readFileSync(path));
-    }
-  };
-  copy(PLANTED_FIXTURE, '');
-  for (const [name, fields] of Object.entries<{ link?: string }>(INSTALLED.packages).filter(
-    ([key, value]) => !key.startsWith('$') && !value.link,
-  )) {
-    tree.write(`node_modules/${name}/package.json`, JSON.stringify({ name, ...fields }));
-  }
+  writePlantedFixture(tree);
   tree.write(
     'nx.json',
     JSON.stringify({ plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit', python } }] }, null, 2),

@@ -90,8 +90,19 @@ export function installPython(root: string, distributions: NonNullable<Installed
  * nx.json's plugin options name as the interpreter. `remove()` deletes the environment.
  */
 export function plantedTree(): { tree: Tree; python: string; remove(): void } {
-  const fixture = PLANTED_FIXTURE;
   const tree = createTreeWithEmptyWorkspace();
+  const installed = writePlantedFixture(tree);
+  const venvRoot = mkdtempSync(join(tmpdir(), 'shipshape-deps-venv-'));
+  const python = installPython(venvRoot, installed.python ?? {});
+  tree.write('nx.json', nxJson(python));
+  return { tree, python, remove: () => rmSync(venvRoot, { recursive: true, force: true }) };
+}
+
+/**
+ * Writes the planted fixture's files into the Tree, with its installed npm packages as node_modules/<name>/package.json
+ * (the fixture's own bookkeeping, installed.json and planted.json, left out); returns what installed.json describes.
+ */
+export function writePlantedFixture(tree: Tree): InstalledFixture {
   const copy = (dir: string, prefix: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
@@ -99,15 +110,12 @@ export function plantedTree(): { tree: Tree; python: string; remove(): void } {
       else if (name !== 'installed.json' && name !== 'planted.json') tree.write(`${prefix}${name}`, readFileSync(path));
     }
   };
-  copy(fixture, '');
-  const installed = JSON.parse(readFileSync(join(fixture, 'installed.json'), 'utf8')) as InstalledFixture;
+  copy(PLANTED_FIXTURE, '');
+  const installed = JSON.parse(readFileSync(join(PLANTED_FIXTURE, 'installed.json'), 'utf8')) as InstalledFixture;
   for (const [name, fields] of Object.entries(installed.packages).filter(([key, value]) => !key.startsWith('$') && !value.link)) {
     tree.write(`node_modules/${name}/package.json`, JSON.stringify({ name, ...fields }));
   }
-  const venvRoot = mkdtempSync(join(tmpdir(), 'shipshape-deps-venv-'));
-  const python = installPython(venvRoot, installed.python ?? {});
-  tree.write('nx.json', nxJson(python));
-  return { tree, python, remove: () => rmSync(venvRoot, { recursive: true, force: true }) };
+  return installed;
 }
 
 /** nx.json naming the fixture's interpreter in the pipeline plugin's options, where generators read it. */

@@ -7,6 +7,7 @@ import {
   pyproject,
   ShipshapeError,
   type FixResult,
+  type TomlEdit,
   type ShipshapeProject,
 } from '@shipshape/core';
 import { notATable, PACKAGE_JSON_KINDS, POETRY_KINDS, PROJECT_KINDS, refuseWrongKinds, wrongKinds } from '../../metadata/field-kinds';
@@ -71,6 +72,20 @@ function setuptoolsMetadata(project: ShipshapeProject): string | undefined {
   return source.isFile(setupPy) ? setupPy : undefined;
 }
 
+/** The planned edits of a pyproject.toml (a file that is not UTF-8 is refused before any), and what is left, said of `where`. */
+function tomlEdits(
+  project: ShipshapeProject,
+  manifest: { path: string; text: string },
+  { edits, left }: { edits: TomlEdit[]; left: string[] },
+  where: string,
+): FixResult {
+  if (edits.length > 0) editableText(project.workspace.source, manifest.path);
+  return {
+    changes: [{ path: manifest.path, content: editToml(manifest.text, edits, manifest.path) }],
+    left: left.map((l) => `${where} ${l}`),
+  };
+}
+
 function completePyproject(project: ShipshapeProject): FixResult {
   const manifest = project.get(pyproject);
   if (!manifest) return {};
@@ -92,12 +107,7 @@ function completePyproject(project: ShipshapeProject): FixResult {
         wrongKinds(poetry, POETRY_KINDS, 'tool.poetry.', POETRY_FIELDS).map((w) => w.problem),
       );
       // Poetry before 2.0 reads only its own table: the metadata goes there, with Poetry's names and shapes.
-      const { edits, left } = planPoetry(poetry, project.root, sources);
-      if (edits.length > 0) editableText(project.workspace.source, manifest.path);
-      return {
-        changes: [{ path: manifest.path, content: editToml(manifest.text, edits, manifest.path) }],
-        left: left.map((l) => `${manifest.path} [tool.poetry] ${l}`),
-      };
+      return tomlEdits(project, manifest, planPoetry(poetry, project.root, sources), `${manifest.path} [tool.poetry]`);
     }
     // PEP 621 requires name (and version unless dynamic): a [project] table with only the fields Shipshape can
     // tell would make the file one that pip and build refuse.
@@ -114,12 +124,7 @@ function completePyproject(project: ShipshapeProject): FixResult {
     manifest.path,
     wrongKinds(table, PROJECT_KINDS, 'project.', PROJECT_FIELDS).map((w) => w.problem),
   );
-  const { edits, left } = planPyproject(table, project.root, sources);
-  if (edits.length > 0) editableText(project.workspace.source, manifest.path);
-  return {
-    changes: [{ path: manifest.path, content: editToml(manifest.text, edits, manifest.path) }],
-    left: left.map((l) => `${manifest.path} ${l}`),
-  };
+  return tomlEdits(project, manifest, planPyproject(table, project.root, sources), manifest.path);
 }
 
 /** `nx g @shipshape/structure:metadata --project=x`: fills missing package.json / pyproject.toml metadata from the workspace. */
