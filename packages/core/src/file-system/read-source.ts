@@ -1,3 +1,5 @@
+import { stripBom } from '../manifest/format';
+
 /** A source file's text, or why it cannot be read as source. */
 export type SourceText = { text: string; error?: undefined } | { text?: undefined; error: string };
 
@@ -10,5 +12,5 @@ export function decodeSource(bytes: Buffer | undefined): SourceText {
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not source code' };
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes)) return { error: 'is not valid UTF-8' };
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return { text: stripBom(text) };
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { stripBom } from '../manifest/format';
 import { ShipshapeError } from './errors';
 
 /**
@@ -14,8 +15,7 @@ export function readUserFile(path: string, shownPath = path): string | undefined
   }
   if (stat.isDirectory()) throw new ShipshapeError('is a folder, not a file', shownPath);
   try {
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return stripBom(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ShipshapeError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, shownPath);
   }

@@ -15,10 +15,3 @@ export function editableText(source: FileSource, path: string): string {
     );
   return bytes!.toString('utf8');
 }
-
-/** The line ending a text uses most: CRLF when most of its lines end with one, else LF. */
-export function eolOf(text: string): '\r\n' | '\n' {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-  return crlf > lf ? '\r\n' : '\n';
-}
