@@ -1,0 +1,3 @@
+export { checks } from './checks';
+export { createNodes, createNodesV2 } from './plugins/plugin';
+export { initGenerator } from './generators/init/init';
