@@ -15,6 +15,13 @@ const SYSTEM_TOOLS = [
   { command: 'git', args: ['--version'], debian: 'git' },
   // the dashboard's browser test (playwright-core drives Debian's chromium; no browser is downloaded)
   { command: 'chromium', args: ['--version'], debian: 'chromium' },
+  // @shipshape/api: API dumps (griffe) and the Python docs site (MkDocs + Material + mkdocstrings), with Debian's python3
+  { command: '/usr/bin/python3', args: ['-c', 'import griffe'], debian: 'python3-griffe' },
+  { command: 'mkdocs', args: ['--version'], debian: 'mkdocs' },
+  { command: '/usr/bin/python3', args: ['-c', 'import material'], debian: 'mkdocs-material' },
+  { command: '/usr/bin/python3', args: ['-c', 'import mkdocstrings'], debian: 'mkdocstrings' },
+  { command: '/usr/bin/python3', args: ['-c', 'import mkdocstrings_handlers.python'], debian: 'mkdocstrings-python-handlers' },
+  { command: '/usr/bin/python3', args: ['-c', 'import pytest'], debian: 'python3-pytest' },
 ];
 
 function log(message) {
