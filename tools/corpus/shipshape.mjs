@@ -20,13 +20,14 @@ function load() {
     const checks = [
       ...require(join(repo, 'packages/structure/dist/checks.js')).checks,
       ...require(join(repo, 'packages/deps/dist/checks.js')).checks,
+      ...require(join(repo, 'packages/api/dist/checks.js')).checks,
     ];
     loaded = { engine, checks };
   }
   return loaded;
 }
 
-/** The ids of every check the audit runs (structure + deps). */
+/** The ids of every check the audit runs (structure, deps, api). */
 export function checkIds() {
   return load().checks.map((c) => c.id);
 }
