@@ -1,3 +1,3 @@
 export { checks } from './checks';
-export { createNodes, createNodesV2 } from './plugins/plugin';
+export { createNodes, createNodesV2, PLUGIN_NAME } from './plugins/plugin';
 export { initGenerator } from './generators/init/init';

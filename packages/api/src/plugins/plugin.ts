@@ -4,7 +4,8 @@ import { createNodesFromFiles, type CreateNodesResult, type CreateNodesV2, type 
 import { docsTarget } from '../docs/target';
 import { apiReportTarget } from '../report/target';
 
-export const PLUGIN_NAME = '@shipshape/api';
+/** Registered by its own entry so that Nx's plugin worker loads the target inference only, not the checks. */
+export const PLUGIN_NAME = '@shipshape/api/plugin';
 
 /** Options of the api plugin in nx.json. */
 export interface ApiPluginOptions {
