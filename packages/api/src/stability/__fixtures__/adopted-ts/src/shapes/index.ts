@@ -1,0 +1,2 @@
+export type { Shape, ShapeKind } from './shape';
+export { Circle, Square } from './shape';
