@@ -1,6 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TargetConfiguration } from '@nx/devkit';
+import { guardTarget } from '@shipshape/core';
 
-/** The inferred `docs` target of a project, or undefined when it has no docs set up. */
-export function docsTarget(_root: string, _language: 'typescript' | 'python', _workspaceRoot: string): TargetConfiguration | undefined {
-  return undefined;
+// Kept free of the checks' imports (yaml, ts-morph): Nx's plugin worker loads this file for every graph.
+const API_DIR = 'docs/reference/api';
+
+/** The versions of the Python side of the build (MkDocs, Material, mkdocstrings, its handler, pymdown-extensions), for the cache key. */
+const PYTHON_TOOLS = `"\${SHIPSHAPE_PYTHON:-python3}" -c "from importlib import metadata as m
+for d in ('mkdocs','mkdocs-material','mkdocstrings','mkdocstrings-python','pymdown-extensions','griffe'):
+    try: print(d, m.version(d))
+    except Exception: print(d, None)" 2>/dev/null || echo no-python`;
+
+/**
+ * The inferred `docs` target of a project, or undefined when it has no docs set up (no mkdocs.yml, and for TS no
+ * typedoc.json). Cached: its inputs are the project's files (the built site and the TypeDoc pages left out: they
+ * are its outputs), the installed versions of the docs tools; its outputs the site folder (mkdocs.yml's
+ * site_dir, `site` by default) and, for TS, the API pages TypeDoc writes. One project's docs rebuild alone.
+ */
+export function docsTarget(root: string, language: 'typescript' | 'python', workspaceRoot: string): TargetConfiguration | undefined {
+  const mkdocs = join(workspaceRoot, root, 'mkdocs.yml');
+  const typedoc = language === 'typescript' && existsSync(join(workspaceRoot, root, 'typedoc.json'));
+  const hasMkdocs = existsSync(mkdocs);
+  if (!hasMkdocs && !typedoc) return undefined;
+  const site = hasMkdocs ? siteDir(mkdocs) : undefined;
+  const outputs = [...(site ? [`{projectRoot}/${site}`] : []), ...(typedoc ? [`{projectRoot}/${API_DIR}`] : [])];
+  return guardTarget({
+    executor: '@shipshape/api:docs',
+    description: `Build the docs with warnings as errors (${[typedoc ? 'TypeDoc treatWarningsAsErrors' : '', hasMkdocs ? 'mkdocs build --strict' : ''].filter(Boolean).join(', then ')})`,
+    inputs: [
+      '{projectRoot}/**/*',
+      ...outputs.map((output) => `!${output}/**/*`),
+      { env: 'SHIPSHAPE_PYTHON' },
+      ...(hasMkdocs ? [{ runtime: PYTHON_TOOLS }] : []),
+    ],
+    outputs,
+    externalDependencies: installed(workspaceRoot, [
+      ...(typedoc ? ['typedoc', 'typedoc-plugin-markdown'] : []),
+      ...(hasMkdocs ? ['mermaid'] : []),
+    ]),
+  });
+}
+
+/** mkdocs.yml's site_dir (a top-level `site_dir: x` line), `site` by default. */
+function siteDir(file: string): string {
+  try {
+    const match = /^site_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(#.*)?$/m.exec(readFileSync(file, 'utf8'));
+    const dir = match?.[1].trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    return dir && !dir.startsWith('/') && !dir.split('/').includes('..') ? dir : 'site';
+  } catch {
+    return 'site';
+  }
+}
+
+/** Of these npm packages, those the workspace root declares (Nx refuses an external dependency it has no node for). */
+function installed(workspaceRoot: string, names: string[]): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
+    const declared = { ...manifest.dependencies, ...manifest.devDependencies };
+    return names.filter((name) => name in declared && existsSync(join(workspaceRoot, 'node_modules', name, 'package.json')));
+  } catch {
+    return [];
+  }
 }

@@ -1,0 +1,76 @@
+import { runProcess } from '@shipshape/core';
+
+/** What the Python that builds the docs has installed of MkDocs: read from its entry points, nothing imported but importlib. */
+export interface MkdocsInstallation {
+  /** The interpreter asked. */
+  python: string;
+  /** mkdocs' version; null when it is not installed. */
+  mkdocs: string | null;
+  /** Installed theme names (`mkdocs.themes` entry points: mkdocs, readthedocs, material). */
+  themes: string[];
+  /** Installed plugin names (`mkdocs.plugins` entry points), `material/search` style names included. */
+  plugins: string[];
+  /** Of the Markdown extensions asked about, those that cannot be found. */
+  missingExtensions: string[];
+}
+
+const PROBE = `
+import json, sys
+from importlib import metadata, util
+def eps(group):
+    try:
+        found = metadata.entry_points()
+        found = found.select(group=group) if hasattr(found, "select") else found.get(group, [])
+        return sorted({e.name for e in found})
+    except Exception:
+        return []
+try:
+    version = metadata.version("mkdocs")
+except Exception:
+    version = None
+missing = []
+for name in sys.argv[1:]:
+    candidates = [name] if "." in name else ["markdown.extensions." + name, name]
+    ok = False
+    for candidate in candidates:
+        try:
+            ok = util.find_spec(candidate) is not None
+        except Exception:
+            ok = False
+        if ok:
+            break
+    if not ok:
+        missing.append(name)
+print(json.dumps({"mkdocs": version, "themes": eps("mkdocs.themes"), "plugins": eps("mkdocs.plugins"), "missing": missing}))
+`;
+
+/** Asks `python` what it has installed of MkDocs, its themes and plugins, and which of `extensions` it lacks. */
+export async function probeMkdocs(python: string, extensions: readonly string[]): Promise<MkdocsInstallation> {
+  const run = await runProcess(python, ['-c', PROBE, ...extensions], { timeoutMs: 30_000 });
+  if (run.code !== 0)
+    throw new Error(`${python} could not list its MkDocs plugins: ${run.stderr.trim().split('\n').pop() ?? `exit ${run.code}`}`);
+  const data = JSON.parse(run.stdout) as { mkdocs: string | null; themes: string[]; plugins: string[]; missing: string[] };
+  return { python, mkdocs: data.mkdocs, themes: data.themes, plugins: data.plugins, missingExtensions: data.missing };
+}
+
+/** The pip distribution that provides a theme, plugin or Markdown extension, for install messages. */
+export function distributionOf(kind: 'theme' | 'plugin' | 'extension', name: string): string {
+  const top = name.split(/[./]/)[0];
+  if (kind === 'theme' && name === 'material') return 'mkdocs-material';
+  if (kind === 'plugin') {
+    if (top === 'material') return 'mkdocs-material';
+    if (name === 'mkdocstrings') return 'mkdocstrings[python]';
+    return name.startsWith('mkdocs-') ? name : `mkdocs-${name}`;
+  }
+  if (kind === 'extension') {
+    if (top === 'pymdownx') return 'pymdown-extensions';
+    if (top === 'material') return 'mkdocs-material';
+    return top;
+  }
+  return `mkdocs-${name}`;
+}
+
+/** The plugins MkDocs itself provides (built in, never an entry point of another distribution). */
+export const BUILTIN_PLUGINS: ReadonlySet<string> = new Set(['search']);
+/** The themes MkDocs ships. */
+export const BUILTIN_THEMES: ReadonlySet<string> = new Set(['mkdocs', 'readthedocs']);

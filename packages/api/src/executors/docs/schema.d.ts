@@ -1,0 +1,4 @@
+export interface DocsExecutorSchema {
+  python?: string;
+  timeoutSeconds?: number;
+}

@@ -1,0 +1,5 @@
+export interface DocsGeneratorSchema {
+  project: string;
+  skipInstall?: boolean;
+  skipFormat?: boolean;
+}
