@@ -155,7 +155,7 @@ export const pythonAllSorted = defineCheck({
       const statements = module.all?.statements ?? [];
       if (statements.length !== 1 || statements[0].kind !== 'assign' || !statements[0].elements) continue;
       const names = statements[0].elements.map((e) => e.name);
-      if (names.length < 2 || isSortedAll(names) || hasComments(project, file, statements[0].statement)) continue;
+      if (names.length < 2 || isSortedAll(names) || hasComments(project, file, statements[0].value ?? statements[0].statement)) continue;
       findings.push({
         message: `__all__ of ${file} is not sorted (${names.length} names)`,
         file,
@@ -168,8 +168,18 @@ export const pythonAllSorted = defineCheck({
   },
 });
 
-/** Does the statement's text hold a comment (a list grouped by its author)? */
-export function hasComments(project: ShipshapeProject, file: string, span: { line: number; endLine: number }): boolean {
-  const lines = (project.workspace.source.read(file) ?? '').split(/\r?\n|\r/).slice(span.line - 1, span.endLine);
+/** Does the list's text hold a comment (names grouped by its author)? A comment after the closing bracket does not count. */
+export function hasComments(
+  project: ShipshapeProject,
+  file: string,
+  span: { line: number; column: number; endLine: number; endColumn: number },
+): boolean {
+  const lines = (project.workspace.source.read(file) ?? '')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .slice(span.line - 1, span.endLine);
+  if (lines.length === 0) return false;
+  lines[lines.length - 1] = lines[lines.length - 1].slice(0, span.endColumn);
+  lines[0] = lines[0].slice(span.column);
   return lines.some((line) => /#/.test(line.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '')));
 }

@@ -220,12 +220,19 @@ export function isortStyle(a: string, b: string): number {
 const isSortedBy = (names: readonly string[], compare: (a: string, b: string) => number) =>
   names.every((name, i) => i === 0 || compare(names[i - 1], name) <= 0);
 
-/** Sorted in one of the orders people and tools use: `sorted()`, case-insensitive, or RUF022's isort-style. */
+const ORDERS: ReadonlyArray<(a: string, b: string) => number> = [
+  codepoint,
+  (a, b) => codepoint(a.toLowerCase(), b.toLowerCase()),
+  isortStyle,
+  (a, b) => natural.compare(a, b),
+];
+
+/** The order a list is sorted in: `sorted()`, case-insensitive, RUF022's isort-style, or natural; undefined when none. */
+export function sortOrderOf(names: readonly string[]): ((a: string, b: string) => number) | undefined {
+  return ORDERS.find((order) => isSortedBy(names, order));
+}
+
+/** Sorted in one of the orders people and tools use. */
 export function isSortedAll(names: readonly string[]): boolean {
-  return (
-    isSortedBy(names, codepoint) ||
-    isSortedBy(names, (a, b) => codepoint(a.toLowerCase(), b.toLowerCase())) ||
-    isSortedBy(names, isortStyle) ||
-    isSortedBy(names, (a, b) => natural.compare(a, b))
-  );
+  return sortOrderOf(names) !== undefined;
 }

@@ -1,0 +1,276 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { treeProject } from '@shipshape/core/testing';
+import { checks } from '../../exports/checks';
+import { API_OPTIONS } from '../../options';
+import { explicitExportsGenerator } from './explicit-exports';
+
+const TSC = require.resolve('typescript/bin/tsc');
+const PYTHON = '/usr/bin/python3';
+
+/** A TypeScript library with a `./testing` subpath whose barrel re-exports two modules with export *. */
+const TS_FILES: Record<string, string> = {
+  'libs/money/package.json': JSON.stringify(
+    {
+      name: '@acme/money',
+      version: '1.0.0',
+      type: 'module',
+      exports: {
+        '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+        './testing': { types: './dist/testing/index.d.ts', default: './dist/testing/index.js' },
+      },
+    },
+    null,
+    2,
+  ),
+  'libs/money/tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      target: 'es2022',
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    },
+    include: ['src'],
+  }),
+  'libs/money/src/index.ts': "export { Money } from './money.js';\nexport type { Currency } from './money.js';\n",
+  'libs/money/src/money.ts': [
+    "export type Currency = 'EUR' | 'USD';",
+    'export class Money {',
+    '  constructor(readonly cents: number, readonly currency: Currency) {}',
+    '}',
+    '',
+  ].join('\r\n'),
+  'libs/money/src/testing/index.ts': [
+    '// Test doubles for code that handles money.',
+    "export * from './fakes.js';",
+    "export type * from './shapes.js';",
+    '',
+    '/** Kept as it is. */',
+    'export const TESTING = true;',
+    '',
+  ].join('\r\n'),
+  'libs/money/src/testing/fakes.ts': [
+    "import { Money } from '../money.js';",
+    'export interface FakeOptions { currency?: string }',
+    "export function fakeMoney(cents = 100): Money { return new Money(cents, 'EUR'); }",
+    'export const ZERO = fakeMoney(0);',
+    '',
+  ].join('\n'),
+  'libs/money/src/testing/shapes.ts': 'export interface Shape { cents: number }\nexport type Kind = "a" | "b";\n',
+};
+
+/** A Python library: a package that re-exports and a module without __all__, one with an unsorted one. */
+const PY_FILES: Record<string, string> = {
+  'libs/ledger/pyproject.toml':
+    '[project]\nname = "acme-ledger"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+  'libs/ledger/src/ledger/__init__.py': [
+    '"""The ledger."""',
+    'from ._models import Entry, Journal, _Cursor',
+    'from .errors import LedgerError',
+    'from .posting import post',
+    '',
+    '__all__ = [',
+    '    "post",',
+    '    "LedgerError",',
+    '    "Entry",',
+    ']',
+    '',
+  ].join('\n'),
+  'libs/ledger/src/ledger/_models.py': 'class Entry:\n    pass\n\n\nclass Journal:\n    pass\n\n\nclass _Cursor:\n    pass\n',
+  'libs/ledger/src/ledger/errors.py': [
+    '"""Errors of the ledger."""',
+    'from __future__ import annotations',
+    '',
+    'import logging',
+    '',
+    "# the module's logger",
+    'logger = logging.getLogger(__name__)',
+    '',
+    '',
+    'class LedgerError(Exception):',
+    '    """Base error."""',
+    '',
+    '',
+    'class BalanceError(LedgerError):',
+    '    pass',
+    '',
+    '',
+    'def _private():',
+    '    pass',
+    '',
+  ].join('\n'),
+  'libs/ledger/src/ledger/posting.py': [
+    'from ._models import Entry',
+    '',
+    "__all__ = ['post', 'Posting', 'MAX']  # what posting offers",
+    '',
+    'MAX = 10',
+    '',
+    '',
+    'class Posting:',
+    '    pass',
+    '',
+    '',
+    'def post(entry: Entry) -> None:',
+    '    pass',
+    '',
+  ].join('\n'),
+  'libs/ledger/src/ledger/broken.py': '__all__ = ["absent", "present"]\n\n\ndef present():\n    pass\n',
+  'libs/ledger/src/ledger/lazy.py': '__all__ = ["later"]\n\n\ndef __getattr__(name):\n    raise AttributeError(name)\n',
+};
+
+function workspace(files: Record<string, string>): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  for (const [path, content] of Object.entries(files)) tree.write(path, content);
+  if (files['libs/money/package.json']) addProjectConfiguration(tree, 'money', { root: 'libs/money', sourceRoot: 'libs/money/src' });
+  if (files['libs/ledger/pyproject.toml']) addProjectConfiguration(tree, 'ledger', { root: 'libs/ledger', sourceRoot: 'libs/ledger/src' });
+  return tree;
+}
+
+async function findings(tree: Tree, project: string) {
+  const shipshape = treeProject(tree, project, [API_OPTIONS]);
+  const out: Array<{ check: string; file: string; line: number; message: string }> = [];
+  for (const check of checks)
+    for (const f of await check.run(shipshape)) out.push({ check: check.id, file: f.file, line: f.line, message: f.message });
+  return out;
+}
+
+/** The Tree's files under a folder, written to disk (to compile or import them). */
+function toDisk(tree: Tree, folder: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-exports-'));
+  const walk = (dir: string) => {
+    for (const name of tree.children(dir)) {
+      const path = `${dir}/${name}`;
+      if (tree.isFile(path)) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), tree.read(path)!);
+      } else walk(path);
+    }
+  };
+  walk(folder);
+  return root;
+}
+
+const snapshot = (tree: Tree) => new Map(tree.listChanges().map((c) => [c.path, c.content?.toString('utf8')]));
+
+describe('explicit-exports generator, TypeScript', () => {
+  it("finds export * in the ./testing subpath (not the main entry, which is structure's)", async () => {
+    const tree = workspace(TS_FILES);
+    const found = (await findings(tree, 'money')).filter((f) => f.check === 'api/star-export-entry');
+    expect(found.map((f) => `${f.file}:${f.line}`)).toEqual(['libs/money/src/testing/index.ts:2', 'libs/money/src/testing/index.ts:3']);
+  });
+
+  it('writes the names out, values and types apart, keeping CRLF and the rest of the file; then it compiles and is quiet', async () => {
+    const tree = workspace(TS_FILES);
+    await explicitExportsGenerator(tree, { project: 'money', skipFormat: true });
+    const text = tree.read('libs/money/src/testing/index.ts', 'utf-8')!;
+    expect(text).toBe(
+      [
+        '// Test doubles for code that handles money.',
+        "export { fakeMoney, ZERO } from './fakes.js';",
+        "export type { FakeOptions } from './fakes.js';",
+        "export type { Kind, Shape } from './shapes.js';",
+        '',
+        '/** Kept as it is. */',
+        'export const TESTING = true;',
+        '',
+      ].join('\r\n'),
+    );
+    expect((await findings(tree, 'money')).filter((f) => f.check === 'api/star-export-entry')).toEqual([]);
+    const root = toDisk(tree, 'libs/money');
+    try {
+      execFileSync(process.execPath, [TSC, '--noEmit', '-p', join(root, 'libs/money')], { stdio: 'pipe', timeout: 120_000 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const once = snapshot(tree);
+    await explicitExportsGenerator(tree, { project: 'money', skipFormat: true });
+    expect(snapshot(tree)).toEqual(once);
+  }, 180_000);
+});
+
+describe('explicit-exports checks and generator, Python', () => {
+  it('finds what is missing, undefined and unsorted, and stays quiet on __getattr__ modules', async () => {
+    const tree = workspace(PY_FILES);
+    const found = await findings(tree, 'ledger');
+    const at = (check: string) =>
+      found.filter((f) => f.check === check).map((f) => `${f.file.replace('libs/ledger/src/ledger/', '')}:${f.line}`);
+    expect(at('api/python-all-undefined')).toEqual(['broken.py:1']);
+    expect(at('api/python-all-reexports')).toEqual(['__init__.py:2']);
+    expect(found.find((f) => f.check === 'api/python-all-reexports')!.message).toContain('"Journal"');
+    expect(at('api/python-module-all')).toEqual(['errors.py:1']);
+    expect(at('api/python-all-sorted').sort()).toEqual(['__init__.py:6', 'posting.py:3']);
+    expect(found.some((f) => f.file.endsWith('_models.py') || f.file.endsWith('lazy.py'))).toBe(false);
+  });
+
+  it('writes, completes and sorts __all__ keeping comments and layout, never removes a name; the package imports', async () => {
+    const tree = workspace(PY_FILES);
+    await explicitExportsGenerator(tree, { project: 'ledger', skipFormat: true });
+    const read = (f: string) => tree.read(`libs/ledger/src/ledger/${f}`, 'utf-8');
+    expect(read('__init__.py')).toBe(
+      [
+        '"""The ledger."""',
+        'from ._models import Entry, Journal, _Cursor',
+        'from .errors import LedgerError',
+        'from .posting import post',
+        '',
+        '__all__ = [',
+        '    "Entry",',
+        '    "Journal",',
+        '    "LedgerError",',
+        '    "post",',
+        ']',
+        '',
+      ].join('\n'),
+    );
+    expect(read('errors.py')).toContain(
+      'import logging\n\n__all__ = ["BalanceError", "LedgerError", "logger"]\n\n# the module\'s logger\n',
+    );
+    expect(read('posting.py')).toContain("__all__ = ['MAX', 'Posting', 'post']  # what posting offers\n");
+    expect(read('broken.py')).toBe(PY_FILES['libs/ledger/src/ledger/broken.py']);
+    expect(read('lazy.py')).toBe(PY_FILES['libs/ledger/src/ledger/lazy.py']);
+    const after = await findings(tree, 'ledger');
+    expect(after.filter((f) => f.check !== 'api/python-all-undefined')).toEqual([]);
+    const root = toDisk(tree, 'libs/ledger');
+    try {
+      const out = execFileSync(
+        PYTHON,
+        [
+          '-c',
+          'from ledger import *; from ledger.errors import *; from ledger.posting import *; print(sorted(n for n in dir() if not n.startswith("_")))',
+        ],
+        {
+          cwd: join(root, 'libs/ledger/src'),
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(out.trim()).toBe("['BalanceError', 'Entry', 'Journal', 'LedgerError', 'MAX', 'Posting', 'logger', 'post']");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const once = snapshot(tree);
+    await explicitExportsGenerator(tree, { project: 'ledger', skipFormat: true });
+    expect(snapshot(tree)).toEqual(once);
+  }, 120_000);
+
+  it('keeps CRLF line endings and a byte-order mark', async () => {
+    const bom = '\uFEFF';
+    const tree = workspace({
+      ...PY_FILES,
+      'libs/ledger/src/ledger/errors.py': bom + PY_FILES['libs/ledger/src/ledger/errors.py'].replace(/\n/g, '\r\n'),
+    });
+    await explicitExportsGenerator(tree, { project: 'ledger', skipFormat: true });
+    const text = tree.read('libs/ledger/src/ledger/errors.py', 'utf-8')!;
+    expect(text.startsWith(bom)).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text).toContain('import logging\r\n\r\n__all__ = ["BalanceError", "LedgerError", "logger"]\r\n\r\n');
+  });
+});

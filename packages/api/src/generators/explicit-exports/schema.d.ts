@@ -1,0 +1,4 @@
+export interface ExplicitExportsGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}
