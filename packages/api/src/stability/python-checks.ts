@@ -18,7 +18,10 @@ const PLAN_ITEM = 'api/stability-markers';
 const CLAIMS: Array<{ level: PythonStability; pattern: RegExp }> = [
   { level: 'experimental', pattern: /\b(?:is|are|as|an?|this|still|currently|considered|highly)\s+(?:experimental|provisional)\b/i },
   { level: 'experimental', pattern: /^\s*(?:\.\.\s+(?:warning|note)::\s*)?(?:experimental|provisional)\b[:.!]?/im },
-  { level: 'experimental', pattern: /\b(?:experimental|provisional|unstable)\s+(?:api|feature|interface|support|module|class|function)\b/i },
+  {
+    level: 'experimental',
+    pattern: /\b(?:experimental|provisional|unstable)\s+(?:api|feature|interface|support|module|class|function)\b/i,
+  },
   { level: 'internal', pattern: /\bnot\s+(?:a\s+)?part\s+of\s+(?:the|our|its)\s+public\s+(?:api|interface)\b/i },
   { level: 'internal', pattern: /\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+(?:api|use\s+only))\b/i },
 ];
@@ -80,7 +83,8 @@ function markedNames(modules: Record<string, PythonStabilityModule>): Map<string
   for (const module of Object.values(modules)) {
     if (module.error) continue;
     for (const definition of module.definitions) {
-      const level = markerOf(definition.decorators) ?? moduleStability(module) ?? (definition.name.startsWith('_') ? 'internal' : undefined);
+      const level =
+        markerOf(definition.decorators) ?? moduleStability(module) ?? (definition.name.startsWith('_') ? 'internal' : undefined);
       levels.set(definition.name, [...(levels.get(definition.name) ?? []), level]);
     }
   }

@@ -63,7 +63,10 @@ export function isPublicModule(project: ShipshapeProject, file: string, packages
   const pkg = packages.find((p) => file.startsWith(`${p}/`));
   if (!pkg) return false;
   const parts = file.slice(pkg.length + 1).split('/');
-  return parts.every((part) => part === '__init__.py' || part === '__main__.py' || !part.startsWith('_')) && !parts.some((p) => /^tests?$/.test(p));
+  return (
+    parts.every((part) => part === '__init__.py' || part === '__main__.py' || !part.startsWith('_')) &&
+    !parts.some((p) => /^tests?$/.test(p))
+  );
 }
 
 const SCRIPT = join(__dirname, 'stability_ast.py');

@@ -37,7 +37,9 @@ describe('TypeScript release-tag checks', () => {
     expect(findings.every((f) => f.severity === undefined)).toBe(true);
     // The same files and lines as api-extractor's ae-missing-release-tag, run for real on the emitted .d.ts.
     const extractor = await onDisk(tree, root, (dir) => runApiExtractor(dir, ['src/index.ts', 'src/shapes/index.ts']));
-    const expected = [...new Set(extractor.filter((m) => m.id === 'ae-missing-release-tag').map((m) => `${root}/${m.file}:${m.line}`))].sort();
+    const expected = [
+      ...new Set(extractor.filter((m) => m.id === 'ae-missing-release-tag').map((m) => `${root}/${m.file}:${m.line}`)),
+    ].sort();
     expect(expected.length).toBeGreaterThan(3);
     expect([...new Set(at(findings))]).toEqual(expected);
   });
@@ -46,7 +48,9 @@ describe('TypeScript release-tag checks', () => {
     const findings = await run(tree, 'adopted-ts', incompatibleReleaseTagsCheck);
     expect(findings.map((f) => f.key)).toEqual(['incompatible:layout:LayoutEngine']);
     const extractor = await onDisk(tree, root, (dir) => runApiExtractor(dir, ['src/index.ts']));
-    expect(at(findings)).toEqual(extractor.filter((m) => m.id === 'ae-incompatible-release-tags').map((m) => `${root}/${m.file}:${m.line}`));
+    expect(at(findings)).toEqual(
+      extractor.filter((m) => m.id === 'ae-incompatible-release-tags').map((m) => `${root}/${m.file}:${m.line}`),
+    );
   });
 
   it('reports @internal names a public entry exports, unless underscored', async () => {
@@ -69,12 +73,28 @@ describe('TypeScript release-tag checks', () => {
   it('stays quiet on a project whose every export is tagged and consistent', async () => {
     const clean = fixtureTree('adopted-ts');
     const file = `${root}/src/layout.ts`;
-    clean.write(file, (clean.read(file, 'utf-8') ?? '').replace(/Lays shapes out with the default engine\.\n \* @public/, 'Lays shapes out with the default engine.\n * @beta'));
-    clean.write(`${root}/src/measure.ts`, (clean.read(`${root}/src/measure.ts`, 'utf-8') ?? '').replace(/^export function/gm, '/** @public */\nexport function'));
-    clean.write(`${root}/src/shapes/shape.ts`, (clean.read(`${root}/src/shapes/shape.ts`, 'utf-8') ?? '').replace(' * A square.\n', ' * A square.\n * @public\n'));
+    clean.write(
+      file,
+      (clean.read(file, 'utf-8') ?? '').replace(
+        /Lays shapes out with the default engine\.\n \* @public/,
+        'Lays shapes out with the default engine.\n * @beta',
+      ),
+    );
+    clean.write(
+      `${root}/src/measure.ts`,
+      (clean.read(`${root}/src/measure.ts`, 'utf-8') ?? '').replace(/^export function/gm, '/** @public */\nexport function'),
+    );
+    clean.write(
+      `${root}/src/shapes/shape.ts`,
+      (clean.read(`${root}/src/shapes/shape.ts`, 'utf-8') ?? '').replace(' * A square.\n', ' * A square.\n * @public\n'),
+    );
     clean.write(`${root}/src/units.ts`, '/** @public */\nexport const UNIT = "px";\n');
-    clean.write(`${root}/src/index.ts`, (clean.read(`${root}/src/index.ts`, 'utf-8') ?? '').replace("export { cacheKey, tuneCache } from './cache';\n", ''));
-    for (const check of [missingReleaseTag, incompatibleReleaseTagsCheck, internalExport]) expect(await run(clean, 'adopted-ts', check)).toEqual([]);
+    clean.write(
+      `${root}/src/index.ts`,
+      (clean.read(`${root}/src/index.ts`, 'utf-8') ?? '').replace("export { cacheKey, tuneCache } from './cache';\n", ''),
+    );
+    for (const check of [missingReleaseTag, incompatibleReleaseTagsCheck, internalExport])
+      expect(await run(clean, 'adopted-ts', check)).toEqual([]);
   });
 });
 
@@ -94,18 +114,23 @@ describe('Python stability checks', () => {
 
   it('finds internal names in a public __all__', async () => {
     const findings = await run(tree, 'marked-py', pythonInternalExport);
-    expect(findings.map((f) => `${f.file} ${f.key}`).sort()).toEqual([`${file('__init__.py')} internal-all:_cache_key`, `${file('shapes.py')} internal-all:Registry`]);
+    expect(findings.map((f) => `${f.file} ${f.key}`).sort()).toEqual([
+      `${file('__init__.py')} internal-all:_cache_key`,
+      `${file('shapes.py')} internal-all:Registry`,
+    ]);
   });
 
   it('stays quiet once the markers say what the docs say', async () => {
     const clean = fixtureTree('marked-py');
-    const edit = (name: string, from: string | RegExp, to: string) => clean.write(file(name), (clean.read(file(name), 'utf-8') ?? '').replace(from, to));
+    const edit = (name: string, from: string | RegExp, to: string) =>
+      clean.write(file(name), (clean.read(file(name), 'utf-8') ?? '').replace(from, to));
     // Square's claim was old news: it is stable now (marking it experimental would make area's signature expose it).
     edit('shapes.py', '\n    This class is experimental: its constructor may change.\n', '\n    Its sides are equal.\n');
     edit('shapes.py', '"area", "Registry"]', '"area"]');
     edit('layout.py', 'def layout(', '@experimental\ndef layout(');
     expect(await run(clean, 'marked-py', pythonIncompatibleStability)).toEqual([]);
     edit('__init__.py', '"_cache_key", ', '');
-    for (const check of [pythonStabilityMarker, pythonIncompatibleStability, pythonInternalExport]) expect(await run(clean, 'marked-py', check)).toEqual([]);
+    for (const check of [pythonStabilityMarker, pythonIncompatibleStability, pythonInternalExport])
+      expect(await run(clean, 'marked-py', check)).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ function missingReleaseTags(project: ShipshapeProject): FindingInput[] {
     return uniqueItems(entries)
       .filter(({ item }) => item.untagged)
       .map(({ item, entry }) => ({
-        message: `"${item.name}" is exported by the public entry "${entry.label}" but has no release tag (@public, @beta, @alpha or @internal), while the project tags its API: say how stable it is`,
+        message: `"${item.name}" is exported by the public entry "${entry.label}" but has no release tag (@public, @beta, @alpha or @internal), while the project tags its API: say how stable it is${item.hosts.some((h) => h.compound) ? ' (in a const statement of its own: api-extractor reads no tag on one that declares several names)' : ''}`,
         file: item.file,
         line: item.line,
         column: item.column,
@@ -103,7 +103,11 @@ function exposures(entries: readonly EntrySurface[]): Exposure[] {
     for (const item of surface.items) {
       visit(item.name, item.tag, item.references, item);
       for (const member of item.members) {
-        visit(`${item.name}.${member.name}`, member.tag ?? item.tag, member.references, { file: item.file, line: member.line, column: member.column });
+        visit(`${item.name}.${member.name}`, member.tag ?? item.tag, member.references, {
+          file: item.file,
+          line: member.line,
+          column: member.column,
+        });
       }
     }
   }
@@ -207,6 +211,6 @@ export const internalExport = defineCheck({
   severity: 'warning',
   requires: [releaseTagSurface],
   description:
-    'A declaration tagged @internal that a public entry exports is public in practice: consumers import it. Entries whose subpath says they are internal (./internal, ./unstable-…-do-not-import) and names that start with an underscore (api-extractor\'s convention for @internal) are not reported.',
+    "A declaration tagged @internal that a public entry exports is public in practice: consumers import it. Entries whose subpath says they are internal (./internal, ./unstable-…-do-not-import) and names that start with an underscore (api-extractor's convention for @internal) are not reported.",
   run: internalExports,
 });

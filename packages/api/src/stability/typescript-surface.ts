@@ -1,13 +1,5 @@
 import { posix } from 'node:path';
-import {
-  buildOutputs,
-  defineFact,
-  inProject,
-  projectFiles,
-  readTsconfig,
-  typescriptSources,
-  type ShipshapeProject,
-} from '@shipshape/core';
+import { buildOutputs, defineFact, inProject, projectFiles, readTsconfig, typescriptSources, type ShipshapeProject } from '@shipshape/core';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { releaseRank, releaseTagsOf, type ReleaseTag } from './release-tags';
 
@@ -33,6 +25,11 @@ export interface DocHost {
   comment?: { pos: number; end: number; text: string };
   /** The tags that comment carries. */
   tags: ReleaseTag[];
+  /**
+   * One name of `export const a = 1, b = 2`: api-extractor reads the comment right before the name, which tsc
+   * keeps for the first name only; such a statement is split to be tagged.
+   */
+  compound: boolean;
 }
 
 /** A class or interface member with a release tag of its own. */
@@ -102,7 +99,9 @@ export function publicEntries(project: ShipshapeProject): PublicEntry[] {
     }
   }
   if (found.size === 0) {
-    const fallback = ['src/index.ts', 'src/index.tsx', 'index.ts'].map((f) => project.file(f)).find((f) => project.workspace.source.isFile(f));
+    const fallback = ['src/index.ts', 'src/index.tsx', 'index.ts']
+      .map((f) => project.file(f))
+      .find((f) => project.workspace.source.isFile(f));
     if (fallback && !outputs.isOutput(fallback)) found.set(fallback, { file: fallback, label: posix.basename(fallback), internal: false });
   }
   return [...found.values()].sort((a, b) => a.file.localeCompare(b.file));
@@ -135,16 +134,22 @@ function inMemoryProgram(project: ShipshapeProject): Project {
 
 const idOf = (node: Node) => `${node.getSourceFile().getFilePath().slice(1)}:${node.getStart()}`;
 
-/** The node whose doc comment documents a declaration (a variable's statement). */
+/** The node whose doc comment documents a declaration: a variable's statement, unless it declares several names. */
 function docHostNode(node: Node): Node {
-  if (Node.isVariableDeclaration(node)) return node.getVariableStatement() ?? node;
+  if (Node.isVariableDeclaration(node) && !isCompound(node)) return node.getVariableStatement() ?? node;
   return node;
+}
+
+function isCompound(node: Node): boolean {
+  return Node.isVariableDeclaration(node) && (node.getVariableStatement()?.getDeclarations().length ?? 1) > 1;
 }
 
 function lastDocComment(node: Node): DocHost['comment'] {
   const text = node.getSourceFile().getFullText();
   const ranges = ts.getLeadingCommentRanges(text, node.getPos()) ?? [];
-  const docs = ranges.filter((r) => text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia);
+  const docs = ranges.filter(
+    (r) => text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia,
+  );
   const last = docs[docs.length - 1];
   return last ? { pos: last.pos, end: last.end, text: text.slice(last.pos, last.end) } : undefined;
 }
@@ -160,6 +165,7 @@ function hostOf(node: Node): DocHost {
     fullStart: host.getPos(),
     comment,
     tags: comment ? releaseTagsOf(comment.text) : [],
+    compound: isCompound(node),
   };
 }
 
@@ -191,7 +197,8 @@ function signatureReferences(root: Node, own: ReadonlySet<string>): ApiReference
       found.set(id, { target: id, name: identifier.getText() });
     }
   };
-  const leftmost = (name: Node): Node => (Node.isQualifiedName(name) ? leftmost(name.getLeft()) : Node.isPropertyAccessExpression(name) ? leftmost(name.getExpression()) : name);
+  const leftmost = (name: Node): Node =>
+    Node.isQualifiedName(name) ? leftmost(name.getLeft()) : Node.isPropertyAccessExpression(name) ? leftmost(name.getExpression()) : name;
   const visit = (node: Node) => {
     if (Node.isTypeReference(node)) add(leftmost(node.getTypeName()));
     else if (Node.isExpressionWithTypeArguments(node)) add(leftmost(node.getExpression()));
@@ -229,23 +236,25 @@ function isMember(node: Node): boolean {
 function membersOf(declaration: Node, own: ReadonlySet<string>): ApiMember[] {
   if (!Node.isClassDeclaration(declaration) && !Node.isInterfaceDeclaration(declaration)) return [];
   const members: Node[] = Node.isClassDeclaration(declaration) ? declaration.getMembers() : declaration.getMembers();
-  return members
-    // Private members are not in the emitted .d.ts' API (api-extractor leaves them out)
-    .filter((m) => !(Node.isModifierable(m) && m.hasModifier(ts.SyntaxKind.PrivateKeyword)))
-    .filter((m) => !((Node.isPropertyDeclaration(m) || Node.isMethodDeclaration(m)) && Node.isPrivateIdentifier(m.getNameNode())))
-    .filter((m) => !(Node.isMethodDeclaration(m) && m.getOverloads().length > 0 && m.isImplementation()))
-    .map((m) => {
-      const comment = lastDocComment(m);
-      const { line, column } = m.getSourceFile().getLineAndColumnAtPos(m.getStart());
-      const nameNode = (m as Node & { getName?: () => string }).getName;
-      return {
-        name: typeof nameNode === 'function' ? nameNode.call(m) : m.getKindName(),
-        line,
-        column,
-        tag: holdingTag(comment ? releaseTagsOf(comment.text) : []),
-        references: signatureReferences(m, own),
-      };
-    });
+  return (
+    members
+      // Private members are not in the emitted .d.ts' API (api-extractor leaves them out)
+      .filter((m) => !(Node.isModifierable(m) && m.hasModifier(ts.SyntaxKind.PrivateKeyword)))
+      .filter((m) => !((Node.isPropertyDeclaration(m) || Node.isMethodDeclaration(m)) && Node.isPrivateIdentifier(m.getNameNode())))
+      .filter((m) => !(Node.isMethodDeclaration(m) && m.getOverloads().length > 0 && m.isImplementation()))
+      .map((m) => {
+        const comment = lastDocComment(m);
+        const { line, column } = m.getSourceFile().getLineAndColumnAtPos(m.getStart());
+        const nameNode = (m as Node & { getName?: () => string }).getName;
+        return {
+          name: typeof nameNode === 'function' ? nameNode.call(m) : m.getKindName(),
+          line,
+          column,
+          tag: holdingTag(comment ? releaseTagsOf(comment.text) : []),
+          references: signatureReferences(m, own),
+        };
+      })
+  );
 }
 
 function itemOf(name: string, declarations: readonly Node[]): ApiItem | undefined {

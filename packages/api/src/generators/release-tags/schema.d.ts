@@ -1,0 +1,4 @@
+export interface ReleaseTagsGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}
