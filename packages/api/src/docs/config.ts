@@ -150,6 +150,8 @@ export function newTypedocConfig(spec: TypedocSpec): string {
     readme: 'none',
     excludePrivate: true,
     excludeInternal: true,
+    // source links need a git remote TypeDoc can read; without one it warns, and warnings fail the build
+    disableSources: true,
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }

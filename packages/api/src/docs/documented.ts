@@ -138,6 +138,13 @@ function hiddenByTag(node: TsNode): boolean {
 }
 
 function hasComment(node: TsNode): boolean {
+  // an overloaded function or method: its comment is on one of the overloads (TypeDoc shows them as its signatures)
+  const overloads = (node as unknown as { getOverloads?: () => TsNode[] }).getOverloads?.() ?? [];
+  if (overloads.some((overload) => ownComment(overload))) return true;
+  return ownComment(node);
+}
+
+function ownComment(node: TsNode): boolean {
   return docsOf(node).some(
     (doc) => doc.getDescription().trim() !== '' || doc.getTags().some((t) => !['public', 'beta', 'alpha'].includes(t.getTagName())),
   );

@@ -28,6 +28,19 @@ try:
     version = metadata.version("mkdocs")
 except Exception:
     version = None
+themes, plugins = eps("mkdocs.themes"), eps("mkdocs.plugins")
+if version:
+    # MkDocs' own lists: they see what a distribution's patches add (Debian's Material lives in /usr/share/mkdocs/themes)
+    try:
+        from mkdocs import utils
+        themes = sorted(set(themes) | set(utils.get_theme_names()))
+    except Exception:
+        pass
+    try:
+        from mkdocs import plugins as mp
+        plugins = sorted(set(plugins) | set(mp.get_plugins()))
+    except Exception:
+        pass
 missing = []
 for name in sys.argv[1:]:
     candidates = [name] if "." in name else ["markdown.extensions." + name, name]
@@ -41,7 +54,7 @@ for name in sys.argv[1:]:
             break
     if not ok:
         missing.append(name)
-print(json.dumps({"mkdocs": version, "themes": eps("mkdocs.themes"), "plugins": eps("mkdocs.plugins"), "missing": missing}))
+print(json.dumps({"mkdocs": version, "themes": themes, "plugins": plugins, "missing": missing}))
 `;
 
 /** Asks `python` what it has installed of MkDocs, its themes and plugins, and which of `extensions` it lacks. */

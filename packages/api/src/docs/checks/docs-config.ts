@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { defineCheck, projectFiles, pythonInterpreter, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { docsDirOf, namedEntries, themeName, yamlLineOf } from '../layout';
 import { BUILTIN_PLUGINS, BUILTIN_THEMES, distributionOf, probeMkdocs } from '../probe';
 import { docsSetup } from '../setup';
+
+const SYSTEM_PYTHON = '/usr/bin/python3';
 
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   const setup = project.get(docsSetup);
@@ -62,7 +65,13 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     return findings;
   }
   const extensions = namedEntries(data.markdown_extensions).map((e) => e.name);
-  const installed = await probeMkdocs(python, extensions);
+  let installed = await probeMkdocs(python, extensions);
+  // the docs target falls back to Debian's /usr/bin/python3 (its MkDocs is visible to it alone) when no Python is named
+  if (!installed.mkdocs && !project.workspace.options.python && !process.env.SHIPSHAPE_PYTHON && existsSync(SYSTEM_PYTHON)) {
+    const system = await probeMkdocs(SYSTEM_PYTHON, extensions);
+    if (system.mkdocs) installed = system;
+  }
+  python = installed.python;
   if (!installed.mkdocs) {
     findings.push({
       message: `mkdocs is not installed for ${python}: the docs cannot be built here; install it with: pip install mkdocs mkdocs-material "mkdocstrings[python]"`,

@@ -86,10 +86,30 @@ async function mkdocs(cwd: string, root: string, at: At, timeoutMs: number): Pro
     if (problem)
       throw new ShipshapeError(`${relative(at.workspaceRoot, page)} ${problem}: mkdocs reads Markdown as UTF-8; save it as UTF-8`);
   }
-  const { command, args } = await findTool(MKDOCS, at);
+  const { command, args } = await findMkdocs(at);
   const built = await run('MkDocs', command, [...args, 'build', '--strict', '--config-file', MKDOCS_FILE], cwd, timeoutMs);
   if (built.success) copyMermaid(data, join(cwd, siteDirOf(data)), at);
   return built;
+}
+
+/** Debian's MkDocs is visible to /usr/bin/python3 only. */
+const SYSTEM_PYTHON = '/usr/bin/python3';
+
+/**
+ * MkDocs with the interpreter Shipshape uses; when none is named (the python option, SHIPSHAPE_PYTHON) and the
+ * python3 on the PATH lacks it, Debian's /usr/bin/python3 when that has it. Missing: the one install message.
+ */
+async function findMkdocs(at: At): Promise<{ command: string; args: string[] }> {
+  try {
+    return await findTool(MKDOCS, at);
+  } catch (error) {
+    if (at.python || process.env.SHIPSHAPE_PYTHON || !existsSync(SYSTEM_PYTHON)) throw error;
+    try {
+      return await findTool(MKDOCS, { ...at, python: SYSTEM_PYTHON });
+    } catch {
+      throw error;
+    }
+  }
 }
 
 async function run(tool: string, command: string, args: string[], cwd: string, timeoutMs: number): Promise<Step> {
