@@ -80,6 +80,13 @@ describe('the Python semver classifier', () => {
     if (kind) expect(result.changes.map((c) => c.kind)).toContain(kind);
   });
 
+  it('tells a function from the module of the same name (pkg.greet the module, pkg:greet the function)', async () => {
+    const before = pythonReportText('pkg', '# module pkg\ndef greet(name: str) -> str: ...\n\n# module pkg.greet\ndef greet(name: str) -> str: ...\n');
+    const after = pythonReportText('pkg', '# module pkg\n# (no public names)\n\n# module pkg.greet\ndef greet(name: str) -> str: ...\n');
+    const result = await pythonBump(PYTHON, before, after);
+    expect(result.changes).toEqual([expect.objectContaining({ name: 'pkg:greet', kind: 'removed', bump: 'major' })]);
+  });
+
   it('says nothing of two equal reports', async () => {
     expect(await pythonBump(PYTHON, report('def f() -> None: ...'), report('def f() -> None: ...'))).toEqual({ bump: 'none', changes: [] });
   });

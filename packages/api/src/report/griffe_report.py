@@ -239,7 +239,7 @@ def model(code):
             current[1].append(line)
     for module, lines in chunks:
         out[module] = {"kind": "module"}
-        _model_of(ast.parse("\n".join(lines)).body, module + ".", out)
+        _model_of(ast.parse("\n".join(lines)).body, module + ":", out)
     json.dump(out, sys.stdout, sort_keys=True)
 
 

@@ -138,9 +138,13 @@ export function classifyPythonModels(before: Record<string, PyObject>, after: Re
   return changes;
 }
 
+/** The objects a name lives in: `pkg.mod:C.m` → `pkg.mod`, `pkg.mod:C` (a module's members follow its `:`). */
 function* prefixes(name: string): Generator<string> {
-  const parts = name.split('.');
-  for (let i = 1; i < parts.length; i++) yield parts.slice(0, i).join('.');
+  const colon = name.indexOf(':');
+  if (colon < 0) return;
+  yield name.slice(0, colon);
+  const parts = name.slice(colon + 1).split('.');
+  for (let i = 1; i < parts.length; i++) yield `${name.slice(0, colon + 1)}${parts.slice(0, i).join('.')}`;
 }
 
 const POSITIONAL = new Set(['positional-only', 'positional or keyword']);
