@@ -114,7 +114,21 @@ function exposures(entries: readonly EntrySurface[]): Exposure[] {
   return [...found.values()];
 }
 
+/** Overloads share a name: the second finding of one key is `key#2`, so that each keeps its own fingerprint. */
+function uniqueKeys(findings: FindingInput[]): FindingInput[] {
+  const count = new Map<string, number>();
+  return findings.map((f) => {
+    const n = (count.get(f.key) ?? 0) + 1;
+    count.set(f.key, n);
+    return n === 1 ? f : { ...f, key: `${f.key}#${n}` };
+  });
+}
+
 function incompatibleReleaseTags(project: ShipshapeProject): FindingInput[] {
+  return uniqueKeys(incompatibleFindings(project));
+}
+
+function incompatibleFindings(project: ShipshapeProject): FindingInput[] {
   const { entries } = project.get(releaseTagSurface);
   const all = exposures(entries);
   const describe = (tag: ReleaseTag) => (tag === 'public' ? 'public' : `@${tag}`);

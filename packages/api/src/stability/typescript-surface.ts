@@ -83,6 +83,7 @@ export interface ReleaseTagSurface {
 }
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec)\.[cm]?tsx?$/;
 const INTERNAL_SUBPATH = /(?:^|[/._-])(?:internal|internals|private|unstable|do-not-import|_)(?:$|[/._-])/i;
 
 /** The project's public TypeScript entries: what the exports map (or main/types) is built from, else src/index.ts. */
@@ -90,10 +91,12 @@ export function publicEntries(project: ShipshapeProject): PublicEntry[] {
   const outputs = project.get(buildOutputs);
   const found = new Map<string, PublicEntry>();
   for (const entry of outputs.entries) {
-    if (entry.field[0] === 'bin' || entry.kind === 'other') continue;
+    // A wildcard subpath (`./lib/*`) opens every module to deep imports: an escape hatch, not the designed surface
+    // that release tags describe (api-extractor analyzes the entry files, never a pattern).
+    if (entry.field[0] === 'bin' || entry.kind === 'other' || entry.pattern) continue;
     const sources = [...(entry.source ? [entry.source] : []), ...(entry.sources ?? [])];
     for (const file of sources) {
-      if (!TS_FILE.test(file) || /\.d\.[cm]?ts$/.test(file) || outputs.isOutput(file) || found.has(file)) continue;
+      if (!TS_FILE.test(file) || /\.d\.[cm]?ts$/.test(file) || TEST_FILE.test(file) || outputs.isOutput(file) || found.has(file)) continue;
       const label = entry.subpath ?? String(entry.field[0]);
       found.set(file, { file, label, internal: entry.subpath !== undefined && INTERNAL_SUBPATH.test(entry.subpath) });
     }
@@ -241,7 +244,8 @@ function membersOf(declaration: Node, own: ReadonlySet<string>): ApiMember[] {
       // Private members are not in the emitted .d.ts' API (api-extractor leaves them out)
       .filter((m) => !(Node.isModifierable(m) && m.hasModifier(ts.SyntaxKind.PrivateKeyword)))
       .filter((m) => !((Node.isPropertyDeclaration(m) || Node.isMethodDeclaration(m)) && Node.isPrivateIdentifier(m.getNameNode())))
-      .filter((m) => !(Node.isMethodDeclaration(m) && m.getOverloads().length > 0 && m.isImplementation()))
+      // Overloaded methods are documented (and emitted) overload by overload; the implementation is not in the .d.ts.
+      .flatMap((m): Node[] => (Node.isMethodDeclaration(m) && m.getOverloads().length > 0 ? m.getOverloads() : [m]))
       .map((m) => {
         const comment = lastDocComment(m);
         const { line, column } = m.getSourceFile().getLineAndColumnAtPos(m.getStart());

@@ -7,6 +7,6 @@
 export { area, perimeter, scale } from './measure';
 export type { Shape, ShapeKind } from './shapes';
 export { Circle, Square } from './shapes';
-export { LayoutEngine, layout } from './layout';
+export { Grid, LayoutEngine, layout } from './layout';
 export { cacheKey, tuneCache } from './cache';
 export * from './units';

@@ -28,3 +28,17 @@ export class LayoutEngine {
 export function layout(shapes: readonly Shape[], engine: LayoutEngine): number[] {
   return engine.place(shapes);
 }
+
+/**
+ * A grid of shapes.
+ * @public
+ */
+export class Grid {
+  /** Fits the grid to an engine. */
+  fit(engine: LayoutEngine): void;
+  fit(engine: LayoutEngine, gap: number): void;
+  fit(engine: LayoutEngine, gap?: number): void {
+    void engine;
+    void gap;
+  }
+}
