@@ -96,7 +96,13 @@ const NESTED_DECLARATION = new Set([
 function referencedSymbols(declaration: Node, checker: ts.TypeChecker): ts.Symbol[] {
   const found: ts.Symbol[] = [];
   const visit = (node: ts.Node, top: boolean) => {
-    if (!top && NESTED_DECLARATION.has(node.kind)) return;
+    // Members of a class, interface or namespace are declarations of their own (checked on their own); a type literal's are not.
+    if (
+      !top &&
+      NESTED_DECLARATION.has(node.kind) &&
+      (ts.isClassLike(node.parent) || ts.isInterfaceDeclaration(node.parent) || ts.isModuleBlock(node))
+    )
+      return;
     // Bodies and initializers are not part of a declaration file; an initializer's type is, when nothing states it.
     if (ts.isBlock(node) || (ts.isArrowFunction(node) && node.body === node)) return;
     if (ts.isTypeReferenceNode(node)) found.push(...symbolAt(checker, leftmost(node.typeName)));
@@ -233,8 +239,16 @@ export function forgottenExports(
     }
     for (const child of childDeclarations(node)) check(child, usedBy);
   };
-  for (const { name, node } of declarations) check(node, name);
+  // api-extractor walks the exported names in its sort order and reports each forgotten type once, at the first use.
+  const ordered = declarations.map((d, i) => ({ ...d, i, key: sortKey(d.name) }));
+  ordered.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  for (const { name, node } of ordered) check(node, name);
   return [...found.values()];
+}
+
+/** api-extractor's Collector.getSortKeyIgnoringUnderscore: case-insensitive first, a leading underscore set aside. */
+function sortKey(name: string): string {
+  return name.startsWith('_') ? `${name.slice(1).toLowerCase()}*${name.slice(1)}*_` : `${name.toLowerCase()}*${name}`;
 }
 
 export default defineCheck({
