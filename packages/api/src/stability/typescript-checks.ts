@@ -118,9 +118,10 @@ function exposures(entries: readonly EntrySurface[]): Exposure[] {
 function uniqueKeys(findings: FindingInput[]): FindingInput[] {
   const count = new Map<string, number>();
   return findings.map((f) => {
-    const n = (count.get(f.key) ?? 0) + 1;
-    count.set(f.key, n);
-    return n === 1 ? f : { ...f, key: `${f.key}#${n}` };
+    const key = f.key ?? '';
+    const n = (count.get(key) ?? 0) + 1;
+    count.set(key, n);
+    return n === 1 ? f : { ...f, key: `${key}#${n}` };
   });
 }
 
