@@ -75,15 +75,18 @@ export function collapse(graph: Graph, max = MAX_NODES): Graph {
   const deepest = Math.max(...graph.nodes.map(depthOf));
   const at = (depth: number) => (label: string) => {
     const parts = label.split('/');
-    return parts.length - 1 > depth ? `${parts.slice(0, depth).join('/')}/` : label;
+    return parts.length - 1 >= depth ? `${parts.slice(0, depth).join('/')}/` : label;
   };
+  if (deepest === 0) return graph;
   let chosen = 1;
-  for (let depth = deepest - 1; depth >= 1; depth--) {
+  for (let depth = deepest; depth >= 1; depth--) {
     chosen = depth;
     if (new Set(graph.nodes.map(at(depth))).size <= max) break;
   }
-  if (deepest === 0 || chosen >= deepest) return graph;
-  const group = at(chosen);
+  const folded = at(chosen);
+  const folders = new Set(graph.nodes.map(folded).filter((n) => n.endsWith('/')));
+  // a package's own module (`pkg/sub`, its __init__) joins its folder (`pkg/sub/`)
+  const group = (label: string) => (folders.has(`${label}/`) ? `${label}/` : folded(label));
   const nodes = [...new Set(graph.nodes.map(group))];
   const edges = graph.edges.map(([a, b]): [string, string] => [group(a), group(b)]);
   return { nodes, edges, note: `${graph.nodes.length} modules drawn by folder (more than ${max})` };
@@ -165,7 +168,8 @@ function importedModules(imp: PythonImport, module: string, isPackage: boolean):
     base = [...up, ...(imp.module ? imp.module.split('.') : [])].join('.');
   }
   if (imp.kind === 'import') return [base];
-  return [base, ...imp.names.filter((n) => n !== '*').map((n) => `${base}.${n}`)];
+  // `from a import b`: the submodule a.b when there is one, else a (the longest module prefix is taken)
+  return imp.names.map((n) => (n === '*' ? base : `${base}.${n}`));
 }
 
 /** The Python project's package modules and their imports of each other (absolute and relative). */

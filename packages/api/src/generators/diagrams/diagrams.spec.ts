@@ -1,0 +1,213 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import MarkdownIt from 'markdown-it';
+import { FsTree } from 'nx/src/generators/tree';
+import { chromium } from 'playwright-core';
+import { tempWorkspace, treeProject } from '@shipshape/core/testing';
+import { API_OPTIONS } from '../../options';
+import staleDiagram from '../../docs-structure/checks/stale-diagram';
+import { diagramsGenerator } from './diagrams';
+
+const FILES: Record<string, string> = {
+  'libs/shapes/package.json': '{ "name": "@acme/shapes", "version": "1.0.0" }',
+  'libs/shapes/src/index.ts': "export * from './lib/square';\nexport { area } from './lib/area';\n",
+  'libs/shapes/src/lib/square.ts': 'export const square = 4;\n',
+  'libs/shapes/src/lib/area.ts': 'export const area = (a: number) => a;\n',
+  'apps/app/package.json': '{ "name": "@acme/app", "dependencies": { "@acme/shapes": "*" } }',
+  'libs/geometry/pyproject.toml': '[project]\nname = "geometry"\nversion = "0.1.0"\n',
+  'libs/geometry/src/geometry/__init__.py': 'from .circle import Circle\n',
+  'libs/geometry/src/geometry/circle.py': 'from . import _math\n',
+  'libs/geometry/src/geometry/_math.py': 'import math\n',
+};
+
+function workspace(files: Record<string, string> = FILES): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  addProjectConfiguration(tree, 'shapes', { root: 'libs/shapes', projectType: 'library' });
+  addProjectConfiguration(tree, 'geometry', { root: 'libs/geometry', projectType: 'library' });
+  addProjectConfiguration(tree, 'app', { root: 'apps/app', projectType: 'application' });
+  for (const [path, content] of Object.entries(files)) tree.write(path, content);
+  return tree;
+}
+
+const read = (tree: Tree, path: string) => tree.read(path, 'utf-8');
+const changes = (tree: Tree) => Object.fromEntries(tree.listChanges().map((c) => [c.path, c.content?.toString('utf-8') ?? null]));
+const stale = async (tree: Tree, project: string) =>
+  (await staleDiagram.run(treeProject(tree, project, [API_OPTIONS]))).map((f) => `${f.file}:${f.line} ${f.key}`);
+
+const USER_PAGE = [
+  '# How it is built',
+  '',
+  'My own introduction, with *my* formatting.  ',
+  '',
+  '<!-- shipshape:diagram module-graph -->',
+  '```mermaid',
+  'flowchart LR',
+  '  old["out of date"]',
+  '```',
+  '<!-- /shipshape:diagram -->',
+  '',
+  'Between the diagrams: my notes.',
+  '',
+  '<!-- shipshape:diagram project-graph -->',
+  '<!-- /shipshape:diagram -->',
+  '',
+  'The end, without a final newline.',
+].join('\r\n');
+
+describe('diagrams generator', () => {
+  it('creates explanation/architecture.md with both diagrams, from the real graphs', async () => {
+    const tree = workspace();
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    const page = read(tree, 'libs/shapes/docs/explanation/architecture.md')!;
+    expect(page).toContain(
+      ['<!-- shipshape:diagram project-graph -->', '', '```mermaid', 'flowchart LR', '  n0["app"]', '  n1["shapes"]', '  n0 --> n1'].join(
+        '\n',
+      ),
+    );
+    expect(page).toContain(
+      ['```mermaid', 'flowchart LR', '  n0["index"]', '  n1["lib/area"]', '  n2["lib/square"]', '  n0 --> n1', '  n0 --> n2', '```'].join(
+        '\n',
+      ),
+    );
+    expect(await stale(tree, 'shapes')).toEqual([]);
+  });
+
+  it('rewrites only what is between the markers: the user text around them stays byte for byte, CRLF included', async () => {
+    const tree = workspace({ ...FILES, 'libs/geometry/docs/explanation/architecture.md': USER_PAGE });
+    expect(await stale(tree, 'geometry')).toEqual([
+      'libs/geometry/docs/explanation/architecture.md:5 diagram:module-graph',
+      'libs/geometry/docs/explanation/architecture.md:14 diagram:project-graph',
+    ]);
+    await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
+    const page = read(tree, 'libs/geometry/docs/explanation/architecture.md')!;
+    const outside = (text: string) => text.split(/<!-- shipshape:diagram [a-z-]+ -->[\s\S]*?<!-- \/shipshape:diagram -->/);
+    expect(outside(page)).toEqual(outside(USER_PAGE));
+    expect(page).not.toMatch(/[^\r]\n/);
+    expect(page).toContain('n1["geometry/_math"]');
+    expect(page).toContain('n2["geometry/circle"]\r\n  n0 --> n2\r\n  n2 --> n1');
+    expect(await stale(tree, 'geometry')).toEqual([]);
+    // idempotent
+    const once = changes(tree);
+    await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
+    expect(changes(tree)).toEqual(once);
+  });
+
+  it('finds a diagram gone stale when the imports change, and the generator brings it back', async () => {
+    const tree = workspace();
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    tree.write('libs/shapes/src/lib/square.ts', "import { area } from './area';\nexport const square = area(4);\n");
+    expect(await stale(tree, 'shapes')).toEqual(['libs/shapes/docs/explanation/architecture.md:26 diagram:module-graph']);
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    expect(await stale(tree, 'shapes')).toEqual([]);
+    expect(read(tree, 'libs/shapes/docs/explanation/architecture.md')).toContain('  n2 --> n1');
+  });
+
+  it('keeps a diagram where the user moved it, and adds to architecture.md only what no page has', async () => {
+    const moved = '# Design\n\n<!-- shipshape:diagram project-graph -->\n<!-- /shipshape:diagram -->\n';
+    const tree = workspace({
+      ...FILES,
+      'libs/shapes/docs/design.md': moved,
+      'libs/shapes/mkdocs.yml': 'site_name: shapes\nnav:\n  - design.md # the design\n',
+    });
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    expect(read(tree, 'libs/shapes/docs/design.md')).toMatch(
+      /^# Design\n\n<!-- shipshape:diagram project-graph -->\n\n```mermaid\nflowchart LR\n/,
+    );
+    const architecture = read(tree, 'libs/shapes/docs/explanation/architecture.md')!;
+    expect(architecture).toContain('shipshape:diagram module-graph');
+    expect(read(tree, 'libs/shapes/mkdocs.yml')).toBe(
+      'site_name: shapes\nnav:\n  - design.md # the design\n  - Architecture: explanation/architecture.md\n',
+    );
+  });
+
+  it('writes nothing to disk until Nx flushes the Tree (a --dry-run)', async () => {
+    const disk = tempWorkspace({
+      ...FILES,
+      'nx.json': '{}\n',
+      'package.json': '{ "name": "root", "private": true }\n',
+      'libs/geometry/project.json': JSON.stringify({ name: 'geometry', root: 'libs/geometry' }),
+      'libs/geometry/docs/explanation/architecture.md': USER_PAGE,
+    });
+    const snapshot = () => {
+      const found: Record<string, string> = {};
+      const walk = (dir: string) => {
+        for (const child of readdirSync(join(disk.root, dir))) {
+          const path = dir ? `${dir}/${child}` : child;
+          if (statSync(join(disk.root, path)).isDirectory()) walk(path);
+          else found[path] = readFileSync(join(disk.root, path), 'utf8');
+        }
+      };
+      walk('');
+      return found;
+    };
+    try {
+      const before = snapshot();
+      const tree = new FsTree(disk.root, false);
+      await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
+      expect(tree.listChanges().map((c) => c.path)).toEqual(['libs/geometry/docs/explanation/architecture.md']);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      disk.remove();
+    }
+  });
+});
+
+/**
+ * The page as the docs site shows it: Markdown to HTML, each mermaid fence as the `<div class="mermaid">` (its text
+ * HTML-escaped) that pymdownx's fence_div_format writes, and mermaid.min.js from node_modules, as the docs target copies it.
+ */
+function sitePage(markdown: string): string {
+  const md = new MarkdownIt('default', { html: true });
+  const fence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) =>
+    tokens[idx].info.trim() === 'mermaid'
+      ? `<div class="mermaid">${md.utils.escapeHtml(tokens[idx].content)}</div>\n`
+      : fence(tokens, idx, options, env, self);
+  const mermaid = join(require.resolve('mermaid/package.json'), '..', 'dist', 'mermaid.min.js');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Architecture</title></head><body>${md.render(markdown)}<script src="file://${mermaid}"></script></body></html>`;
+}
+
+describe('the diagrams render', () => {
+  it('in headless chromium with mermaid: one SVG per diagram, no console error (a big folded graph and labels with brackets and # included)', async () => {
+    const files: Record<string, string> = { ...FILES };
+    // a package of 60 modules in 6 folders, with labels Mermaid must have escaped
+    for (let i = 0; i < 60; i++)
+      files[`libs/geometry/src/geometry/part${i % 6}/m${i}.py`] = i > 0 ? `from geometry.part${(i - 1) % 6} import m${i - 1}\n` : '';
+    for (let i = 0; i < 6; i++) files[`libs/geometry/src/geometry/part${i}/__init__.py`] = '';
+    // route-style file names: brackets, a dollar sign, a hash
+    files['libs/shapes/src/routes/[id]/page.ts'] = "import { area } from '../../lib/area';\nexport const page = area;\n";
+    files['libs/shapes/src/routes/$slug#x.ts'] = "export * from './[id]/page';\n";
+    const tree = workspace(files);
+    await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-diagrams-'));
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      for (const project of ['geometry', 'shapes']) {
+        const markdown = read(tree, `libs/${project}/docs/explanation/architecture.md`)!;
+        if (project === 'geometry') expect(markdown).toContain('%% 69 modules drawn by folder (more than 40)');
+        if (project === 'shapes') expect(markdown).toContain('["routes/$slug#35;x"]');
+        const html = join(dir, `${project}.html`);
+        writeFileSync(html, sitePage(markdown));
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+        page.on('pageerror', (error) => void errors.push(error.message));
+        await page.goto(`file://${html}`);
+        await page.waitForFunction("document.querySelectorAll('div.mermaid svg').length === 2", undefined, { timeout: 20_000 });
+        expect(await page.locator('div.mermaid').count()).toBe(2);
+        expect(await page.locator('div.mermaid > svg').count()).toBe(2);
+        expect(await page.locator('div.mermaid', { hasText: 'Syntax error' }).count()).toBe(0);
+        expect(errors).toEqual([]);
+        await page.screenshot({ path: join(tmpdir(), `shipshape-diagrams-${project}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});

@@ -1,0 +1,4 @@
+export interface DiagramsGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

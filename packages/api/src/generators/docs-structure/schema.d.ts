@@ -1,0 +1,4 @@
+export interface DocsStructureGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}
