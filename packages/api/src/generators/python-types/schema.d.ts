@@ -1,0 +1,4 @@
+export interface PythonTypesGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,3 @@
+"""Old-style helpers, not annotated."""
+
+from .helpers import chunks, slugify, Registry
