@@ -38,6 +38,8 @@ export interface DocsSite {
   pages: string[];
   /** The explicit nav of mkdocs.yml (pages in it, in order); undefined when MkDocs builds the nav from the folders. */
   nav?: NavPage[];
+  /** Every title of the explicit nav, sections' included. */
+  navTitles: string[];
   /** Plugin names of mkdocs.yml. */
   plugins: string[];
   /** Plugins or hooks add pages at build time: a missing page may exist on the built site. */
@@ -75,6 +77,13 @@ export function navPages(nav: unknown): NavPage[] {
   };
   visit(nav);
   return pages;
+}
+
+/** Every key of the nav's entries: page and section titles. */
+function navTitles(nav: unknown): string[] {
+  if (Array.isArray(nav)) return nav.flatMap(navTitles);
+  if (nav && typeof nav === 'object') return Object.entries(nav).flatMap(([key, value]) => [key, ...navTitles(value)]);
+  return [];
 }
 
 /** Gitignore-like lines (`exclude_docs`, `not_in_nav`) as globs relative to the docs folder. */
@@ -213,6 +222,7 @@ export const docsSite = defineFact({
       docsDir,
       pages,
       nav: Array.isArray(data.nav) ? navPages(data.nav) : undefined,
+      navTitles: navTitles(data.nav),
       plugins,
       generatedPages: plugins.some((p) => PAGE_MAKERS.includes(p)) || data.hooks !== undefined,
       generatedNav: plugins.some((p) => NAV_MAKERS.includes(p)),
