@@ -66,11 +66,11 @@ describe('TypeScript release-tag checks', () => {
     expect((await run(tree, 'adopted-ts', internalExport)).map((f) => f.key)).toEqual(['internal:cacheKey']);
   });
 
-  it('says it once per entry, as a note, when the project uses no release tag', async () => {
+  it('says it once for the project, as a note, when the project uses no release tag', async () => {
     const findings = await run(tree, 'untagged-ts', missingReleaseTag);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: 'libs/untagged-ts/src/index.ts', line: 1, severity: 'info' });
-    expect(findings[0].message).toContain('exports 5 declarations without a TSDoc release tag');
+    expect(findings[0].message).toContain('5 exported declarations of the public entry "main" carry no TSDoc release tag');
     expect(await run(tree, 'untagged-ts', incompatibleReleaseTagsCheck)).toEqual([]);
     expect(await run(tree, 'untagged-ts', internalExport)).toEqual([]);
   });

@@ -47,29 +47,26 @@ function missingReleaseTags(project: ShipshapeProject): FindingInput[] {
         key: `missing:${item.name}`,
       }));
   }
-  // The convention is not adopted: one note per entry (a wildcard subpath is one entry), not one per export.
-  const byLabel = new Map<string, { file: string; untagged: ApiItem[]; tagged: number }>();
-  for (const { entry, items } of entries) {
-    if (entry.internal) continue;
-    const group = byLabel.get(entry.label) ?? { file: entry.file, untagged: [], tagged: 0 };
-    group.untagged.push(...items.filter((i) => i.untagged));
-    group.tagged += items.filter((i) => !i.untagged).length;
-    byLabel.set(entry.label, group);
-  }
-  return [...byLabel].flatMap(([label, { file, untagged, tagged }]) => {
-    if (untagged.length === 0) return [];
-    const names = untagged.slice(0, 3).map((i) => i.name);
-    return [
-      {
-        message: `the public entry "${label}" exports ${plural(untagged.length, 'declaration')} without a TSDoc release tag (${names.join(', ')}${untagged.length > 3 ? ', …' : ''})${tagged > 0 ? ` and ${tagged} with one` : ''}; the project has not adopted release tags: the release-tags generator marks the untagged ones @public (stability.defaultTag), after which api-extractor can check what each release exposes`,
-        file,
-        line: 1,
-        column: 1,
-        key: `untagged-entry:${label}`,
-        severity: 'info' as const,
-      },
-    ];
-  });
+  // The convention is not adopted: one note for the project (its entries listed), not one per export.
+  const surfaces = entries.filter((e) => !e.entry.internal);
+  const untagged = uniqueItems(surfaces)
+    .map(({ item }) => item)
+    .filter((i) => i.untagged);
+  if (untagged.length === 0) return [];
+  const tagged = uniqueItems(surfaces).length - untagged.length;
+  const labels = [...new Set(surfaces.map((e) => e.entry.label))];
+  const main = surfaces.find((e) => e.entry.label === '.' || e.entry.label === 'main') ?? surfaces[0];
+  const names = untagged.slice(0, 3).map((i) => i.name);
+  return [
+    {
+      message: `${plural(untagged.length, 'exported declaration')} of ${labels.length === 1 ? `the public entry "${labels[0]}"` : `${labels.length} public entries (${labels.slice(0, 4).join(', ')}${labels.length > 4 ? ', …' : ''})`} carry no TSDoc release tag (${names.join(', ')}${untagged.length > 3 ? ', …' : ''})${tagged > 0 ? `, ${tagged} do` : ''}: the project has not adopted release tags; the release-tags generator marks the untagged ones @public (stability.defaultTag), after which api-extractor can check what each release exposes`,
+      file: main.entry.file,
+      line: 1,
+      column: 1,
+      key: 'untagged-project',
+      severity: 'info' as const,
+    },
+  ];
 }
 
 const effective = (tag: ReleaseTag | undefined): ReleaseTag => tag ?? 'public';

@@ -84,7 +84,7 @@ export interface ReleaseTagSurface {
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
 const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|test|tests)\/|\.(?:test|spec)\.[cm]?tsx?$/;
-const INTERNAL_SUBPATH = /(?:^|[/._-])(?:internal|internals|private|unstable|do-not-import|_)(?:$|[/._-])/i;
+const INTERNAL_SUBPATH = /(?:^|[/._-])(?:internal|internals|private|unstable|do-not-import)(?:$|[/._-])|\/_/i;
 
 /** The project's public TypeScript entries: what the exports map (or main/types) is built from, else src/index.ts. */
 export function publicEntries(project: ShipshapeProject): PublicEntry[] {
