@@ -79,7 +79,7 @@ describe('status executor', () => {
     expect(money).toMatchObject({ onTrack: false, behind: [META] });
     expect(written.projects.find((p: { name: string }) => p.name === 'ledger')).toMatchObject({ onTrack: true });
     expect(output.join('\n')).toMatch(/Week 3 of 10/);
-    expect(output.join('\n')).toContain('  Phase 2 API & docs (weeks 3-4): 9 items, no check yet (@shipshape/api is not published yet)\n');
+    expect(output.join('\n')).toContain('  Phase 2 API & docs (weeks 3-4): 9 items, no check yet\n');
     expect(output.join('\n')).toContain('  Phase 1 Foundation (weeks 1-2) (6 more items have no check yet)\n');
     expect(readFileSync(join(ws.root, 'reports/shipshape/status.md'), 'utf8')).toContain('| money | 1 | 0 | 1 |');
   });
@@ -143,7 +143,7 @@ describe('status executor', () => {
       expect(squares).toEqual(labels.map(({ th }) => `p-money ${th}`));
       expect(await page.locator('th.phase').allTextContents()).toEqual([
         'Phase 1 Foundationweeks 1-2',
-        'Phase 2 API & docsweeks 3-4package not published yet',
+        'Phase 2 API & docsweeks 3-4',
         'Phase 3 Testing & qualityweeks 5-6package not published yet',
         'Phase 4 Distribution & extensibilityweeks 7-8package not published yet',
         'Phase 5 Launch & communityweeks 9-10package not published yet',

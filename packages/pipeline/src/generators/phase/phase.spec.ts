@@ -77,13 +77,13 @@ describe('phase generator', () => {
     const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     try {
       const before = tree.listChanges().map((change) => change.path);
-      const callback = await phaseGenerator(tree, { phase: 2, skipFormat: true });
+      const callback = await phaseGenerator(tree, { phase: 3, skipFormat: true });
       await callback();
       expect(tree.listChanges().map((change) => change.path)).toEqual(before);
       expect(tree.exists('log.txt')).toBe(false);
       await phaseGenerator(tree, { phase: 4, skipFormat: true });
       expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
-        'Phase 2 (API & docs): @shipshape/api is not published yet, so there is nothing to apply to its 9 plan items; the status shows them as "no check yet".',
+        'Phase 3 (Testing & quality): @shipshape/quality is not published yet, so there is nothing to apply to its 8 plan items; the status shows them as "no check yet".',
         'Phase 4 (Distribution & extensibility): @shipshape/release and @shipshape/plugins are not published yet, so there is nothing to apply to its 7 plan items; the status shows them as "no check yet".',
       ]);
     } finally {
@@ -92,7 +92,13 @@ describe('phase generator', () => {
   });
 
   it('counts as published exactly the phase packages the pipeline depends on', () => {
-    expect(publishedPhasePackages().sort()).toEqual(['@shipshape/deps', '@shipshape/structure']);
+    expect(publishedPhasePackages().sort()).toEqual(['@shipshape/api', '@shipshape/deps', '@shipshape/structure']);
+  });
+
+  it('names the nx add command when a published phase package is not installed', async () => {
+    await expect(phaseGenerator(tree, { phase: 2, skipFormat: true })).rejects.toThrow(
+      'no installed package runs phase 2; install nx add @shipshape/api',
+    );
   });
 
   it('needs a plan', async () => {
