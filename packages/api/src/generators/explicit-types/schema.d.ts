@@ -1,0 +1,4 @@
+export interface ExplicitTypesGeneratorSchema {
+  project: string;
+  skipFormat?: boolean;
+}
