@@ -41,7 +41,8 @@ export function clamp(value: number, min = 0): number {
 
 const PY_FILES: Record<string, string> = {
   'project.json': '{ "name": "pylib" }\n',
-  'pyproject.toml': '[project]\nname = "pylib"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+  'pyproject.toml':
+    '[project]\nname = "pylib"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
   'src/pylib/__init__.py': '"""Greetings."""\nfrom .greet import greet\n\n__all__ = ["greet"]\n',
   'src/pylib/greet.py': 'def greet(name: str, punctuation: str = "!") -> str:\n    return f"Hello, {name}{punctuation}"\n',
 };
@@ -133,7 +134,10 @@ describe('API reports in a fresh Nx workspace', () => {
   });
 
   check('an additive change is classified minor', async () => {
-    ws.writeFile(`${PY_ROOT}/src/pylib/greet.py`, PY_FILES['src/pylib/greet.py'].replace('punctuation: str = "!"', 'punctuation: str = "!", *, loud: bool = False'));
+    ws.writeFile(
+      `${PY_ROOT}/src/pylib/greet.py`,
+      PY_FILES['src/pylib/greet.py'].replace('punctuation: str = "!"', 'punctuation: str = "!", *, loud: bool = False'),
+    );
     const result = await nx(['run', 'pylib:api', '--output-style=static'], true);
     withOutput(result, () => {
       expect(result.status).not.toBe(0);

@@ -81,7 +81,10 @@ describe('the Python semver classifier', () => {
   });
 
   it('tells a function from the module of the same name (pkg.greet the module, pkg:greet the function)', async () => {
-    const before = pythonReportText('pkg', '# module pkg\ndef greet(name: str) -> str: ...\n\n# module pkg.greet\ndef greet(name: str) -> str: ...\n');
+    const before = pythonReportText(
+      'pkg',
+      '# module pkg\ndef greet(name: str) -> str: ...\n\n# module pkg.greet\ndef greet(name: str) -> str: ...\n',
+    );
     const after = pythonReportText('pkg', '# module pkg\n# (no public names)\n\n# module pkg.greet\ndef greet(name: str) -> str: ...\n');
     const result = await pythonBump(PYTHON, before, after);
     expect(result.changes).toEqual([expect.objectContaining({ name: 'pkg:greet', kind: 'removed', bump: 'major' })]);

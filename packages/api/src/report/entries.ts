@@ -77,6 +77,11 @@ export function typescriptEntries(project: ShipshapeProject): { entries: Typescr
       found.source = entry.source;
     if (entry.kind === 'types' && entry.exists && entry.source && /\.d\.[cm]?ts$/.test(entry.source) && !found.declarations)
       found.declarations = entry.source;
+    // no types condition: TypeScript reads the declaration file next to the code (dist/index.js → dist/index.d.ts)
+    if (entry.kind === 'code' && !entry.pattern && !found.declarations) {
+      const sibling = entry.path.replace(/\.(c|m)?jsx?$/, (_all, flavour?: string) => `.d.${flavour ?? ''}ts`);
+      if (sibling !== entry.path && project.workspace.source.isFile(sibling)) found.declarations = sibling;
+    }
     bySubpath.set(subpath, found);
   }
   const entries = [...bySubpath.values()]
@@ -95,6 +100,6 @@ export function pythonEntries(project: ShipshapeProject): PythonEntry[] {
       searchPath: posix.dirname(folder),
       report: `${REPORT_FOLDER}/${posix.basename(folder)}.api.md`,
     }))
-    .filter((p) => !/^(?:tests?|testing|docs|examples?|scripts|benchmarks?)$/.test(p.name))
+    .filter((p) => !p.name.startsWith('_') && !/^(?:tests?|testing|docs|examples?|scripts|benchmarks?)$/.test(p.name))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -43,7 +43,12 @@ function hasPythonPackage(dir: string): boolean {
   const packagesIn = (folder: string) => {
     try {
       return readdirSync(folder, { withFileTypes: true }).some(
-        (d) => d.isDirectory() && IDENTIFIER.test(d.name) && !NOT_PACKAGES.has(d.name) && existsSync(join(folder, d.name, '__init__.py')),
+        (d) =>
+          d.isDirectory() &&
+          IDENTIFIER.test(d.name) &&
+          !d.name.startsWith('_') &&
+          !NOT_PACKAGES.has(d.name) &&
+          existsSync(join(folder, d.name, '__init__.py')),
       );
     } catch {
       return false;

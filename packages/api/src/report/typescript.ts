@@ -159,6 +159,28 @@ function listDeclarations(dir: string, base = dir): string[] {
   return out;
 }
 
+/**
+ * The global declarations the package's declarations are written against: the library tsconfig's `lib` and
+ * `types` (a service worker library's `webworker`, Node's `@types/node`); without a tsconfig (a published
+ * package), the latest ECMAScript and the DOM, and every installed @types package.
+ */
+function ambientOptions(project: ShipshapeProject): { lib: string[]; types?: string[] } {
+  const options = project.get(libraryTsconfig)?.compilerOptions ?? {};
+  const lib = Array.isArray(options.lib)
+    ? options.lib.filter((l): l is string => typeof l === 'string').map((l) => l.toLowerCase().replace(/^lib\.|\.d\.ts$/g, ''))
+    : undefined;
+  const types = Array.isArray(options.types) ? options.types.filter((t): t is string => typeof t === 'string') : undefined;
+  return { lib: lib?.length ? lib : ['esnext', 'dom', 'dom.iterable'], ...(types ? { types } : {}) };
+}
+
+/** api-extractor's failure, with what to do about the one that is about the environment, not the code. */
+function explainFailure(text: string): string {
+  const symbol = /Unable to follow symbol for "([^"]+)"/.exec(text);
+  return symbol
+    ? `${text}: "${symbol[1]}" is a global type the declarations use but no lib or @types package of the analysis declares; add the lib that declares it (e.g. "webworker", "esnext.disposable") to the tsconfig's "lib", or install its @types package`
+    : text;
+}
+
 type ExtractorModule = typeof import('@microsoft/api-extractor');
 
 /** One TypeScript program for every entry of a package: api-extractor analyses it once, not once per entry. */
@@ -194,11 +216,10 @@ function runExtractor(
             target: 'es2022',
             module: 'nodenext',
             moduleResolution: 'nodenext',
-            lib: ['es2023', 'dom'],
             strict: true,
             skipLibCheck: true,
-            types: [],
             noEmit: true,
+            ...ambientOptions(project),
           },
           files: shared.files,
         },
@@ -246,7 +267,7 @@ function runExtractor(
         .slice(0, 3)
         .join('; ');
   } catch (error) {
-    failure = (error as Error).message.split('\n')[0];
+    failure = explainFailure((error as Error).message.split('\n')[0]);
   }
   const out = join(folder, `${name}.api.md`);
   if (failure !== undefined || !existsSync(out))
