@@ -71,7 +71,7 @@ export interface ExtractorFinding {
  * reports at the .ts source) into a temporary folder, then `Extractor.invoke` on each entry with
  * ae-missing-release-tag and ae-incompatible-release-tags reported.
  */
-export function runApiExtractor(dir: string, entries: readonly string[]): ExtractorFinding[] {
+export function runApiExtractor(dir: string, entries: readonly string[], compilerOptions: ts.CompilerOptions = {}): ExtractorFinding[] {
   const out = join(dir, '.dts');
   const program = ts.createProgram({
     rootNames: entries.map((e) => join(dir, e)),
@@ -86,6 +86,7 @@ export function runApiExtractor(dir: string, entries: readonly string[]): Extrac
       target: ts.ScriptTarget.ES2020,
       module: ts.ModuleKind.CommonJS,
       types: [],
+      ...compilerOptions,
     },
   });
   const emitted = program.emit();
