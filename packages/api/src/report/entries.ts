@@ -84,11 +84,23 @@ export function typescriptEntries(project: ShipshapeProject): { entries: Typescr
     }
     bySubpath.set(subpath, found);
   }
-  const entries = [...bySubpath.values()]
+  const sorted = [...bySubpath.values()]
     .filter((e) => e.declarations || e.source)
-    .sort((a, b) => (a.subpath === '.' ? -1 : b.subpath === '.' ? 1 : a.subpath.localeCompare(b.subpath)));
+    .sort((a, b) =>
+      a.subpath === '.' ? -1 : b.subpath === '.' ? 1 : a.subpath.length - b.subpath.length || a.subpath.localeCompare(b.subpath),
+    );
+  // two subpaths of one module ("./attribution" and "./attribution.js") are one API: the shorter one reports it
+  const entries: TypescriptEntry[] = [];
+  for (const entry of sorted) {
+    const same = entries.find((e) => (e.declarations ?? e.source) === (entry.declarations ?? entry.source));
+    if (same) skipped.push(`${entry.subpath} (the same module as ${same.subpath})`);
+    else if (entries.some((e) => e.report === entry.report))
+      entries.push({ ...entry, report: reportFileOf(name, `${entry.subpath}-entry`) });
+    else entries.push(entry);
+  }
+  entries.sort((a, b) => (a.subpath === '.' ? -1 : b.subpath === '.' ? 1 : a.subpath.localeCompare(b.subpath)));
   for (const e of bySubpath.values()) if (!e.declarations && !e.source && !skipped.includes(e.subpath)) skipped.push(e.subpath);
-  return { entries, skipped: skipped.filter((s) => !bySubpath.has(s) || !entries.some((e) => e.subpath === s)) };
+  return { entries, skipped: skipped.filter((s) => !entries.some((e) => e.subpath === s)) };
 }
 
 /** The top-level import packages of a Python project (not tests), each with its report. */

@@ -5,7 +5,7 @@
 
 The report lists each public module of the package (a name without a leading underscore, not a test module)
 with its public names: the names of ``__all__`` when the module declares it, else the names it defines or
-re-exports from the package itself (``from .x import y``) that do not start with an underscore. Each is written
+re-exports from the package itself in an ``__init__`` (``from .x import y``) that do not start with an underscore. Each is written
 as a Python stub line (``def``, ``class``, ``name: annotation = value``) that ``ast`` reads back for the semver
 classifier: the committed report is its own baseline.
 """
@@ -27,6 +27,25 @@ def _expr(value):
     return "" if value is None else str(value)
 
 
+COLLECTION = {}
+
+
+def _annotation(value, depth=0):
+    """An annotation as text; a name of a type alias (``VerifyTypes = Union[...]``) is written as the union it
+    stands for, so that two versions compare by their members, not by the alias's name."""
+    full = getattr(value, "full", None)
+    collection = COLLECTION.get("modules")
+    if full and collection is not None and depth < 3:
+        try:
+            target = collection[full]
+        except Exception:  # noqa: BLE001 - a name griffe did not load (another package): as written
+            target = None
+        text = _expr(getattr(target, "value", None)) if target is not None and getattr(target, "kind", None) is not None and target.kind.value == "attribute" else ""
+        if text.startswith(("Union[", "Optional[", "typing.Union[", "typing.Optional[")) or (" | " in text and "(" not in text):
+            return text
+    return _expr(value)
+
+
 def _params(function):
     out = []
     seen_kw_only = False
@@ -44,7 +63,7 @@ def _params(function):
             out.append("*")
             seen_kw_only = True
         if param.annotation is not None:
-            text += ": " + _expr(param.annotation)
+            text += ": " + _annotation(param.annotation)
         if param.default is not None and kind not in ("variadic positional", "variadic keyword"):
             text += (" = " if param.annotation is not None else "=") + _expr(param.default)
         out.append(text)
@@ -81,7 +100,7 @@ def _function_lines(name, function, indent):
         if decorator in labels:
             lines.append(indent + "@" + decorator)
     prefix = "async def " if "async" in labels else "def "
-    returns = " -> " + _expr(function.returns) if function.returns is not None else ""
+    returns = " -> " + _annotation(function.returns) if function.returns is not None else ""
     lines.append(indent + prefix + name + "(" + _params(function) + ")" + returns + ": ...")
     return lines
 
@@ -138,6 +157,8 @@ def _module_names(module, package):
             target = getattr(member, "target_path", "") or ""
             if not (target == package or target.startswith(package + ".")):
                 continue  # an import from elsewhere is not this module's API
+            if not getattr(module, "is_init_module", False):
+                continue  # a plain module's import of the package's own name is its implementation; __init__ re-exports
             if target.count(".") >= 1 and _resolve(member) is not None and _resolve(member).kind.value == "module":
                 continue
         elif member.kind.value == "module":
@@ -163,6 +184,7 @@ def report(search_path, package):
     loader = GriffeLoader(search_paths=[search_path])
     root = loader.load_module(package)
     loader.resolve_aliases(implicit=False, external=False)
+    COLLECTION["modules"] = loader.modules_collection
     out = []
     for module in _modules(root):
         lines = []
