@@ -68,10 +68,10 @@ describe('docs/docs-config', () => {
     const findings = await run(docsConfig, tree, 'geometry');
     expect(brief(findings)).toEqual([
       `${PY_ROOT}/mkdocs.yml:2 warning theme:nosuchtheme`,
-      `${PY_ROOT}/mkdocs.yml:4 warning plugin:nosuchplugin`,
-      `${PY_ROOT}/mkdocs.yml:7 warning extension:pymdownx.nosuchextension`,
+      `${PY_ROOT}/mkdocs.yml:6 warning plugin:nosuchplugin`,
+      `${PY_ROOT}/mkdocs.yml:9 warning extension:pymdownx.nosuchextension`,
     ]);
-    expect(findings[1].message).toMatch(/install it with: pip install mkdocs-nosuchplugin$/);
+    expect(findings[1].message).toMatch(/install the distribution that provides it$/);
     expect(findings[2].message).toMatch(/install it with: pip install pymdown-extensions$/);
   });
 });
@@ -90,7 +90,7 @@ describe('docs/undocumented', () => {
     );
     const python = await run(undocumented, tree, 'geometry');
     expect(brief(python)).toEqual([
-      `${PY_ROOT}/src/geometry/circle.py:7 - undocumented:geometry.circle.Circle.area`,
+      `${PY_ROOT}/src/geometry/circle.py:7 - undocumented:geometry.Circle.area`,
       `${PY_ROOT}:0 info floor:docs/documented`,
     ]);
   });
@@ -129,6 +129,29 @@ describe('docs/undocumented', () => {
     );
     tree.write(`${TS_ROOT}/src/units.ts`, '/** Metres. */\nexport const METRE = 1;\n');
     expect(brief(await run(undocumented, tree, 'shapes'))).toEqual([`${TS_ROOT}:0 info floor:docs/documented`]);
+  });
+});
+
+describe('docs/undocumented, Python', () => {
+  it('follows __all__ into private modules, and leaves out __main__ demos and ImportError stand-ins', async () => {
+    const tree = workspace();
+    tree.write(
+      `${PY_ROOT}/src/geometry/__init__.py`,
+      'from ._shapes import Square\ntry:\n    from ._cli import main\nexcept ImportError:\n    def main():\n        pass\n\n__all__ = ["Square", "main"]\n',
+    );
+    tree.write(
+      `${PY_ROOT}/src/geometry/_shapes.py`,
+      'class Base:\n    def area(self):\n        """The area."""\n\n\nclass Square(Base):\n    def area(self):\n        return 1\n\n    def corners(self):\n        return 4\n',
+    );
+    tree.write(
+      `${PY_ROOT}/src/geometry/circle.py`,
+      '"""Circles."""\n\n\ndef unit():\n    """Unit."""\n\n\nif __name__ == "__main__":\n    def demo():\n        pass\n',
+    );
+    expect(brief(await run(undocumented, tree, 'geometry'))).toEqual([
+      `${PY_ROOT}/src/geometry/_shapes.py:6 - undocumented:geometry.Square`,
+      `${PY_ROOT}/src/geometry/_shapes.py:10 - undocumented:geometry.Square.corners`,
+      `${PY_ROOT}:0 info floor:docs/documented`,
+    ]);
   });
 });
 

@@ -30,6 +30,8 @@ export function newMkdocsConfig(spec: MkdocsSpec): string {
     `site_name: ${yamlScalar(spec.siteName)}`,
     'theme:',
     '  name: material',
+    '  # no Google Fonts: the site works offline and asks nothing of a third party',
+    '  font: false',
     'plugins:',
     '  - search',
   ];
@@ -75,7 +77,7 @@ export function completeMkdocsConfig(text: string, file: string, spec: MkdocsSpe
   const edits: YamlEdit[] = [];
   const done: string[] = [];
   if (!themeName(data) && data.theme === undefined) {
-    edits.push({ path: ['theme'], value: { name: 'material' } });
+    edits.push({ path: ['theme'], value: { name: 'material', font: false } });
     done.push('set the theme to material');
   }
   const plugins = namedEntries(data.plugins);

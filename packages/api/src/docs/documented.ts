@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import {
   defineFact,
   pythonAnalysis,
+  pythonPackages,
   typescriptSources,
   type PythonDefinition,
   type PythonFileResult,
@@ -259,31 +260,116 @@ async function pythonSymbols(project: ShipshapeProject): Promise<PublicSymbol[]>
   const modules = publicPythonModules(project);
   if (modules.length === 0) return [];
   const analysis = await project.get(pythonAnalysis);
-  // classes of the project by name, for the methods their subclasses inherit
-  const classes = new Map<string, Set<string>>();
+  // classes of the project by name, with their bases, for the methods their subclasses inherit
+  const classes = new Map<string, { methods: Set<string>; bases: string[] }>();
   for (const result of Object.values(analysis.files))
     for (const d of result.definitions ?? [])
-      if (d.kind === 'class') classes.set(d.name, new Set([...(classes.get(d.name) ?? []), ...d.methods.map((m) => m.name)]));
+      if (d.kind === 'class') {
+        const known = classes.get(d.name);
+        classes.set(d.name, {
+          methods: new Set([...(known?.methods ?? []), ...d.methods.map((m) => m.name)]),
+          bases: [...(known?.bases ?? []), ...d.bases],
+        });
+      }
+  const mainGuards = new Map<string, number>();
+  const guardOf = (file: string) => {
+    if (!mainGuards.has(file)) {
+      const text = project.workspace.source.read(file) ?? '';
+      const match = /^if .*__name__ ?== ?["']__main__["']/m.exec(text);
+      mainGuards.set(file, match ? text.slice(0, match.index).split('\n').length : Number.POSITIVE_INFINITY);
+    }
+    return mainGuards.get(file)!;
+  };
+  const seen = new Set<string>();
   const symbols: PublicSymbol[] = [];
+  const add = (name: string, d: PythonDefinition, file: string) => {
+    const at = `${file}:${d.line}`;
+    if (seen.has(at)) return;
+    seen.add(at);
+    symbols.push({
+      name,
+      kind: d.kind === 'async-function' ? 'function' : d.kind,
+      file,
+      line: d.line,
+      column: d.column,
+      documented: d.docstring,
+    });
+    if (d.kind === 'class') symbols.push(...methodSymbols(d, name, file, classes));
+  };
   for (const module of modules) {
     const result = analysis.files[module.file];
     if (!result || result.error) continue;
     const listed = result.all?.names ? new Set(result.all.names) : undefined;
+    const guard = guardOf(module.file);
+    const local = new Set<string>();
     for (const d of result.definitions) {
-      if (!isPublicDefinition(d, listed)) continue;
-      const name = `${module.name}.${d.name}`;
-      symbols.push({
-        name,
-        kind: d.kind === 'async-function' ? 'function' : d.kind,
-        file: module.file,
-        line: d.line,
-        column: d.column,
-        documented: d.docstring,
-      });
-      if (d.kind === 'class') symbols.push(...methodSymbols(d, name, module.file, classes));
+      // code under `if __name__ == "__main__":` is a demo, not API; a definition in an ImportError fallback of a
+      // name the module also imports is a stand-in for the imported one
+      if (d.line > guard && d.column > 1) continue;
+      if (result.reexports.includes(d.name)) continue;
+      local.add(d.name);
+      if (isPublicDefinition(d, listed)) add(`${module.name}.${d.name}`, d, module.file);
+    }
+    // what __all__ re-exports from the project's private modules is public where it is listed
+    for (const name of listed ?? []) {
+      if (local.has(name)) continue;
+      const found = importedDefinition(project, analysis.files, module.file, name, 0);
+      if (found && found.definition.kind !== 'variable' && !isOverload(found.definition))
+        add(`${module.name}.${name}`, found.definition, found.file);
     }
   }
   return symbols;
+}
+
+/** The definition a module's name is imported from, within the project (followed through three re-exports). */
+function importedDefinition(
+  project: ShipshapeProject,
+  files: Record<string, PythonFileResult>,
+  file: string,
+  name: string,
+  depth: number,
+): { definition: PythonDefinition; file: string } | undefined {
+  const result = files[file];
+  if (!result || result.error || depth > 3) return undefined;
+  const record = result.imports.find((i) => i.kind === 'from' && !i.inFunction && i.names.some((n, k) => (i.aliases[k] ?? n) === name));
+  if (!record) {
+    // `from ._api import *`: the name is one of those modules' own
+    for (const star of result.imports.filter((i) => i.kind === 'from' && !i.inFunction && i.names.includes('*'))) {
+      const target = moduleFile(project, files, file, star.module, star.level);
+      const definition = target ? files[target]?.definitions?.find((d) => d.name === name) : undefined;
+      if (target && definition) return { definition, file: target };
+    }
+    return undefined;
+  }
+  const index = record.names.findIndex((n, k) => (record.aliases[k] ?? n) === name);
+  const original = record.names[index];
+  const target = moduleFile(project, files, file, record.module, record.level);
+  if (!target) return undefined;
+  const definition = files[target]?.definitions?.find((d) => d.name === original);
+  if (definition) return { definition, file: target };
+  return importedDefinition(project, files, target, original, depth + 1);
+}
+
+/** The project file a from-import names (relative, or absolute from a package folder of the project). */
+function moduleFile(
+  project: ShipshapeProject,
+  files: Record<string, PythonFileResult>,
+  from: string,
+  module: string,
+  level: number,
+): string | undefined {
+  let base: string;
+  const parts = module ? module.split('.') : [];
+  if (level > 0) {
+    base = posix.dirname(from);
+    for (let i = 1; i < level; i++) base = posix.dirname(base);
+  } else {
+    const top = project.get(pythonPackages).folders.find((folder) => posix.basename(folder) === parts[0]);
+    if (!top) return undefined;
+    base = posix.dirname(top);
+  }
+  const path = posix.join(base, ...parts);
+  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => candidate in files);
 }
 
 function isPublicDefinition(d: PythonDefinition, listed: Set<string> | undefined): boolean {
@@ -300,16 +386,26 @@ function methodSymbols(
   d: Extract<PythonDefinition, { kind: 'class' }>,
   owner: string,
   file: string,
-  classes: Map<string, Set<string>>,
+  classes: Map<string, { methods: Set<string>; bases: string[] }>,
 ): PublicSymbol[] {
   const inherited = new Set<string>();
-  for (const base of d.bases) {
-    const short = base.replace(/\[.*$/, '');
-    if (TRIVIAL_BASES.has(short) || /^(typing\.)?(Generic|Protocol)$/.test(short)) continue;
-    const known = classes.get(short.split('.').pop() ?? short);
-    if (!known) return []; // a base from elsewhere: its methods' docstrings may be what the docs show
-    for (const name of known) inherited.add(name);
-  }
+  const visited = new Set<string>();
+  // every method a base class of the project declares, through the whole chain; a base from elsewhere: say nothing
+  const walk = (bases: string[]): boolean => {
+    for (const base of bases) {
+      const short = base.replace(/\[.*$/, '');
+      if (TRIVIAL_BASES.has(short) || /^(typing\.)?(Generic|Protocol)$/.test(short)) continue;
+      const name = short.split('.').pop() ?? short;
+      const known = classes.get(name);
+      if (!known) return false;
+      if (visited.has(name)) continue;
+      visited.add(name);
+      for (const method of known.methods) inherited.add(method);
+      if (!walk(known.bases)) return false;
+    }
+    return true;
+  };
+  if (!walk(d.bases)) return [];
   const seen = new Set<string>();
   const symbols: PublicSymbol[] = [];
   for (const m of d.methods) {

@@ -173,7 +173,7 @@ export function pythonSourcePaths(project: ShipshapeProject): string[] {
 
 /** The `::: identifier` lines of a Markdown page (mkdocstrings' autodoc syntax). */
 export function autodocIdentifiers(markdown: string): string[] {
-  return [...markdown.matchAll(/^[ \t]*:::[ \t]+([A-Za-z_][\w.]*)[ \t]*$/gm)].map((m) => m[1]);
+  return [...markdown.matchAll(/^(?:#{1,6}[ \t]*)?:::[ \t]*([A-Za-z_][\w.]*)[ \t]*$/gm)].map((m) => m[1]);
 }
 
 /** A mapping read with keys in order, for messages that point at a key's line. */

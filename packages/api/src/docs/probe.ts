@@ -66,21 +66,53 @@ export async function probeMkdocs(python: string, extensions: readonly string[])
   return { python, mkdocs: data.mkdocs, themes: data.themes, plugins: data.plugins, missingExtensions: data.missing };
 }
 
-/** The pip distribution that provides a theme, plugin or Markdown extension, for install messages. */
-export function distributionOf(kind: 'theme' | 'plugin' | 'extension', name: string): string {
+/** Distributions whose name is not `mkdocs-<plugin>` / the extension's top module. */
+const KNOWN: Record<string, string> = {
+  'plugin:mkdocstrings': 'mkdocstrings[python]',
+  'plugin:markdown-exec': 'markdown-exec',
+  'plugin:minify': 'mkdocs-minify-plugin',
+  'plugin:git-revision-date-localized': 'mkdocs-git-revision-date-localized-plugin',
+  'plugin:git-revision-date': 'mkdocs-git-revision-date-plugin',
+  'plugin:gen-files': 'mkdocs-gen-files',
+  'plugin:literate-nav': 'mkdocs-literate-nav',
+  'plugin:awesome-pages': 'mkdocs-awesome-pages-plugin',
+  'plugin:redirects': 'mkdocs-redirects',
+  'plugin:macros': 'mkdocs-macros-plugin',
+  'plugin:include-markdown': 'mkdocs-include-markdown-plugin',
+  'extension:callouts': 'markdown-callouts',
+  'extension:github-callouts': 'markdown-callouts',
+  'extension:mkautodoc': 'mkautodoc',
+  'extension:markdown_include.include': 'markdown-include',
+  'extension:mdx_truly_sane_lists': 'mdx-truly-sane-lists',
+};
+
+/** Material's own plugins (9.x; 8.2 has search and tags only): installed with mkdocs-material. */
+const MATERIAL_PLUGINS = new Set([
+  'blog',
+  'group',
+  'info',
+  'meta',
+  'offline',
+  'optimize',
+  'privacy',
+  'projects',
+  'social',
+  'tags',
+  'typeset',
+]);
+
+/** The pip distribution that provides a theme, plugin or Markdown extension, for install messages; undefined when not known. */
+export function distributionOf(kind: 'theme' | 'plugin' | 'extension', name: string): string | undefined {
   const top = name.split(/[./]/)[0];
-  if (kind === 'theme' && name === 'material') return 'mkdocs-material';
+  if (KNOWN[`${kind}:${name}`]) return KNOWN[`${kind}:${name}`];
+  if (kind === 'theme') return name === 'material' ? 'mkdocs-material' : undefined;
   if (kind === 'plugin') {
-    if (top === 'material') return 'mkdocs-material';
-    if (name === 'mkdocstrings') return 'mkdocstrings[python]';
-    return name.startsWith('mkdocs-') ? name : `mkdocs-${name}`;
+    if (top === 'material' || MATERIAL_PLUGINS.has(name)) return 'mkdocs-material (9.x)';
+    return undefined;
   }
-  if (kind === 'extension') {
-    if (top === 'pymdownx') return 'pymdown-extensions';
-    if (top === 'material') return 'mkdocs-material';
-    return top;
-  }
-  return `mkdocs-${name}`;
+  if (top === 'pymdownx') return 'pymdown-extensions';
+  if (top === 'material') return 'mkdocs-material (9.x)';
+  return undefined;
 }
 
 /** The plugins MkDocs itself provides (built in, never an entry point of another distribution). */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineCheck, projectFiles, pythonInterpreter, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, locateYaml, projectFiles, pythonInterpreter, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { docsDirOf, namedEntries, themeName, yamlLineOf } from '../layout';
 import { BUILTIN_PLUGINS, BUILTIN_THEMES, distributionOf, probeMkdocs } from '../probe';
 import { docsSetup } from '../setup';
@@ -64,11 +64,11 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   } catch {
     return findings;
   }
-  const extensions = namedEntries(data.markdown_extensions).map((e) => e.name);
-  let installed = await probeMkdocs(python, extensions);
+  const extensionNames = namedEntries(data.markdown_extensions).map((e) => e.name);
+  let installed = await probeMkdocs(python, extensionNames);
   // the docs target falls back to Debian's /usr/bin/python3 (its MkDocs is visible to it alone) when no Python is named
   if (!installed.mkdocs && !project.workspace.options.python && !process.env.SHIPSHAPE_PYTHON && existsSync(SYSTEM_PYTHON)) {
-    const system = await probeMkdocs(SYSTEM_PYTHON, extensions);
+    const system = await probeMkdocs(SYSTEM_PYTHON, extensionNames);
     if (system.mkdocs) installed = system;
   }
   python = installed.python;
@@ -82,19 +82,29 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     });
     return findings;
   }
-  const missing = (kind: 'theme' | 'plugin' | 'extension', name: string, key: string) =>
+  const missing = (kind: 'theme' | 'plugin' | 'extension', name: string, path: (string | number)[]) => {
+    const distribution = distributionOf(kind, name);
+    const at = locateYaml(mkdocs.text, path);
     findings.push({
-      message: `the ${kind} "${name}" is not installed for ${python}: mkdocs build fails ("unrecognised ${kind}"); install it with: pip install ${distributionOf(kind, name)}`,
+      message: `the ${kind} "${name}" is not installed for ${python}: mkdocs build fails here ("unrecognised ${kind}"); install ${distribution ? `it with: pip install ${distribution}` : 'the distribution that provides it'}`,
       file: mkdocs.file,
-      line: yamlLineOf(mkdocs.text, key),
+      line: at?.line ?? 1,
+      column: at?.column,
       severity: 'warning',
       key: `${kind}:${name}`,
     });
+  };
   const theme = themeName(data);
-  if (theme && !BUILTIN_THEMES.has(theme) && !installed.themes.includes(theme)) missing('theme', theme, 'theme');
-  for (const { name } of namedEntries(data.plugins))
-    if (!BUILTIN_PLUGINS.has(name) && !installed.plugins.includes(name)) missing('plugin', name, 'plugins');
-  for (const name of installed.missingExtensions) missing('extension', name, 'markdown_extensions');
+  if (theme && !BUILTIN_THEMES.has(theme) && !installed.themes.includes(theme)) missing('theme', theme, ['theme']);
+  namedEntries(data.plugins).forEach(({ name }, index) => {
+    if (!BUILTIN_PLUGINS.has(name) && !installed.plugins.includes(name))
+      missing('plugin', name, entryPath('plugins', data.plugins, name, index));
+  });
+  const extensions = namedEntries(data.markdown_extensions);
+  extensions.forEach(({ name }, index) => {
+    if (installed.missingExtensions.includes(name))
+      missing('extension', name, entryPath('markdown_extensions', data.markdown_extensions, name, index));
+  });
   return findings;
 }
 
@@ -114,6 +124,11 @@ export function notUtf8(bytes: Buffer | undefined): string | undefined {
     const offset = bad < 0 ? 0 : Buffer.byteLength(text.slice(0, bad));
     return `is not UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0') ?? '??'} at offset ${offset})`;
   }
+}
+
+/** Where a plugins / markdown_extensions entry is written: its list item, or its key in a mapping. */
+function entryPath(key: string, value: unknown, name: string, index: number): (string | number)[] {
+  return Array.isArray(value) ? [key, index] : [key, name];
 }
 
 function lineOf(text: string, needle: string): number {

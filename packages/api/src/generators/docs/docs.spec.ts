@@ -23,7 +23,7 @@ describe('docs generator, TypeScript', () => {
     const data = parseDocument(mkdocs).toJS();
     expect(data).toMatchObject({
       site_name: 'shapes',
-      theme: { name: 'material' },
+      theme: { name: 'material', font: false },
       extra_javascript: ['assets/javascripts/mermaid.min.js'],
     });
     expect(JSON.parse(read(tree, 'package.json')!).devDependencies).toMatchObject({
