@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
@@ -6,6 +7,7 @@ import apiReportExecutor from '../executors/api-report/api-report';
 import { apiReportGenerator } from '../generators/api-report/api-report';
 import { API_OPTIONS } from '../options';
 import { diskTree, flush, gitCommit, gitInit, PY_LIB, TS_LIB } from './fixtures';
+import { buildPythonReports } from './python';
 import { reportMissing } from './report-missing';
 import type { SemverFile } from './semver';
 import { apiReportTarget } from './target';
@@ -176,6 +178,24 @@ describe('Python API reports (griffe)', () => {
     expect(semver).toMatchObject({ baseline: 'v1.0.0', bump: 'major' });
     expect(semver.reports[0].changes.map((c) => c.kind).sort()).toEqual(
       expect.arrayContaining(['parameter-added-required', 'parameter-default-changed']),
+    );
+  }, 60_000);
+});
+
+describe('griffe missing', () => {
+  const ws = tempWorkspace({ 'package.json': '{ "name": "ws", "private": true }\n', ...PY_LIB });
+  afterAll(() => ws.remove());
+
+  it('is one message with the command that installs it', async () => {
+    // a virtual environment without the system's site-packages: Debian's griffe is out of its reach
+    execFileSync('/usr/bin/python3', ['-m', 'venv', '--without-pip', join(ws.root, 'venv')]);
+    const project = diskProject(ws.root, 'libs/greet', {
+      name: 'greet',
+      sections: [API_OPTIONS],
+      options: { python: join(ws.root, 'venv/bin/python3') },
+    });
+    await expect(buildPythonReports(project)).rejects.toThrow(
+      /^griffe is not installed for \S+; install it with: pip install griffe \(or apt install python3-griffe\)/,
     );
   }, 60_000);
 });
