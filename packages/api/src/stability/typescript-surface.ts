@@ -127,7 +127,8 @@ function inMemoryProgram(project: ShipshapeProject): Project {
   });
   const { source } = project.workspace;
   for (const { file } of project.get(projectFiles)) {
-    if (!TS_FILE.test(file) || file.split('/').includes('node_modules')) continue;
+    // Tests are never part of the surface (nor imported by it): leaving them out keeps the program small.
+    if (!TS_FILE.test(file) || TEST_FILE.test(file) || file.split('/').includes('node_modules')) continue;
     const text = source.read(file);
     // Offsets are the text's without a byte-order mark; the generator adds it back.
     if (text !== undefined) program.createSourceFile(`/${file}`, text.replace(/^\uFEFF/, ''), { overwrite: true });
