@@ -54,13 +54,16 @@ describe('release-tags generator, TypeScript', () => {
   it('keeps CRLF line endings and fenced examples, and tags an untagged library as api-extractor then accepts', async () => {
     const tree = fixtureTree('untagged-ts');
     const lib = 'libs/untagged-ts';
+    tree.write(`${lib}/src/tokenizer.ts`, `\uFEFF${read(tree, `${lib}/src/tokenizer.ts`)}`);
     await releaseTagsGenerator(tree, { project: 'untagged-ts', skipFormat: true });
+    expect(read(tree, `${lib}/src/tokenizer.ts`).startsWith('\uFEFF/* The separator words are split on. */\n/** @public */\n')).toBe(true);
     const slug = read(tree, `${lib}/src/slug.ts`);
     expect(slug).toContain('/** Options of slugify. @public */\r\nexport interface SlugOptions');
     expect(slug).toContain(' * ```\r\n * @public\r\n */\r\nexport function slugify');
     expect(slug.replace(/\r\n/g, '')).not.toContain('\n');
     const tokenizer = read(tree, `${lib}/src/tokenizer.ts`);
     expect(tokenizer).toContain('/* The separator words are split on. */\n/** @public */\nexport const DEFAULT_SEPARATOR');
+    expect(tokenizer.match(/@public/g)).toHaveLength(2);
     expect(tokenizer).toContain(' * @deprecated Use `slugify` and split its result instead. @public */\nexport class Tokenizer');
     expect(read(tree, `${lib}/src/index.ts`)).toContain('/** @public */\nexport default function version()');
     await onDisk(tree, lib, (dir) => {
