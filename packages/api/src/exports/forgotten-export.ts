@@ -37,6 +37,8 @@ function candidate(symbol: ts.Symbol, program: ts.Program): boolean {
   if (declarations.length === 0 || !declarations.every((d) => isOwnFile(d.getSourceFile(), program))) return false;
   return declarations.some((d) => {
     if (ts.isTypeParameterDeclaration(d) || ts.isParameter(d)) return false;
+    // `declare global { ... }` augments the global scope: nothing to export.
+    if (ts.isModuleDeclaration(d) && (d.flags & ts.NodeFlags.GlobalAugmentation) !== 0) return false;
     // Only module-scope declarations: not locals, not `declare global`, not a script's globals.
     const container = ts.isVariableDeclaration(d) ? d.parent?.parent?.parent : d.parent;
     return !!container && ts.isSourceFile(container) && ts.isExternalModule(container);

@@ -40,7 +40,9 @@ export const pythonModuleAll = defineCheck({
     const findings: FindingInput[] = [];
     for (const [file, module] of await packageModules(project, 'public')) {
       if (file.endsWith('/__init__.py') || module.all) continue;
-      const names = [...new Set(module.definitions.map((d) => d.name).filter((n) => !n.startsWith('_')))];
+      // A name an import binds too (`except ImportError: ssl = None`) is the import's fallback, not a definition.
+      const imported = new Set(module.imports.map((i) => i.bound));
+      const names = [...new Set(module.definitions.map((d) => d.name).filter((n) => !n.startsWith('_') && !imported.has(n)))];
       if (names.length === 0) continue;
       findings.push({
         message: `${file} defines ${names.length} public name${names.length === 1 ? '' : 's'} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) and has no __all__: say which are the module's API`,

@@ -74,8 +74,8 @@ export function isCuratedBarrel(project: ShipshapeProject, file: string): boolea
  */
 export const exportsProgram = defineFact({
   id: 'api/exports-program',
-  inputs: [projectFiles],
-  compute: (project, files): Project => {
+  inputs: [projectFiles, buildOutputs],
+  compute: (project, files, outputs): Project => {
     const program = new Project({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
@@ -91,7 +91,8 @@ export const exportsProgram = defineFact({
     });
     for (const { file } of files) {
       if (!TS_SOURCE_PATTERN.test(file) && !/\.d\.[cm]?ts$/.test(file)) continue;
-      if (projectRelative(project.root, file).split('/').includes('node_modules')) continue;
+      // A build's output (dist/*.d.ts) is not the source: its declarations would stand for the source's twice.
+      if (projectRelative(project.root, file).split('/').includes('node_modules') || outputs.isOutput(file)) continue;
       const text = project.workspace.source.read(file);
       if (text !== undefined && text.length <= project.options.maxFileBytes && !text.includes('\u0000'))
         program.createSourceFile(`/${file}`, text, { overwrite: true });
