@@ -67,8 +67,25 @@ describe('diagrams', () => {
       ].sort(),
     );
     expect(small.note).toBe('50 modules drawn by folder (more than 40)');
-    expect(collapse({ nodes, edges }, 5).nodes.sort()).toEqual(['pkg/a/', 'pkg/b/']);
-    expect(collapse({ nodes: ['a', 'b'], edges: [] }, 1).nodes).toEqual(['a', 'b']); // nothing to fold
+    // two folders say too little: the five most connected of the ten
+    const five = collapse({ nodes, edges }, 5);
+    expect(five.nodes).toHaveLength(5);
+    expect(five.note).toBe('the 5 most connected modules and folders of 50 modules (more than 5)');
+  });
+
+  it('draws the most connected modules of a flat package, which folding would turn into one box', () => {
+    const nodes = Array.from({ length: 12 }, (_, i) => `rich/m${String(i).padStart(2, '0')}`);
+    const edges = nodes.slice(1).map((n): [string, string] => [n, 'rich/m00']);
+    edges.push(['rich/m05', 'rich/m07'], ['rich/m07', 'rich/m05']);
+    const drawn = collapse({ nodes, edges }, 3);
+    expect(drawn.nodes.sort()).toEqual(['rich/m00', 'rich/m05', 'rich/m07']);
+    expect(drawn.edges).toEqual([
+      ['rich/m05', 'rich/m00'],
+      ['rich/m07', 'rich/m00'],
+      ['rich/m05', 'rich/m07'],
+      ['rich/m07', 'rich/m05'],
+    ]);
+    expect(drawn.note).toBe('the 3 most connected modules of 12 modules (more than 3)');
   });
 
   it("draws the TS module graph from the project's relative imports, tests left out", async () => {

@@ -65,31 +65,51 @@ export function mermaid(graph: Graph): string {
   return lines.join('\n');
 }
 
-/**
- * A module graph drawn by folder when it has more than `MAX_NODES` modules: each module deeper than `depth` folders
- * becomes its folder at that depth (`pkg/sub/`), the deepest depth that fits; the edges between folders stay.
- */
-export function collapse(graph: Graph, max = MAX_NODES): Graph {
-  if (graph.nodes.length <= max) return graph;
-  const depthOf = (label: string) => label.split('/').length - 1;
-  const deepest = Math.max(...graph.nodes.map(depthOf));
-  const at = (depth: number) => (label: string) => {
+/** Under this many nodes, a graph folded by folder says too little (a flat package folded into one box). */
+const MIN_FOLDED = 4;
+
+/** The graph with each module deeper than `depth` folders drawn as its folder at that depth (`pkg/sub/`). */
+function fold(graph: Graph, depth: number): Graph {
+  const at = (label: string) => {
     const parts = label.split('/');
     return parts.length - 1 >= depth ? `${parts.slice(0, depth).join('/')}/` : label;
   };
-  if (deepest === 0) return graph;
-  let chosen = 1;
-  for (let depth = deepest; depth >= 1; depth--) {
-    chosen = depth;
-    if (new Set(graph.nodes.map(at(depth))).size <= max) break;
-  }
-  const folded = at(chosen);
-  const folders = new Set(graph.nodes.map(folded).filter((n) => n.endsWith('/')));
+  const folders = new Set(graph.nodes.map(at).filter((n) => n.endsWith('/')));
   // a package's own module (`pkg/sub`, its __init__) joins its folder (`pkg/sub/`)
-  const group = (label: string) => (folders.has(`${label}/`) ? `${label}/` : folded(label));
-  const nodes = [...new Set(graph.nodes.map(group))];
-  const edges = graph.edges.map(([a, b]): [string, string] => [group(a), group(b)]);
-  return { nodes, edges, note: `${graph.nodes.length} modules drawn by folder (more than ${max})` };
+  const group = (label: string) => (folders.has(`${label}/`) ? `${label}/` : at(label));
+  return { nodes: [...new Set(graph.nodes.map(group))], edges: graph.edges.map(([a, b]): [string, string] => [group(a), group(b)]) };
+}
+
+/** The `max` nodes with the most edges (ties in label order), and the edges between them. */
+function mostConnected(graph: Graph, max: number): Graph {
+  const unique = [...new Set(graph.edges.filter(([a, b]) => a !== b).map((e) => e.join('\u0000')))].map((e) => e.split('\u0000'));
+  const degree = new Map(graph.nodes.map((n) => [n, 0]));
+  for (const [a, b] of unique) {
+    degree.set(a, (degree.get(a) ?? 0) + 1);
+    degree.set(b, (degree.get(b) ?? 0) + 1);
+  }
+  const kept = new Set([...graph.nodes].sort((a, b) => degree.get(b)! - degree.get(a)! || (a < b ? -1 : a > b ? 1 : 0)).slice(0, max));
+  return { nodes: [...kept], edges: graph.edges.filter(([a, b]) => kept.has(a) && kept.has(b)) };
+}
+
+/**
+ * A module graph made readable when it has more than `max` modules: drawn by folder at the deepest depth that fits
+ * (`pkg/sub/` for every module under it); when no folding fits in `max` nodes and still shows at least four (a flat
+ * package), the `max` most connected modules (or folders) are drawn, and the diagram says so.
+ */
+export function collapse(graph: Graph, max = MAX_NODES): Graph {
+  if (graph.nodes.length <= max) return graph;
+  const deepest = Math.max(...graph.nodes.map((label) => label.split('/').length - 1));
+  const folds: Graph[] = [];
+  for (let depth = deepest; depth >= 1; depth--) {
+    const folded = fold(graph, depth);
+    if (folded.nodes.length < MIN_FOLDED) break;
+    if (folded.nodes.length <= max) return { ...folded, note: `${graph.nodes.length} modules drawn by folder (more than ${max})` };
+    folds.push(folded);
+  }
+  const smallest = folds.length > 0 ? folds[folds.length - 1] : graph;
+  const what = smallest === graph ? 'modules' : 'modules and folders';
+  return { ...mostConnected(smallest, max), note: `the ${max} most connected ${what} of ${graph.nodes.length} modules (more than ${max})` };
 }
 
 /** The project graph's edges: Nx's (an executor's graph, or Nx's cached one), else what the manifests declare of each other. */
