@@ -197,7 +197,8 @@ function membersOf(node: TsNode): Member[] {
   const byName = new Map<string, TsNode[]>();
   for (const member of members) {
     const name = nameOf(member);
-    if (!name || inherited.has(name) || hiddenByTag(member)) continue;
+    // a symbol-keyed member ([kCancelable]) is the class's machinery, not a name users call
+    if (!name || name.startsWith('[') || inherited.has(name) || hiddenByTag(member)) continue;
     byName.set(name, [...(byName.get(name) ?? []), member]);
   }
   return [...byName].map(([name, declarations]) => ({

@@ -106,6 +106,7 @@ export function typedocEntries(text: string, file: string): string[] {
   return entries as string[];
 }
 
+const INTERNAL_SUBPATH = /(^|\/)(_|internals?(\/|$)|[^/]*do-not-import)/;
 const TS_SOURCE = /\.(?:[cm]?tsx?)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
@@ -123,6 +124,8 @@ export function publicTypescriptEntries(project: ShipshapeProject): string[] {
   for (const entry of entries) {
     if (hasExports ? entry.field[0] !== 'exports' : !['main', 'module', 'types', 'typings'].includes(String(entry.field[0]))) continue;
     if (entry.pattern || entry.kind === 'other' || entry.subpath?.endsWith('package.json')) continue;
+    // a subpath that says it is not API (`./internal`, `./_assert`, trpc's `./unstable-core-do-not-import`)
+    if (entry.subpath && INTERNAL_SUBPATH.test(entry.subpath)) continue;
     const source = entry.source;
     if (!source || !TS_SOURCE.test(source) || DECLARATION.test(source)) continue;
     if (!project.workspace.source.isFile(source)) continue;
