@@ -1,4 +1,4 @@
-import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { decodeSource, defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { DIAGRAMS, diagramTexts, markedDiagrams, sameDiagram, type DiagramName } from '../diagrams';
 import { docsSite } from '../site';
 
@@ -8,7 +8,7 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   let expected: Record<DiagramName, string> | undefined;
   const findings: FindingInput[] = [];
   for (const file of site.pages) {
-    const text = source.read(file);
+    const text = decodeSource(source.readBytes(file)).text;
     if (!text?.includes('shipshape:diagram')) continue;
     for (const block of markedDiagrams(text)) {
       if (!(DIAGRAMS as readonly string[]).includes(block.name)) continue;

@@ -155,6 +155,35 @@ describe('diagrams generator', () => {
   });
 });
 
+describe('diagrams generator, odd pages', () => {
+  it('keeps a byte-order mark of the page it edits', async () => {
+    const tree = workspace({ ...FILES, 'libs/shapes/docs/explanation/architecture.md': `\uFEFF${USER_PAGE}` });
+    await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
+    const bytes = tree.read('libs/shapes/docs/explanation/architecture.md')!;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('My own introduction, with *my* formatting.  \r\n');
+  });
+
+  it('refuses an architecture page that is not UTF-8, naming it, and writes nothing', async () => {
+    const tree = workspace();
+    tree.write('libs/shapes/docs/explanation/architecture.md', Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    const before = changes(tree);
+    await expect(diagramsGenerator(tree, { project: 'shapes', skipFormat: true })).rejects.toThrow(
+      /libs\/shapes\/docs\/explanation\/architecture\.md: is not valid UTF-8: the diagrams were not written/,
+    );
+    expect(changes(tree)).toEqual(before);
+  });
+
+  it('is idempotent with the formatting Nx runs on the pages it creates', async () => {
+    const tree = workspace();
+    await diagramsGenerator(tree, { project: 'shapes' });
+    const once = changes(tree);
+    await diagramsGenerator(tree, { project: 'shapes' });
+    expect(changes(tree)).toEqual(once);
+    expect(await stale(tree, 'shapes')).toEqual([]);
+  });
+});
+
 /**
  * The page as the docs site shows it: Markdown to HTML, each mermaid fence as the `<div class="mermaid">` (its text
  * HTML-escaped) that pymdownx's fence_div_format writes, and mermaid.min.js from node_modules, as the docs target copies it.

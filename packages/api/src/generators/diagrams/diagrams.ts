@@ -1,11 +1,19 @@
 import { posix } from 'node:path';
-import { defineFixGenerator, errorMessage, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import { decodeSource, defineFixGenerator, errorMessage, ShipshapeError, type FixResult, type ShipshapeProject } from '@shipshape/core';
 import { API_OPTIONS } from '../../options';
 import { newArchitecturePage, updateDiagrams } from '../../docs-structure/architecture';
 import { DIAGRAMS, diagramTexts, markedDiagrams, type DiagramName } from '../../docs-structure/diagrams';
 import { appendToNav } from '../../docs-structure/nav-edit';
 import { docsRelative, docsSite } from '../../docs-structure/site';
 import type { DiagramsGeneratorSchema } from './schema';
+
+/** A page's text without its byte-order mark, and the mark to put back (decodeSource drops it). */
+function readPage(project: ShipshapeProject, file: string): { text?: string; error?: string; bom: string } {
+  const bytes = project.workspace.source.readBytes(file);
+  const decoded = decodeSource(bytes);
+  const bom = bytes && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
+  return { ...decoded, bom };
+}
 
 /** The page the diagrams go to when no page has their markers yet. */
 export const ARCHITECTURE_PAGE = 'explanation/architecture.md';
@@ -18,28 +26,31 @@ async function writeDiagrams(project: ShipshapeProject): Promise<FixResult> {
   const done: string[] = [];
   const left: string[] = [];
   const placed = new Set<DiagramName>();
+  // a page that is not UTF-8 is never rewritten (the docs toolchain's check names it)
   const marked = site.pages.flatMap((file) => {
-    const text = source.read(file);
+    const { text, bom } = readPage(project, file);
     if (!text?.includes('shipshape:diagram')) return [];
     const names = markedDiagrams(text)
       .map((b) => b.name)
       .filter((n): n is DiagramName => (DIAGRAMS as readonly string[]).includes(n));
     names.forEach((n) => placed.add(n));
-    return names.length > 0 ? [{ file, text }] : [];
+    return names.length > 0 ? [{ file, text, bom }] : [];
   });
   const page = posix.join(site.docsDir, ARCHITECTURE_PAGE);
   const missing = DIAGRAMS.filter((name) => !placed.has(name));
-  for (const { file, text } of marked) {
+  for (const { file, text, bom } of marked) {
     const updated = updateDiagrams(text, texts, file === page ? missing : []);
     if (updated !== text) {
-      changes.push({ path: file, content: updated });
+      changes.push({ path: file, content: bom + updated });
       done.push(`${file}: updated the diagrams between the shipshape:diagram markers`);
     }
   }
   if (missing.length > 0 && !marked.some((m) => m.file === page)) {
-    const existing = source.isFile(page) ? source.read(page) : undefined;
+    const decoded = source.isFile(page) ? readPage(project, page) : undefined;
+    if (decoded?.error !== undefined) throw new ShipshapeError(`${decoded.error}: the diagrams were not written`, page);
+    const existing = decoded?.text;
     if (existing !== undefined) {
-      changes.push({ path: page, content: updateDiagrams(existing, texts, missing) });
+      changes.push({ path: page, content: decoded!.bom + updateDiagrams(existing, texts, missing) });
       done.push(`${page}: added the ${missing.join(' and ')} diagram${missing.length > 1 ? 's' : ''} at the end`);
     } else {
       changes.push({ path: page, content: newArchitecturePage(texts) });
