@@ -15,12 +15,15 @@ const PLAN_ITEM = 'api/stability-markers';
  * Prose that exempts a name from the compatibility promise, as PEP 8 describes it ("documentation explicitly
  * declares them to be provisional or internal interfaces"). Phrases, not words: "internal buffer" says nothing.
  */
-const CLAIMS: Array<{ level: PythonStability; pattern: RegExp }> = [
+const CLAIMS: Array<{ level: PythonStability; pattern: RegExp; summary?: boolean }> = [
   { level: 'experimental', pattern: /\b(?:is|are|as|an?|this|still|currently|considered|highly)\s+(?:experimental|provisional)\b/i },
-  { level: 'experimental', pattern: /^\s*(?:\.\.\s+(?:warning|note)::\s*)?(?:experimental|provisional)\b[:.!]?/im },
+  // A line that is only the word (a heading, an rST warning): "Experimental.", ".. warning:: Provisional:".
+  { level: 'experimental', pattern: /^\s*(?:\.\.\s+(?:warning|note)::\s*)?(?:experimental|provisional)(?:[:.!]|\s*$)/im },
+  // "Pass http2=True to enable the experimental feature" further down describes something else: the summary only.
   {
     level: 'experimental',
     pattern: /\b(?:experimental|provisional|unstable)\s+(?:api|feature|interface|support|module|class|function)\b/i,
+    summary: true,
   },
   { level: 'internal', pattern: /\bnot\s+(?:a\s+)?part\s+of\s+(?:the|our|its)\s+public\s+(?:api|interface)\b/i },
   { level: 'internal', pattern: /\b(?:for\s+internal\s+use(?:\s+only)?|internal\s+(?:api|use\s+only))\b/i },
@@ -28,8 +31,9 @@ const CLAIMS: Array<{ level: PythonStability; pattern: RegExp }> = [
 
 export function claimedStability(doc: string | null): { level: PythonStability; phrase: string } | undefined {
   if (!doc) return undefined;
-  for (const { level, pattern } of CLAIMS) {
-    const match = pattern.exec(doc);
+  const summary = doc.split(/\n\s*\n/)[0];
+  for (const { level, pattern, summary: inSummary } of CLAIMS) {
+    const match = pattern.exec(inSummary ? summary : doc);
     if (match) return { level, phrase: match[0].trim() };
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { Check, FindingInput } from '@shipshape/core';
 import { treeProject } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../options';
 import { fixtureTree, onDisk, runApiExtractor } from './__fixtures__/helpers';
-import { pythonIncompatibleStability, pythonInternalExport, pythonStabilityMarker } from './python-checks';
+import { claimedStability, pythonIncompatibleStability, pythonInternalExport, pythonStabilityMarker } from './python-checks';
 import { releaseTagsOf } from './release-tags';
 import { incompatibleReleaseTagsCheck, internalExport, missingReleaseTag } from './typescript-checks';
 
@@ -138,5 +138,18 @@ describe('Python stability checks', () => {
     edit('__init__.py', '"_cache_key", ', '');
     for (const check of [pythonStabilityMarker, pythonIncompatibleStability, pythonInternalExport])
       expect(await run(clean, 'marked-py', check)).toEqual([]);
+  });
+});
+
+describe('docstring claims', () => {
+  it('reads phrases about the object itself, not the word anywhere', () => {
+    expect(claimedStability('This module contains provisional support for SOCKS proxies.')?.level).toBe('experimental');
+    expect(claimedStability('A square.\n\nThis class is experimental: its constructor may change.')?.level).toBe('experimental');
+    expect(claimedStability('Helpers.\n\n.. warning:: Experimental.\n')?.level).toBe('experimental');
+    expect(claimedStability('These types are not part of the public API and must not be relied upon.')?.level).toBe('internal');
+    expect(claimedStability('For internal use only.')?.level).toBe('internal');
+    expect(claimedStability('Flushes the internal buffer.')).toBeUndefined();
+    expect(claimedStability('Experimental features are enabled by `flag`.')).toBeUndefined();
+    expect(claimedStability('Opens a client.\n\nPass http2=True to enable the experimental feature.')).toBeUndefined();
   });
 });
