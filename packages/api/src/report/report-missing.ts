@@ -20,17 +20,30 @@ function run(project: ShipshapeProject): FindingInput[] {
   const text = manifest ? project.workspace.source.read(manifestFile) : undefined;
   const findings: FindingInput[] = [];
   const entries = language === 'typescript' ? typescriptEntries(project).entries : [];
-  for (const report of expected) {
-    if (committed.includes(report)) continue;
+  const missing = expected.filter((report) => !committed.includes(report));
+  const what = (report: string) => {
     const entry = entries.find((e) => e.report === report);
-    const what = entry ? `the exports entry "${entry.subpath}"` : `the package ${report.slice('api/'.length, -'.api.md'.length)}`;
+    return entry ? `"${entry.subpath}"` : report.slice('api/'.length, -'.api.md'.length);
+  };
+  if (missing.length > 0 && committed.length === 0) {
+    // none at all: one finding for the project, not one per entry (@noble/hashes has 46 entries)
+    const names = missing.map(what);
     findings.push({
-      message: `${what} has no committed API report (${project.file(report)}): without it a breaking change of the public API goes unnoticed in review; nx g @shipshape/api:api-report writes it`,
+      message: `${language === 'typescript' ? 'the package' : 'the project'} has no committed API report (${project.file('api/')}) for its ${missing.length === 1 ? `public ${language === 'typescript' ? 'entry' : 'package'} ${names[0]}` : `${missing.length} public ${language === 'typescript' ? 'entries' : 'packages'} (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''})`}: without one, a breaking change of the public API goes unnoticed in review; nx g @shipshape/api:api-report writes ${missing.length === 1 ? 'it' : 'them'}`,
       file: manifestFile,
-      line: entry && entry.subpath !== '.' ? lineOf(text, `"${entry.subpath}"`) : 1,
-      key: `missing:${report}`,
+      line: 1,
+      key: 'missing',
     });
-  }
+  } else
+    for (const report of missing) {
+      const entry = entries.find((e) => e.report === report);
+      findings.push({
+        message: `${entry ? `the exports entry "${entry.subpath}"` : `the package ${what(report)}`} has no committed API report (${project.file(report)}): without it a breaking change of its API goes unnoticed in review; nx g @shipshape/api:api-report writes it`,
+        file: manifestFile,
+        line: entry && entry.subpath !== '.' ? lineOf(text, `"${entry.subpath}"`) : 1,
+        key: `missing:${report}`,
+      });
+    }
   for (const report of committed) {
     if (expected.includes(report)) continue;
     findings.push({

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { diskProject, tempWorkspace } from '@shipshape/core/testing';
@@ -66,12 +66,10 @@ describe('TypeScript API reports (api-extractor, one per exports entry)', () => 
     expect(build.reports[1].text).toContain('export function clamp(value: number, min?: number): number;');
   }, 120_000);
 
-  it('the check finds the missing reports, at the exports line of a subpath', async () => {
+  it('the check finds the missing reports: one finding when there is none', async () => {
     const findings = await reportMissing.run(project());
-    expect(findings.map((f) => [f.key, f.line])).toEqual([
-      ['missing:api/shapes.api.md', 1],
-      ['missing:api/shapes-utils.api.md', 9],
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ key: 'missing', line: 1, file: 'libs/shapes/package.json' })]);
+    expect(findings[0].message).toContain('2 public entries (".", "./utils")');
   });
 
   it('the generator writes the reports and semver.json, and a second run changes nothing', async () => {
@@ -90,6 +88,18 @@ describe('TypeScript API reports (api-extractor, one per exports entry)', () => 
     expect(again.listChanges()).toEqual([]);
     expect(await reportMissing.run(project())).toEqual([]);
     gitCommit(ws.root, 'reports', 'v1.0.0');
+  }, 120_000);
+
+  it('the check names one missing report at its exports line when the others are there', async () => {
+    const utils = join(ws.root, 'libs/shapes/api/shapes-utils.api.md');
+    const text = readFileSync(utils, 'utf8');
+    rmSync(utils);
+    try {
+      const findings = await reportMissing.run(project());
+      expect(findings.map((f) => [f.key, f.line])).toEqual([['missing:api/shapes-utils.api.md', 9]]);
+    } finally {
+      writeFileSync(utils, text);
+    }
   }, 120_000);
 
   it('the api target passes while the reports match the code', async () => {
@@ -142,7 +152,7 @@ describe('Python API reports (griffe)', () => {
   const project = () => diskProject(ws.root, 'libs/greet', { name: 'greet', sections: [API_OPTIONS] });
 
   it('the generator writes api/greet.api.md in the report shape, idempotently', async () => {
-    expect((await reportMissing.run(project())).map((f) => f.key)).toEqual(['missing:api/greet.api.md']);
+    expect((await reportMissing.run(project())).map((f) => f.key)).toEqual(['missing']);
     gitCommit(ws.root, 'release', 'v1.0.0');
     const tree = diskTree(ws.root);
     await quietly(() => apiReportGenerator(tree, { project: 'greet' }));
