@@ -43,8 +43,18 @@ export interface PythonStabilitySurface {
   packages: string[];
 }
 
-/** Decorator names that mark a level: the marker module's own, whatever module they are imported from. */
-const MARKERS: Record<string, PythonStability> = { experimental: 'experimental', provisional: 'experimental', internal: 'internal' };
+/**
+ * Decorator names that mark a level, whatever module they come from: the marker module's own, and the ones
+ * libraries already wrote for themselves (huggingface_hub's `@experimental`, langchain-core's `@beta()`,
+ * polars' `@unstable()`).
+ */
+const MARKERS: Record<string, PythonStability> = {
+  experimental: 'experimental',
+  provisional: 'experimental',
+  beta: 'experimental',
+  unstable: 'experimental',
+  internal: 'internal',
+};
 
 export function markerOf(decorators: readonly string[]): PythonStability | undefined {
   for (const decorator of decorators) {
