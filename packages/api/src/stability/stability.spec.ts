@@ -153,3 +153,22 @@ describe('docstring claims', () => {
     expect(claimedStability('Opens a client.\n\nPass http2=True to enable the experimental feature.')).toBeUndefined();
   });
 });
+
+describe('bad input', () => {
+  it('checks the rest of a Python package when one module does not parse', async () => {
+    const tree = fixtureTree('marked-py');
+    tree.write('libs/marked-py/src/geometry/broken.py', 'def oops(:\n    """This is experimental."""\n');
+    const findings = await run(tree, 'marked-py', pythonStabilityMarker);
+    expect(findings.map((f) => f.key)).toEqual(['claim:Square']);
+  });
+
+  it('reads the surface of TypeScript that does not compile', async () => {
+    const tree = fixtureTree('untagged-ts');
+    tree.write(
+      'libs/untagged-ts/src/tokenizer.ts',
+      `${tree.read('libs/untagged-ts/src/tokenizer.ts', 'utf-8')}\nexport const broken: number = ;\n`,
+    );
+    const findings = await run(tree, 'untagged-ts', missingReleaseTag);
+    expect(findings[0].message).toContain('5 exported declarations'); // the broken one is not exported by the entry
+  });
+});
