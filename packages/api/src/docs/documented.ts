@@ -301,6 +301,12 @@ async function pythonSymbols(project: ShipshapeProject): Promise<PublicSymbol[]>
     const result = analysis.files[module.file];
     if (!result || result.error) continue;
     const listed = result.all?.names ? new Set(result.all.names) : undefined;
+    // a package whose __init__ states its API by re-exporting (Jinja2, requests, click): a submodule of it
+    // without __all__ is its machinery (jinja2.compiler, requests.cookies), not API of its own
+    const parent = parentInit(module.file);
+    const parentResult = parent ? analysis.files[parent] : undefined;
+    const curated = !!parentResult && !parentResult.error && (!!parentResult.all || parentResult.reexports.length > 0);
+    const ownNames = !(curated && !listed && !module.file.endsWith('/__init__.py'));
     const guard = guardOf(module.file);
     const local = new Set<string>();
     for (const d of result.definitions) {
@@ -309,10 +315,12 @@ async function pythonSymbols(project: ShipshapeProject): Promise<PublicSymbol[]>
       if (d.line > guard && d.column > 1) continue;
       if (result.reexports.includes(d.name)) continue;
       local.add(d.name);
-      if (isPublicDefinition(d, listed)) add(`${module.name}.${d.name}`, d, module.file);
+      if (ownNames && isPublicDefinition(d, listed)) add(`${module.name}.${d.name}`, d, module.file);
     }
-    // what __all__ re-exports from the project's private modules is public where it is listed
-    for (const name of listed ?? []) {
+    // what __all__ (else, in a package's __init__, what it imports from the project) re-exports is public there
+    const exported =
+      listed ?? (module.file.endsWith('/__init__.py') ? new Set(result.reexports.filter((n) => !n.startsWith('_'))) : new Set<string>());
+    for (const name of exported) {
       if (local.has(name)) continue;
       const found = importedDefinition(project, analysis.files, module.file, name, 0);
       if (found && found.definition.kind !== 'variable' && !isOverload(found.definition))
@@ -320,6 +328,12 @@ async function pythonSymbols(project: ShipshapeProject): Promise<PublicSymbol[]>
     }
   }
   return symbols;
+}
+
+/** The `__init__.py` of the package a module is in (for an `__init__.py`, of the package above). */
+function parentInit(file: string): string | undefined {
+  const dir = file.endsWith('/__init__.py') ? posix.dirname(posix.dirname(file)) : posix.dirname(file);
+  return dir && dir !== '.' ? `${dir}/__init__.py` : undefined;
 }
 
 /** The definition a module's name is imported from, within the project (followed through three re-exports). */
@@ -337,7 +351,8 @@ function importedDefinition(
     // `from ._api import *`: the name is one of those modules' own
     for (const star of result.imports.filter((i) => i.kind === 'from' && !i.inFunction && i.names.includes('*'))) {
       const target = moduleFile(project, files, file, star.module, star.level);
-      const definition = target ? files[target]?.definitions?.find((d) => d.name === name) : undefined;
+      const named = target ? (files[target]?.definitions?.filter((d) => d.name === name) ?? []) : [];
+      const definition = named.find((d) => !isOverload(d)) ?? named[0];
       if (target && definition) return { definition, file: target };
     }
     return undefined;
@@ -346,7 +361,8 @@ function importedDefinition(
   const original = record.names[index];
   const target = moduleFile(project, files, file, record.module, record.level);
   if (!target) return undefined;
-  const definition = files[target]?.definitions?.find((d) => d.name === original);
+  const named = files[target]?.definitions?.filter((d) => d.name === original) ?? [];
+  const definition = named.find((d) => !isOverload(d)) ?? named[0];
   if (definition) return { definition, file: target };
   return importedDefinition(project, files, target, original, depth + 1);
 }
@@ -380,7 +396,8 @@ function isPublicDefinition(d: PythonDefinition, listed: Set<string> | undefined
 }
 
 function isOverload(d: PythonDefinition): boolean {
-  return d.kind !== 'variable' && d.decorators.some((name) => name === 'overload' || name === 'typing.overload');
+  // @overload, @typing.overload, @t.overload, @typing_extensions.overload
+  return d.kind !== 'variable' && d.decorators.some((name) => name === 'overload' || name.endsWith('.overload'));
 }
 
 function methodSymbols(

@@ -64,7 +64,15 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   } catch {
     return findings;
   }
-  const extensionNames = namedEntries(data.markdown_extensions).map((e) => e.name);
+  // `!!python/name:module.function` tags: mkdocs imports those modules while it reads the config
+  const tagged = [
+    ...new Set(
+      pythonNames(data)
+        .map((name) => name.slice(0, name.lastIndexOf('.')))
+        .filter(Boolean),
+    ),
+  ];
+  const extensionNames = [...namedEntries(data.markdown_extensions).map((e) => e.name), ...tagged.filter((m) => m.includes('.'))];
   let installed = await probeMkdocs(python, extensionNames);
   // the docs target falls back to Debian's /usr/bin/python3 (its MkDocs is visible to it alone) when no Python is named
   if (!installed.mkdocs && !project.workspace.options.python && !process.env.SHIPSHAPE_PYTHON && existsSync(SYSTEM_PYTHON)) {
@@ -100,6 +108,18 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     if (!BUILTIN_PLUGINS.has(name) && !installed.plugins.includes(name))
       missing('plugin', name, entryPath('plugins', data.plugins, name, index));
   });
+  for (const module of tagged.filter((m) => installed.missingExtensions.includes(m))) {
+    const index = mkdocs.text.indexOf(`!!python/name:${module}.`);
+    const top = module.split('.')[0];
+    const distribution = top === 'material' ? 'mkdocs-material (9.x)' : top === 'pymdownx' ? 'pymdown-extensions' : undefined;
+    findings.push({
+      message: `"!!python/name:${module}..." names a module ${python} does not have: mkdocs stops while reading the config; install ${distribution ? `it with: pip install ${distribution}` : 'the distribution that provides it'}`,
+      file: mkdocs.file,
+      line: index < 0 ? 1 : mkdocs.text.slice(0, index).split('\n').length,
+      severity: 'warning',
+      key: `python-name:${module}`,
+    });
+  }
   const extensions = namedEntries(data.markdown_extensions);
   extensions.forEach(({ name }, index) => {
     if (installed.missingExtensions.includes(name))
@@ -124,6 +144,14 @@ export function notUtf8(bytes: Buffer | undefined): string | undefined {
     const offset = bad < 0 ? 0 : Buffer.byteLength(text.slice(0, bad));
     return `is not UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0') ?? '??'} at offset ${offset})`;
   }
+}
+
+/** Every `!!python/name:x.y` value of the config (mkdocsData keeps them as that text), without the tag. */
+function pythonNames(value: unknown): string[] {
+  if (typeof value === 'string') return value.startsWith('!!python/name:') ? [value.slice('!!python/name:'.length)] : [];
+  if (Array.isArray(value)) return value.flatMap(pythonNames);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(pythonNames);
+  return [];
 }
 
 /** Where a plugins / markdown_extensions entry is written: its list item, or its key in a mapping. */
