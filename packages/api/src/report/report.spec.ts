@@ -132,6 +132,21 @@ describe('TypeScript API reports (api-extractor, one per exports entry)', () => 
     ]);
   }, 120_000);
 
+  it('the generator reports the code as the Tree has it (an earlier step of the phase), and writes nothing to disk', async () => {
+    const tree = diskTree(ws.root);
+    const utils = 'libs/shapes/src/utils.ts';
+    tree.write(
+      utils,
+      `${tree.read(utils, 'utf-8')}\n/**\n * Linear interpolation.\n * @public\n */\nexport function lerp(a: number, b: number, t: number): number {\n  return a + (b - a) * t;\n}\n`,
+    );
+    await quietly(() => apiReportGenerator(tree, { project: 'shapes' }));
+    expect(tree.read('libs/shapes/api/shapes-utils.api.md', 'utf-8')).toContain(
+      'export function lerp(a: number, b: number, t: number): number;',
+    );
+    expect(readFileSync(join(ws.root, 'libs/shapes/api/shapes-utils.api.md'), 'utf8')).not.toContain('lerp');
+    expect(readFileSync(join(ws.root, utils), 'utf8')).not.toContain('lerp');
+  }, 120_000);
+
   it('a project that does not compile gets one message naming the compiler error', async () => {
     const broken = tempWorkspace({ ...TS_LIB, 'libs/shapes/src/utils.ts': 'export const x: number = "no";\n' });
     try {

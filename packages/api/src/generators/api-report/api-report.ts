@@ -1,5 +1,6 @@
 import type { GeneratorCallback, Tree } from '@nx/devkit';
-import { defineFixGenerator, errorMessage, isShipshapeError, type FixResult } from '@shipshape/core';
+import { defineFixGenerator, errorMessage, isShipshapeError, pluginWorkspace, type FixResult } from '@shipshape/core';
+import { treeOverlay } from '../../report/overlay';
 import { API_OPTIONS } from '../../options';
 import {
   buildReports,
@@ -17,17 +18,24 @@ import type { ApiReportGeneratorSchema } from './schema';
 const fix = defineFixGenerator<ApiReportGeneratorSchema>({
   name: '@shipshape/api:api-report',
   sections: [API_OPTIONS],
-  fix: async ({ project, schema }): Promise<FixResult> => {
+  fix: async ({ tree, project, schema }): Promise<FixResult> => {
     const language = reportLanguage(project);
     if (!language) return { left: [`${project.root}: no package.json or pyproject.toml, so no API to report`] };
     if (language === 'typescript' && !isPublished(project))
       return { done: [`${project.file('package.json')}: the package is private, so it has no public API to report`] };
     let built;
+    // the tools read files: when an earlier step of the phase changed the project on the Tree, they read a copy
+    const overlay = treeOverlay(tree, project.root);
     try {
-      built = await buildReports(project, language);
+      const source = overlay
+        ? pluginWorkspace({ workspaceRoot: overlay.root }).project({ name: project.name, root: project.root, tags: project.tags })
+        : project;
+      built = await buildReports(source, language);
     } catch (error) {
       if (!isShipshapeError(error)) throw error;
       return { left: [errorMessage(error)] };
+    } finally {
+      overlay?.remove();
     }
     if (built.reports.length === 0) return { done: [`${project.root}: no public entry to report`] };
     const baseline = await releaseBaseline(project, language, schema.baseline);
