@@ -41,6 +41,9 @@ export default async function apiReportExecutor(
     }
     const timeoutMs = options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined;
     const built = await buildReports(project, language, timeoutMs);
+    // the project's TypeScript is newer than the one api-extractor bundles: the report may miss new syntax
+    for (const message of built.messages.filter((m) => m.id === 'console-compiler-version-notice').slice(0, 1))
+      console.warn(`${node.root}: ${message.text.replace(/^\*+\s*/, '')}`);
     for (const message of built.messages.filter((m) => m.severity === 'error'))
       console.error(`${message.file ?? node.root}:${message.line ?? 0}:${message.column ?? 0} error ${message.id}: ${message.text}`);
     if (built.reports.length === 0) {

@@ -75,6 +75,8 @@ const fix = defineFixGenerator<ApiReportGeneratorSchema>({
         (file) =>
           `${project.file(file)}: reports an entry that is no longer public (a major change, in ${SEMVER_FILE}); remove it once reviewed`,
       );
+    const notice = built.messages.find((m) => m.id === 'console-compiler-version-notice');
+    if (notice) left.push(`${project.file('package.json')}: ${notice.text.replace(/^\*+\s*/, '')}`);
     for (const skipped of built.skipped)
       left.push(`${project.file('package.json')}: the exports entry "${skipped}" is a pattern or not code, so it has no report`);
     return { changes, done, left };
