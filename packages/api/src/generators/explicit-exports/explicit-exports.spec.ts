@@ -167,6 +167,24 @@ describe('explicit-exports generator, TypeScript', () => {
     expect(found.map((f) => `${f.file}:${f.line}`)).toEqual(['libs/money/src/testing/index.ts:2', 'libs/money/src/testing/index.ts:3']);
   });
 
+  it('leaves the main barrel (structure reports it), internal and wildcard subpaths, and curated barrels alone', async () => {
+    const pkg = JSON.parse(TS_FILES['libs/money/package.json']);
+    pkg.exports['./internal'] = './dist/internal.js';
+    pkg.exports['./modules/*'] = './dist/modules/*.js';
+    pkg.exports['./curated'] = './dist/curated.js';
+    const tree = workspace({
+      ...TS_FILES,
+      'libs/money/package.json': JSON.stringify(pkg),
+      'libs/money/src/index.ts': "export * from './money.js';\n",
+      'libs/money/src/internal.ts': "export * from './money.js';\n",
+      'libs/money/src/modules/a.ts': "export * from '../money.js';\n",
+      'libs/money/src/curated.ts': "export * from './listed.js';\n",
+      'libs/money/src/listed.ts': "export { Money } from './money.js';\nexport type { Currency } from './money.js';\n",
+      'libs/money/src/testing/index.ts': "export * from 'zod';\n",
+    });
+    expect((await findings(tree, 'money')).filter((f) => f.check === 'api/star-export-entry')).toEqual([]);
+  });
+
   it('writes the names out, values and types apart, keeping CRLF and the rest of the file; then it compiles and is quiet', async () => {
     const tree = workspace(TS_FILES);
     await explicitExportsGenerator(tree, { project: 'money', skipFormat: true });
