@@ -69,7 +69,7 @@ async function writeDiagrams(project: ShipshapeProject): Promise<FixResult> {
       }
     }
   }
-  if (changes.length === 0) done.push(`${project.root}: the diagrams are up to date`);
+  if (changes.length === 0) done.push(`the diagrams of ${project.name} are up to date`);
   return { changes, done, left };
 }
 

@@ -178,6 +178,7 @@ async function scaffold(project: ShipshapeProject): Promise<FixResult> {
       left.push(`${site.config}: the nav could not be edited (${errorMessage(error)}); add the new pages to it by hand`);
     }
   }
+  if (changes.length === 0) done.push(`the docs of ${project.name} have an index and the four kinds: nothing to scaffold`);
   if (!site.config) left.push(`${project.root}: no mkdocs.yml yet: run nx g @shipshape/api:docs to build these pages into a site`);
   return { changes, done, left };
 }
