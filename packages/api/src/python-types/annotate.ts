@@ -18,8 +18,11 @@ export interface ReturnCandidate {
 }
 
 /** Runs the helper over the given sources (path to text, without a byte-order mark). */
-export async function returnCandidates(python: string, files: Record<string, string>): Promise<Record<string, ReturnCandidate[]>> {
-  if (Object.keys(files).length === 0) return {};
+export async function returnCandidates(
+  python: string,
+  files: Record<string, string>,
+): Promise<{ files: Record<string, ReturnCandidate[]>; errors: Record<string, string> }> {
+  if (Object.keys(files).length === 0) return { files: {}, errors: {} };
   const result = await runProcess(python, ['-I', '-B', NONE_RETURNS_HELPER], {
     input: JSON.stringify({ files }),
     timeoutMs: HELPER_TIMEOUT_MS,
@@ -27,7 +30,7 @@ export async function returnCandidates(python: string, files: Record<string, str
   if (result.timedOut) throw new ShipshapeError(`${NONE_RETURNS_HELPER} did not finish in ${HELPER_TIMEOUT_MS / 1000} s`);
   if (result.code !== 0)
     throw new ShipshapeError(`${python} could not run ${NONE_RETURNS_HELPER}: ${result.stderr.trim().split('\n').pop() ?? ''}`);
-  return (JSON.parse(result.stdout) as { files: Record<string, ReturnCandidate[]> }).files;
+  return JSON.parse(result.stdout) as { files: Record<string, ReturnCandidate[]>; errors: Record<string, string> };
 }
 
 /** The return types the interpreter itself enforces for these special methods (str() raises when __str__ returns an int). */

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { Check, FindingInput } from '@shipshape/core';
+import { isIncompleteAudit, type Check, type FindingInput } from '@shipshape/core';
 import { diskProject, tempWorkspace } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../options';
 import missingAnnotations from './missing-annotations';
 import pyTyped from './py-typed';
+import { verifyTypes } from './pyright';
 import typeCompleteness from './type-completeness';
 
 const FIXTURES = join(__dirname, '__fixtures__');
@@ -106,6 +107,22 @@ describe('api/python-type-completeness (pyright --verifytypes, run for real)', (
       const fallen = await run(typeCompleteness, 'lib', ws.root);
       expect(fallen[1]).toMatchObject({ severity: 'error', file: 'lib/api/floors.json' });
       expect(fallen[1].message).toMatch(/fell to 50 %, below its floor of 80 %/);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it('says why when pyright cannot verify the package (one it cannot find)', async () => {
+    const ws = tempWorkspace({
+      'typed/pyproject.toml': '[project]\nname = "typed"\n',
+      'typed/typed/__init__.py': 'def f(a: int) -> int:\n    return a\n',
+      'typed/typed/py.typed': '',
+    });
+    try {
+      const pkg = { folder: 'typed/typed', name: 'not_there', hasPyTyped: true, annotated: 1, total: 1, stubs: false, typed: true };
+      const error = await verifyTypes(project('typed', ws.root), pkg, '/usr/bin/python3').catch((e: unknown) => e);
+      expect(isIncompleteAudit(error)).toBe(true);
+      expect((error as Error).message).toMatch(/^pyright --verifytypes not_there could not verify the package: /);
     } finally {
       ws.remove();
     }

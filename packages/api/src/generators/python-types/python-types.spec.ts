@@ -91,6 +91,13 @@ describe('python-types generator', () => {
     });
   });
 
+  it('leaves a file that does not parse as it is, and annotates the others', async () => {
+    tree.write('legacy/legacy/broken.py', 'def half(x):\n    return x /\n');
+    await pythonTypesGenerator(tree, { project: 'legacy', skipFormat: true });
+    expect(read('legacy/legacy/broken.py')).toBe('def half(x):\n    return x /\n');
+    expect(read('legacy/legacy/helpers.py')).toContain('def register(self, name, item) -> None:');
+  });
+
   it('writes no annotation in a project that still supports Python 2', async () => {
     tree.write('legacy/pyproject.toml', `${original('legacy/pyproject.toml')}requires-python = ">=2.7, !=3.0.*, !=3.1.*"\n`);
     await pythonTypesGenerator(tree, { project: 'legacy', skipFormat: true });

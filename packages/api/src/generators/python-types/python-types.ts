@@ -100,11 +100,18 @@ async function annotate(
     texts.set(file, { text: bom ? raw.slice(1) : raw, bom });
   }
   const python = await project.workspace.get(pythonInterpreter);
-  const candidates = await returnCandidates(python, Object.fromEntries([...texts].map(([file, { text }]) => [file, text])));
+  const { files: candidates, errors } = await returnCandidates(
+    python,
+    Object.fromEntries([...texts].map(([file, { text }]) => [file, text])),
+  );
   const edited = new Map<string, string>();
   const counts: Annotated = { none: 0, dunder: 0, files: 0 };
   const reasons = new Map<string, number>();
   let uncertain = 0;
+  for (const [file, problem] of Object.entries(errors)) {
+    texts.delete(file);
+    result.left.push(`${file}: not annotated: it does not parse (${problem})`);
+  }
   for (const [file, { text, bom }] of texts) {
     const byPosition = new Map<string, ReturnCandidate>((candidates[file] ?? []).map((c) => [`${c.insertLine}:${c.insertColumn}`, c]));
     const insertions: Array<{ line: number; column: number; text: string }> = [];
