@@ -18,8 +18,9 @@ export function readFloors(project: ShipshapeProject): Record<FloorName, number>
 }
 
 export function floorsOf(text: string, path: string): Record<FloorName, number> {
-  const data = parseJson(text, path) as unknown;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ShipshapeError(`${path}: must be an object of floors (name: percent)`);
+  const data = parseJson<unknown>(text, path);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ShipshapeError(`${path}: must be an object of floors (name: percent)`);
   for (const [name, value] of Object.entries(data)) {
     if (typeof value !== 'number' || !(value >= 0 && value <= 100))
       throw new ShipshapeError(`${path}: floor "${name}" must be a percentage between 0 and 100`);
