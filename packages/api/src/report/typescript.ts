@@ -176,6 +176,8 @@ function ambientOptions(project: ShipshapeProject): { lib: string[]; types?: str
 /** api-extractor's failure, with what to do about the one that is about the environment, not the code. */
 function explainFailure(text: string): string {
   const symbol = /Unable to follow symbol for "([^"]+)"/.exec(text);
+  if (/not supported for external modules/.test(text))
+    return `${text}: the entry re-exports another package's module (\`export * from 'other-package'\`), which api-extractor cannot list; export the names one by one, or report that package itself`;
   return symbol
     ? `${text}: "${symbol[1]}" is a global type the declarations use but no lib or @types package of the analysis declares; add the lib that declares it (e.g. "webworker", "esnext.disposable") to the tsconfig's "lib", or install its @types package`
     : text;
@@ -275,6 +277,13 @@ function runExtractor(
       `${project.file('package.json')}: api-extractor could not report the entry "${entry.subpath}" (${relative(project.workspaceRoot, dts)}): ${failure || 'no report written'}`,
     );
   let text = readFileSync(out, 'utf8');
+  // a relative star export left as written: api-extractor took the package's own modules for another package's
+  // (TypeScript marks every file below a node_modules folder external), so the report would list nothing
+  const unfollowed = /^export \* from ["'](\.\.?\/[^"']+)["']/m.exec(text);
+  if (unfollowed)
+    throw new ShipshapeError(
+      `${relative(project.workspaceRoot, dts)}: api-extractor could not follow export * from "${unfollowed[1]}" (the declarations lie below a node_modules folder, which TypeScript treats as another package's), so the report of the entry "${entry.subpath}" would be empty`,
+    );
   // api-extractor names the package only: a subpath's report says which entry it is
   if (entry.subpath !== '.')
     text = text.replace(
