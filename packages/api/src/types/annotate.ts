@@ -161,18 +161,44 @@ export function insertAnnotations(text: string, annotations: readonly Annotation
   return result;
 }
 
-/** A diagnostic as a comparable line: file, code and message (positions move when text is inserted). */
-function diagnosticKeys(program: Project): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of program.getProgram().compilerObject.getSemanticDiagnostics()) {
-    const key = `${d.file?.fileName ?? ''}|${d.code}|${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+interface Seen {
+  key: string;
+  file: string;
+  start: number;
+  text: string;
 }
 
-function newDiagnostics(before: Map<string, number>, after: Map<string, number>): string[] {
-  return [...after].filter(([key, n]) => n > (before.get(key) ?? 0)).map(([key]) => key);
+/** The program's semantic diagnostics, each with a comparable key: file, code and message (positions move with inserted text). */
+function diagnosticsOf(program: Project): Seen[] {
+  return program
+    .getProgram()
+    .compilerObject.getSemanticDiagnostics()
+    .map((d) => {
+      const text = `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+      return { key: `${d.file?.fileName ?? ''}|${text}`, file: d.file?.fileName ?? '', start: d.start ?? -1, text };
+    });
+}
+
+/** The diagnostics of `after` that `before` did not have (as many of each key as were added). */
+function newDiagnostics(before: readonly Seen[], after: readonly Seen[]): Seen[] {
+  const counts = new Map<string, number>();
+  for (const d of before) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
+  return after.filter((d) => {
+    const left = counts.get(d.key) ?? 0;
+    counts.set(d.key, left - 1);
+    return left <= 0;
+  });
+}
+
+/** The annotation whose inserted text holds the offset of the edited text, if any. */
+function annotationAt(annotations: readonly Annotation[], offset: number): Annotation | undefined {
+  let shift = 0;
+  for (const a of [...annotations].sort((x, y) => x.position - y.position)) {
+    const start = a.position + shift;
+    if (offset >= start && offset < start + a.text.length) return a;
+    shift += a.text.length;
+  }
+  return undefined;
 }
 
 /**
@@ -191,7 +217,7 @@ export function applyCompiling(
     const source = program.getSourceFileOrThrow(absolutePath(project, a.file));
     if (!originals.has(a.file)) originals.set(a.file, source.getFullText());
   }
-  const before = diagnosticKeys(program);
+  const before = diagnosticsOf(program);
   let kept = [...annotations];
   const left: string[] = [];
   const write = (list: readonly Annotation[]) => {
@@ -203,18 +229,22 @@ export function applyCompiling(
         ),
       );
   };
-  for (let round = 0; round < 3 && kept.length > 0; round++) {
+  for (let round = 0; round < 4 && kept.length > 0; round++) {
     write(kept);
-    const added = newDiagnostics(before, diagnosticKeys(program));
+    const added = newDiagnostics(before, diagnosticsOf(program));
     if (added.length === 0) break;
-    const files = new Set(added.map((key) => key.split('|')[0]));
-    const guilty = kept.filter((a) => files.has(absolutePath(project, a.file)));
-    const dropped = guilty.length > 0 && round < 2 ? guilty : kept;
-    for (const file of new Set(dropped.map((a) => a.file)))
-      left.push(
-        `${file}: the inferred types written there did not compile (${added[0].split('|').slice(1).join(': ').slice(0, 160)}); left as they are`,
-      );
-    kept = kept.filter((a) => !dropped.includes(a));
+    // the annotation the new diagnostic points into; else every annotation of its file; else (elsewhere, or the last round) all
+    const dropped = new Set<Annotation>();
+    for (const d of added) {
+      const own = kept.filter((a) => absolutePath(project, a.file) === d.file);
+      const guilty = annotationAt(own, d.start);
+      for (const a of guilty ? [guilty] : round < 3 && own.length > 0 ? own : kept) {
+        if (!dropped.has(a))
+          left.push(`${a.file}:${a.line}: ${a.what} was not written: it does not compile there (${d.text.slice(0, 140)})`);
+        dropped.add(a);
+      }
+    }
+    kept = kept.filter((a) => !dropped.has(a));
     if (kept.length === 0) write([]);
   }
   const texts = new Map<string, string>();

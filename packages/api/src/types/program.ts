@@ -5,6 +5,7 @@ import {
   decodeSource,
   defineFact,
   DECLARATION_PATTERN,
+  isWithin,
   libraryTsconfig,
   matchesGlob,
   projectFiles,
@@ -141,8 +142,8 @@ export const publicDeclarations = defineFact({
 function ownFile(project: ShipshapeProject, source: SourceFile): string | undefined {
   const file = workspacePath(project, source.getFilePath());
   if (file.startsWith('..') || !TYPED_SOURCE.test(file) || DECLARATION_PATTERN.test(file)) return undefined;
-  const relative = projectRelative(project.root, file);
-  if (relative.startsWith('..') || relative.split('/').includes('node_modules')) return undefined;
+  // another workspace package's sources (reached through `export * from '@scope/core'`) are its own API
+  if (!isWithin(file, project.root) || projectRelative(project.root, file).split('/').includes('node_modules')) return undefined;
   return file;
 }
 

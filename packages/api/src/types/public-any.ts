@@ -156,7 +156,16 @@ function anysOf(declaration: PublicDeclaration): PublicAny[] {
   else if (Node.isInterfaceDeclaration(node)) {
     for (const member of node.getMembers()) {
       const subject = `${name}.${Node.hasName(member) ? member.getName() : '[index]'}`;
-      written(subject, Node.isMethodSignature(member) || Node.isCallSignatureDeclaration(member) ? 'signature' : 'type', member);
+      const typeNode = Node.isPropertySignature(member) ? member.getTypeNode() : undefined;
+      // a call signature or a function-typed property is most often a callback the user writes: what it returns
+      // goes to the library, so only its parameters are looked at
+      const callbackParameters = (parameters: import('ts-morph').ParameterDeclaration[], role: string) => {
+        for (const p of parameters)
+          if (!(p.isRestParameter() && isAnyOrAnyArray(p.getTypeNode()))) written(subject, role, p.getTypeNode(), true);
+      };
+      if (Node.isCallSignatureDeclaration(member)) callbackParameters(member.getParameters(), 'signature');
+      else if (typeNode && Node.isFunctionTypeNode(typeNode)) callbackParameters(typeNode.getParameters(), 'type');
+      else written(subject, Node.isMethodSignature(member) ? 'signature' : 'type', member);
     }
   } else if (Node.isClassDeclaration(node)) {
     for (const member of node.getMembers()) {
