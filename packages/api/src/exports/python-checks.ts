@@ -107,6 +107,7 @@ export function missingReexports(
     if (
       binding.kind !== 'from' ||
       binding.typeChecking ||
+      binding.conditional ||
       binding.bound.startsWith('_') ||
       listed.has(binding.bound) ||
       used.has(binding.bound)

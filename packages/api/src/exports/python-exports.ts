@@ -39,6 +39,8 @@ export interface PythonImportBinding {
   level: number;
   line: number;
   typeChecking: boolean;
+  /** Inside a module-level if/try/with/for block: it may not run. */
+  conditional: boolean;
 }
 
 /** One module, as python_exports.py reads it. */
@@ -47,7 +49,7 @@ export interface PythonModuleExports {
   /** Every name bound at module scope (definitions, assignments, loops, with, except, imports, `global` in functions). */
   bound: Record<string, { line: number; kind: string }>;
   /** Names defined by def, class and assignments (not imports), in source order. */
-  definitions: Array<{ name: string; line: number }>;
+  definitions: Array<{ name: string; line: number; conditional: boolean; typeChecking: boolean }>;
   imports: PythonImportBinding[];
   starImports: Array<{ module: string; level: number; line: number }>;
   /** What may bind names no statement shows: a module `__getattr__`, globals(), exec, sys.modules. */

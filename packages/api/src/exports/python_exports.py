@@ -86,6 +86,7 @@ class Module:
         self.all_statements = []
         self.all_literal = True
         self.used = set()
+        self.conditional = False
         self.collect(tree)
 
     def bind(self, name, line, kind):
@@ -97,7 +98,9 @@ class Module:
             if isinstance(node, ast.If) and is_type_checking(node.test):
                 for inner in module_statements(node.body):
                     type_checking_lines.add(id(inner))
+        top_level = set(id(node) for node in tree.body)
         for node in module_statements(tree.body):
+            self.conditional = id(node) not in top_level
             self.statement(node, id(node) in type_checking_lines)
         # Names bound from inside functions (`global x`) or by walrus at module level, and ways to bind unseen.
         for node in ast.walk(tree):
@@ -128,7 +131,7 @@ class Module:
     def statement(self, node, type_checking):
         if isinstance(node, FUNCTION_NODES + (ast.ClassDef,)):
             self.bind(node.name, node.lineno, "class" if isinstance(node, ast.ClassDef) else "function")
-            self.definitions.append({"name": node.name, "line": node.lineno})
+            self.definitions.append({"name": node.name, "line": node.lineno, "conditional": self.conditional, "typeChecking": type_checking})
             if node.name == "__getattr__":
                 self.dynamic.append({"line": node.lineno, "reason": "module __getattr__"})
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
@@ -139,7 +142,7 @@ class Module:
             for name in names:
                 if name != "__all__":
                     self.bind(name, node.lineno, "variable")
-                    self.definitions.append({"name": name, "line": node.lineno})
+                    self.definitions.append({"name": name, "line": node.lineno, "conditional": self.conditional, "typeChecking": type_checking})
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             func = node.value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "__all__":
@@ -169,6 +172,7 @@ class Module:
                         "level": 0,
                         "line": node.lineno,
                         "typeChecking": type_checking,
+                        "conditional": self.conditional,
                     }
                 )
         elif isinstance(node, ast.ImportFrom):
@@ -187,6 +191,7 @@ class Module:
                         "level": node.level or 0,
                         "line": node.lineno,
                         "typeChecking": type_checking,
+                        "conditional": self.conditional,
                     }
                 )
         elif type(node).__name__ == "Match":

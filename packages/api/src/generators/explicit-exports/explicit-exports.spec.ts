@@ -251,6 +251,7 @@ describe('explicit-exports checks and generator, Python', () => {
     expect(read('errors.py')).toContain(
       'import logging\n\n__all__ = ["BalanceError", "LedgerError", "logger"]\n\n# the module\'s logger\n',
     );
+    expect(read('errors.py')).toMatch(/class BalanceError\(LedgerError\):\n {4}pass\n\n\ndef _private\(\):\n {4}pass\n$/);
     expect(read('posting.py')).toContain("__all__ = ['MAX', 'Posting', 'post']  # what posting offers\n");
     expect(read('broken.py')).toBe(PY_FILES['libs/ledger/src/ledger/broken.py']);
     expect(read('lazy.py')).toBe(PY_FILES['libs/ledger/src/ledger/lazy.py']);

@@ -53,10 +53,20 @@ export async function explicitAll(project: ShipshapeProject): Promise<Result> {
 function namesFor(project: ShipshapeProject, file: string, module: PythonModuleExports): string[] {
   // A name an import binds too (`except ImportError: json = None`) is the import's, not a definition.
   const imported = new Set(module.imports.map((i) => i.bound));
-  const names = new Set(module.definitions.map((d) => d.name).filter((n) => !n.startsWith('_') && !imported.has(n)));
+  // Only what always exists: a name defined under `if TYPE_CHECKING:` or in an if/try block may be missing at run time,
+  // and `from module import *` would raise AttributeError for it.
+  const always = module.definitions.filter((d) => !d.conditional && !d.typeChecking);
+  const names = new Set(always.map((d) => d.name).filter((n) => !n.startsWith('_') && !imported.has(n)));
   if (file.endsWith('/__init__.py')) {
     for (const binding of module.imports) {
-      if (binding.kind !== 'from' || binding.typeChecking || binding.bound.startsWith('_') || !isOwnImport(project, binding)) continue;
+      if (
+        binding.kind !== 'from' ||
+        binding.typeChecking ||
+        binding.conditional ||
+        binding.bound.startsWith('_') ||
+        !isOwnImport(project, binding)
+      )
+        continue;
       names.add(binding.bound);
     }
   }
@@ -71,6 +81,15 @@ function writeAll(project: ShipshapeProject, file: string, module: PythonModuleE
       );
     return undefined;
   }
+  const imported = new Set(module.imports.map((i) => i.bound));
+  const maybe = module.definitions.filter((d) => (d.conditional || d.typeChecking) && !d.name.startsWith('_') && !imported.has(d.name));
+  if (maybe.length > 0) {
+    const shown = [...new Set(maybe.map((d) => d.name))];
+    result.left.push(
+      `${file}: has no __all__, and ${shown.slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''} ${shown.length === 1 ? 'is' : 'are'} defined only under a condition (if TYPE_CHECKING, if/try): write its __all__ by hand with what always exists`,
+    );
+    return undefined;
+  }
   const names = namesFor(project, file, module);
   if (names.length === 0) return undefined;
   const { eol, lines, bom } = splitLines(text);
@@ -80,10 +99,10 @@ function writeAll(project: ShipshapeProject, file: string, module: PythonModuleE
   const before = lines.slice(0, at);
   const after = lines.slice(at);
   const block = [...(at > 0 ? [''] : []), ...statement.split(eol), ...(after.length > 0 && after[0].trim() !== '' ? [''] : [])];
-  // A file that ended right after its imports gets its final newline back.
   const joined = [...before, ...block, ...after].join(eol);
+  const finalNewline = /(?:\r\n|\r|\n)$/.test(text) || after.length === 0;
   result.done.push(`${file}: __all__ written (${names.length} name${names.length === 1 ? '' : 's'})`);
-  return bom + (after.length === 0 ? `${joined}${eol}` : joined);
+  return bom + joined + (finalNewline ? eol : '');
 }
 
 function completeAll(
