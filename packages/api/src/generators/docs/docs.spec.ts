@@ -70,8 +70,8 @@ describe('docs generator, Python', () => {
     await docsGenerator(tree, { project: 'geometry', skipFormat: true, skipInstall: true });
     const data = parseDocument(read(tree, `${PY_ROOT}/mkdocs.yml`)!).toJS();
     expect(data.plugins).toEqual(['search', { mkdocstrings: { handlers: { python: { paths: ['src'] } } } }]);
-    expect(read(tree, `${PY_ROOT}/docs/reference/api/geometry.md`)).toBe('# `geometry`\n\n::: geometry\n');
-    expect(read(tree, `${PY_ROOT}/docs/reference/api/geometry.circle.md`)).toBe('# `geometry.circle`\n\n::: geometry.circle\n');
+    expect(read(tree, `${PY_ROOT}/docs/reference/api/geometry.md`)).toBe('# geometry\n\n::: geometry\n');
+    expect(read(tree, `${PY_ROOT}/docs/reference/api/geometry.circle.md`)).toBe('# geometry.circle\n\n::: geometry.circle\n');
     expect(tree.exists(`${PY_ROOT}/docs/reference/api/geometry._internal.md`)).toBe(false);
     expect(tree.exists(`${PY_ROOT}/docs/reference/api/geometry.tests.test_circle.md`)).toBe(false);
     // geometry.Circle (through __all__) and its area method; geometry's __init__ states the API, so circle.py's

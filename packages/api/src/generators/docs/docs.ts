@@ -111,7 +111,7 @@ export const docsGenerator = defineFixGenerator<DocsGeneratorSchema>({
           left.push(`${page}: exists without "::: ${module.name}"; kept as you wrote it`);
           continue;
         }
-        changes.push({ path: page, content: `# \`${module.name}\`\n\n::: ${module.name}\n` });
+        changes.push({ path: page, content: `# ${module.name}\n\n::: ${module.name}\n` });
         done.push(`${page}: created (the API of ${module.name}, rendered by mkdocstrings)`);
       }
     }
