@@ -77,22 +77,29 @@ describe('docs/docs-config', () => {
 });
 
 describe('docs/undocumented', () => {
-  it('reports each public symbol without a doc comment, where it is declared, and the floor', async () => {
+  it('reports the public symbols without a doc comment, one finding per file at the first, and the floor', async () => {
     const tree = workspace();
     const findings = await run(undocumented, tree, 'shapes');
     expect(brief(findings)).toEqual([
-      `${TS_ROOT}/src/shape.ts:5 - undocumented:Shape.name`,
-      `${TS_ROOT}/src/square.ts:3 - undocumented:square`,
+      `${TS_ROOT}/src/shape.ts:5 - undocumented`,
+      `${TS_ROOT}/src/square.ts:3 - undocumented`,
       `${TS_ROOT}:0 info floor:docs/documented`,
     ]);
     expect(findings[0].message).toMatch(
-      /^public property Shape\.name has no doc comment: .*A person who knows what it is for must write it/,
+      /^public property Shape\.name \(line 5\) has no doc comment; .*A person who knows what each is for must write it/,
     );
     const python = await run(undocumented, tree, 'geometry');
-    expect(brief(python)).toEqual([
-      `${PY_ROOT}/src/geometry/circle.py:7 - undocumented:geometry.Circle.area`,
-      `${PY_ROOT}:0 info floor:docs/documented`,
-    ]);
+    expect(brief(python)).toEqual([`${PY_ROOT}/src/geometry/circle.py:7 - undocumented`, `${PY_ROOT}:0 info floor:docs/documented`]);
+  });
+
+  it('names the first eight undocumented symbols of a file and counts the rest', async () => {
+    const tree = workspace();
+    tree.write(`${TS_ROOT}/src/square.ts`, Array.from({ length: 10 }, (_, i) => `export const s${i} = ${i};`).join('\n') + '\n');
+    const [finding] = (await run(undocumented, tree, 'shapes')).filter((f) => f.file === `${TS_ROOT}/src/square.ts`);
+    expect(finding.line).toBe(1);
+    expect(finding.message).toMatch(
+      /^10 public symbols have no doc comment: variable s0 \(line 1\), .*variable s7 \(line 8\), and 2 more;/,
+    );
   });
 
   it('is an error when the documented share falls below its floor', async () => {
@@ -147,11 +154,11 @@ describe('docs/undocumented, Python', () => {
       `${PY_ROOT}/src/geometry/circle.py`,
       '"""Circles."""\n\n\ndef unit():\n    """Unit."""\n\n\nif __name__ == "__main__":\n    def demo():\n        pass\n',
     );
-    expect(brief(await run(undocumented, tree, 'geometry'))).toEqual([
-      `${PY_ROOT}/src/geometry/_shapes.py:6 - undocumented:geometry.Square`,
-      `${PY_ROOT}/src/geometry/_shapes.py:10 - undocumented:geometry.Square.corners`,
-      `${PY_ROOT}:0 info floor:docs/documented`,
-    ]);
+    const findings = await run(undocumented, tree, 'geometry');
+    expect(brief(findings)).toEqual([`${PY_ROOT}/src/geometry/_shapes.py:6 - undocumented`, `${PY_ROOT}:0 info floor:docs/documented`]);
+    expect(findings[0].message).toMatch(
+      /^2 public symbols have no docstring: class geometry\.Square \(line 6\), method geometry\.Square\.corners \(line 10\);/,
+    );
   });
 });
 

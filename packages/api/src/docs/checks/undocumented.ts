@@ -5,21 +5,33 @@ import { documentation } from '../documented';
 /** The ratchet floor of the documented share of public symbols, in api/floors.json. */
 export const DOCUMENTED_FLOOR = 'docs/documented';
 
+/** Undocumented symbols a file's finding names; the rest are counted. */
+const SHOWN = 8;
+
 async function run(project: ShipshapeProject): Promise<FindingInput[]> {
   const { symbols, ratio } = await project.get(documentation);
   if (ratio === undefined) return [];
   const python = !project.workspace.source.isFile(project.file('package.json'));
   const what = python ? 'docstring' : 'doc comment';
-  const findings: FindingInput[] = symbols
-    .filter((s) => !s.documented)
-    .map((s) => ({
-      message: `public ${s.kind} ${s.name} has no ${what}: its API page shows only its signature. A person who knows what it is for must write it (Shipshape never writes placeholder prose)`,
-      file: s.file,
-      line: s.line,
-      column: s.column,
-      key: `undocumented:${s.name}`,
-    }));
-  const documented = symbols.length - findings.length;
+  const missing = symbols.filter((s) => !s.documented);
+  // One finding per file, at its first undocumented symbol: a library written without doc comments would
+  // otherwise bury every other finding under one per symbol.
+  const byFile = new Map<string, typeof missing>();
+  for (const s of missing) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const findings: FindingInput[] = [...byFile].map(([file, list]) => {
+    const [first] = list;
+    const named = list.slice(0, SHOWN).map((s) => `${s.kind} ${s.name} (line ${s.line})`);
+    const more = list.length > SHOWN ? `, and ${list.length - SHOWN} more` : '';
+    const subject = list.length === 1 ? `public ${named[0]} has` : `${list.length} public symbols have`;
+    return {
+      message: `${subject} no ${what}${list.length === 1 ? '' : `: ${named.join(', ')}${more}`}; their API pages show only signatures. A person who knows what each is for must write it (Shipshape never writes placeholder prose)`,
+      file,
+      line: first.line,
+      column: first.column,
+      key: 'undocumented',
+    };
+  });
+  const documented = symbols.length - missing.length;
   const floor = floorFinding(
     project,
     DOCUMENTED_FLOOR,
