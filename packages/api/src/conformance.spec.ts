@@ -1,0 +1,73 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describeConformance } from '@shipshape/core/testing';
+import { checks } from './checks';
+import { API_OPTIONS } from './options';
+
+/** What an area contributes to the conformance fixture (src/<area>/conformance-fixtures.ts). */
+interface AreaFixtures {
+  /**
+   * The area's projects of the fixture workspace, by project root (libs/<area>-<name>): a folder copied as it is
+   * (the area's own test fixture), or the project's files by path relative to its root.
+   */
+  projects?: Record<string, string | Record<string, string>>;
+  /** Per check id of the area: a project root of the fixture where it finds something, and one where it is quiet. */
+  checkFixtures: Record<string, { finds: string; quiet: string }>;
+  /** Per generator of the area: the option sets it is run with on the fixture. */
+  generatorRuns: Record<string, Array<Record<string, unknown>>>;
+}
+
+// The generators find Python as `nx g` does: SHIPSHAPE_PYTHON (Debian's packages, griffe among them, are visible only to /usr/bin/python3).
+process.env.SHIPSHAPE_PYTHON ??= '/usr/bin/python3';
+
+const AREAS = ['types', 'python-types', 'exports', 'stability', 'facades', 'report', 'docs', 'docs-structure'];
+
+const areas = AREAS.map((area) => join(__dirname, area, 'conformance-fixtures.ts'))
+  .filter((file) => existsSync(file))
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each area's part of the one fixture, where it has one
+  .map((file) => (require(file) as { conformanceFixtures: AreaFixtures }).conformanceFixtures);
+
+/**
+ * The one fixture workspace, assembled in a temporary folder: the workspace files of __fixtures__/conformance and
+ * every area's projects (libs/<area>-*), taken from the areas' own test fixtures rather than copied here.
+ */
+function assembleFixture(): string {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-api-conformance-'));
+  cpSync(join(__dirname, '__fixtures__', 'conformance'), root, { recursive: true });
+  for (const area of areas)
+    for (const [projectRoot, source] of Object.entries(area.projects ?? {})) {
+      if (typeof source === 'string') {
+        cpSync(source, join(root, projectRoot), { recursive: true });
+        continue;
+      }
+      for (const [file, content] of Object.entries(source)) {
+        const path = join(root, projectRoot, file);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+      }
+    }
+  // TypeScript installed, as in a user's workspace (what explicit-types needs to turn isolatedDeclarations on)
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  symlinkSync(dirname(require.resolve('typescript/package.json')), join(root, 'node_modules', 'typescript'), 'dir');
+  return root;
+}
+
+const fixture = assembleFixture();
+afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+
+// The whole phase on one TypeScript library and one Python library (small ones: each step runs its real tool twice).
+const generatorRuns: AreaFixtures['generatorRuns'] = { init: [{}], phase: [{ project: 'docs-shapes' }, { project: 'report-greet' }] };
+for (const area of areas)
+  for (const [name, runs] of Object.entries(area.generatorRuns)) generatorRuns[name] = [...(generatorRuns[name] ?? []), ...runs];
+
+// The fixture workspace holds every area's projects (libs/<area>-*): one Nx workspace, as a user's would be.
+describeConformance({
+  packageRoot: join(__dirname, '..'),
+  checks,
+  fixture,
+  options: { python: '/usr/bin/python3' },
+  sections: [API_OPTIONS],
+  checkFixtures: Object.assign({}, ...areas.map((area) => area.checkFixtures)),
+  generatorRuns,
+});
