@@ -1,5 +1,5 @@
 export interface ApiReportGeneratorSchema {
-  project?: string;
+  project: string;
   /** Git ref to classify against (default: the last release tag, else HEAD). */
   baseline?: string;
   /** Unused: reports are never formatted. */
