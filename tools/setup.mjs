@@ -18,7 +18,11 @@ const SYSTEM_TOOLS = [
   // @shipshape/api: API dumps (griffe) and the Python docs site (MkDocs + Material + mkdocstrings), with Debian's python3
   { command: '/usr/bin/python3', args: ['-c', 'import griffe'], debian: 'python3-griffe' },
   { command: 'mkdocs', args: ['--version'], debian: 'mkdocs' },
-  { command: '/usr/bin/python3', args: ['-c', "from mkdocs.utils import get_theme_names; assert 'material' in get_theme_names()"], debian: 'mkdocs-material' },
+  {
+    command: '/usr/bin/python3',
+    args: ['-c', "from mkdocs.utils import get_theme_names; assert 'material' in get_theme_names()"],
+    debian: 'mkdocs-material',
+  },
   { command: '/usr/bin/python3', args: ['-c', 'import mkdocstrings'], debian: 'mkdocstrings' },
   { command: '/usr/bin/python3', args: ['-c', 'import mkdocstrings_handlers.python'], debian: 'mkdocstrings-python-handlers' },
   { command: '/usr/bin/python3', args: ['-c', 'import pytest'], debian: 'python3-pytest' },

@@ -16,7 +16,8 @@ export const KIND_TITLES: Record<DocsKind, string> = {
 /** Folder, file and nav-title words that say a page is of a kind, however a project names it. */
 const KIND_WORDS: Record<DocsKind, RegExp> = {
   tutorials: /^(tutorials?|getting-started|get-started|quick-?start|first-steps|learn|walkthroughs?|introduction|intro)$/,
-  'how-to': /^(how-?tos?|how-to-guides?|guides?|user-guide|recipes?|cookbook|usage|advanced|examples?|topics?|deployment|deploying|installation|troubleshooting|integrations?)$/,
+  'how-to':
+    /^(how-?tos?|how-to-guides?|guides?|user-guide|recipes?|cookbook|usage|advanced|examples?|topics?|deployment|deploying|installation|troubleshooting|integrations?)$/,
   reference: /^(reference|references|api|api-reference|api-docs|apidocs|cli|commands|configuration|config|settings|options)$/,
   explanation:
     /^(explanations?|concepts?|background|architecture|design|discussions?|internals|how-it-works|under-the-hood|philosophy|rationale|about)$/,

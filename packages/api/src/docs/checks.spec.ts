@@ -86,7 +86,7 @@ describe('docs/undocumented', () => {
       `${TS_ROOT}:0 info floor:docs/documented`,
     ]);
     expect(findings[0].message).toMatch(
-      /^public property Shape\.name \(line 5\) has no doc comment; .*A person who knows what each is for must write it/,
+      /^public property Shape\.name \(line 5\) has no doc comment: its API page shows only its signature\. A person who knows what it is for must write it/,
     );
     const python = await run(undocumented, tree, 'geometry');
     expect(brief(python)).toEqual([`${PY_ROOT}/src/geometry/circle.py:7 - undocumented`, `${PY_ROOT}:0 info floor:docs/documented`]);

@@ -24,7 +24,10 @@ async function run(project: ShipshapeProject): Promise<FindingInput[]> {
     const more = list.length > SHOWN ? `, and ${list.length - SHOWN} more` : '';
     const subject = list.length === 1 ? `public ${named[0]} has` : `${list.length} public symbols have`;
     return {
-      message: `${subject} no ${what}${list.length === 1 ? '' : `: ${named.join(', ')}${more}`}; their API pages show only signatures. A person who knows what each is for must write it (Shipshape never writes placeholder prose)`,
+      message:
+        list.length === 1
+          ? `${subject} no ${what}: its API page shows only its signature. A person who knows what it is for must write it (Shipshape never writes placeholder prose)`
+          : `${subject} no ${what}: ${named.join(', ')}${more}; their API pages show only signatures. A person who knows what each is for must write it (Shipshape never writes placeholder prose)`,
       file,
       line: first.line,
       column: first.column,
