@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const packagesDir = join(__dirname, '../..');
 const repoRoot = join(packagesDir, '..');
 const DOCS_URL = 'https://github.com/shipshape-dev/shipshape/blob/main/';
-const PUBLISHED = ['core', 'structure', 'deps', 'pipeline'];
+const PUBLISHED = ['core', 'structure', 'deps', 'api', 'pipeline'];
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 type Collection = Record<string, { schema: string; hidden?: boolean }>;
