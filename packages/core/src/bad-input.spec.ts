@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { transformFileSync } from '@swc/core';
 import { ts } from 'ts-morph';
@@ -134,11 +134,13 @@ describe('path options', () => {
       updateBaseline,
     });
 
-  it('reportsDir "../x": refused, nothing written next to the workspace', async () => {
-    expect(await userRejection(audit({ reportsDir: '../x' }))).toBe(
-      `the reportsDir option "../x" is outside the workspace (${ws.root}); give a path inside it`,
+  it('reportsDir "../<sibling>": refused, nothing written next to the workspace', async () => {
+    // a sibling named after this workspace: nothing else on the machine can have made it
+    const sibling = `../${basename(ws.root)}-reports`;
+    expect(await userRejection(audit({ reportsDir: sibling }))).toBe(
+      `the reportsDir option "${sibling}" is outside the workspace (${ws.root}); give a path inside it`,
     );
-    expect(existsSync(join(ws.root, '../x'))).toBe(false);
+    expect(existsSync(join(ws.root, sibling))).toBe(false);
   });
 
   it('reportsDir an absolute path elsewhere: refused, nothing written there', async () => {
