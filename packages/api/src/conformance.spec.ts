@@ -56,8 +56,12 @@ function assembleFixture(): string {
 const fixture = assembleFixture();
 afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
-// The whole phase on one TypeScript library and one Python library (small ones: each step runs its real tool twice).
-const generatorRuns: AreaFixtures['generatorRuns'] = { init: [{}], phase: [{ project: 'docs-shapes' }, { project: 'report-greet' }] };
+// The whole phase on one TypeScript library and two Python libraries (small ones: each step runs its real tool twice);
+// docs-bare once made a second run write py.typed (python-types counted release-tags' _stability.py only then).
+const generatorRuns: AreaFixtures['generatorRuns'] = {
+  init: [{}],
+  phase: [{ project: 'docs-shapes' }, { project: 'report-greet' }, { project: 'docs-bare' }],
+};
 for (const area of areas)
   for (const [name, runs] of Object.entries(area.generatorRuns)) generatorRuns[name] = [...(generatorRuns[name] ?? []), ...runs];
 
