@@ -83,13 +83,13 @@ describe('docs/undocumented', () => {
     expect(brief(findings)).toEqual([
       `${TS_ROOT}/src/shape.ts:5 - undocumented`,
       `${TS_ROOT}/src/square.ts:3 - undocumented`,
-      `${TS_ROOT}:0 info floor:docs/documented`,
+      `${TS_ROOT}:1 info floor:docs/documented`,
     ]);
     expect(findings[0].message).toMatch(
       /^public property Shape\.name \(line 5\) has no doc comment: its API page shows only its signature\. A person who knows what it is for must write it/,
     );
     const python = await run(undocumented, tree, 'geometry');
-    expect(brief(python)).toEqual([`${PY_ROOT}/src/geometry/circle.py:7 - undocumented`, `${PY_ROOT}:0 info floor:docs/documented`]);
+    expect(brief(python)).toEqual([`${PY_ROOT}/src/geometry/circle.py:7 - undocumented`, `${PY_ROOT}:1 info floor:docs/documented`]);
   });
 
   it('names the first eight undocumented symbols of a file and counts the rest', async () => {
@@ -135,7 +135,7 @@ describe('docs/undocumented', () => {
       ].join('\n'),
     );
     tree.write(`${TS_ROOT}/src/units.ts`, '/** Metres. */\nexport const METRE = 1;\n');
-    expect(brief(await run(undocumented, tree, 'shapes'))).toEqual([`${TS_ROOT}:0 info floor:docs/documented`]);
+    expect(brief(await run(undocumented, tree, 'shapes'))).toEqual([`${TS_ROOT}:1 info floor:docs/documented`]);
   });
 });
 
@@ -155,7 +155,7 @@ describe('docs/undocumented, Python', () => {
       '"""Circles."""\n\n\ndef unit():\n    """Unit."""\n\n\nif __name__ == "__main__":\n    def demo():\n        pass\n',
     );
     const findings = await run(undocumented, tree, 'geometry');
-    expect(brief(findings)).toEqual([`${PY_ROOT}/src/geometry/_shapes.py:6 - undocumented`, `${PY_ROOT}:0 info floor:docs/documented`]);
+    expect(brief(findings)).toEqual([`${PY_ROOT}/src/geometry/_shapes.py:6 - undocumented`, `${PY_ROOT}:1 info floor:docs/documented`]);
     expect(findings[0].message).toMatch(
       /^2 public symbols have no docstring: class geometry\.Square \(line 6\), method geometry\.Square\.corners \(line 10\);/,
     );

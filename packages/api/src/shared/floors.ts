@@ -50,6 +50,7 @@ export function floorFinding(
     return {
       message: `${what} fell to ${shown}, below its floor of ${floor} % in ${FLOORS_FILE}`,
       file: project.file(FLOORS_FILE),
+      line: 1,
       severity: 'error',
       key: `floor:${name}`,
     };
@@ -60,6 +61,8 @@ export function floorFinding(
           ? `${what} is ${shown} and has no floor yet: ${raiseWith} records it in ${FLOORS_FILE} so that it can only go up`
           : `${what} rose to ${shown}, above its floor of ${floor} %: ${raiseWith} raises the floor`,
       file: project.file(floor === undefined ? '.' : FLOORS_FILE),
+      // reports and SARIF locate a finding by a line from 1
+      line: 1,
       severity: 'info',
       key: `floor:${name}`,
     };
