@@ -1,11 +1,19 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeConformance } from '@shipshape/core/testing';
 import { checks } from './checks';
+import { conformanceFixtures as docsStructure } from './docs-structure/__fixtures__/conformance';
+import { conformanceFixtures as docs } from './docs/__fixtures__/conformance';
+import { conformanceFixtures as exportsArea } from './exports/__fixtures__/conformance';
+import { conformanceFixtures as facades } from './facades/__fixtures__/conformance';
 import { API_OPTIONS } from './options';
+import { conformanceFixtures as pythonTypes } from './python-types/__fixtures__/conformance';
+import { conformanceFixtures as report } from './report/__fixtures__/conformance';
+import { conformanceFixtures as stability } from './stability/__fixtures__/conformance';
+import { conformanceFixtures as types } from './types/__fixtures__/conformance';
 
-/** What an area contributes to the conformance fixture (src/<area>/conformance-fixtures.ts). */
+/** What an area contributes to the conformance fixture (src/<area>/__fixtures__/conformance.ts). */
 interface AreaFixtures {
   /**
    * The area's projects of the fixture workspace, by project root (libs/<area>-<name>): a folder copied as it is
@@ -21,12 +29,8 @@ interface AreaFixtures {
 // The generators find Python as `nx g` does: SHIPSHAPE_PYTHON (Debian's packages, griffe among them, are visible only to /usr/bin/python3).
 process.env.SHIPSHAPE_PYTHON ??= '/usr/bin/python3';
 
-const AREAS = ['types', 'python-types', 'exports', 'stability', 'facades', 'report', 'docs', 'docs-structure'];
-
-const areas = AREAS.map((area) => join(__dirname, area, 'conformance-fixtures.ts'))
-  .filter((file) => existsSync(file))
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each area's part of the one fixture, where it has one
-  .map((file) => (require(file) as { conformanceFixtures: AreaFixtures }).conformanceFixtures);
+// Each area's part of the one fixture.
+const areas: AreaFixtures[] = [types, pythonTypes, exportsArea, stability, facades, report, docs, docsStructure];
 
 /**
  * The one fixture workspace, assembled in a temporary folder: the workspace files of __fixtures__/conformance and

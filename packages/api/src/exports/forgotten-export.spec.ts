@@ -4,91 +4,10 @@ import { Extractor, ExtractorConfig, type ExtractorMessage } from '@microsoft/ap
 import { runProcess } from '@shipshape/core';
 import { diskProject, tempWorkspace } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../options';
+import { LIBRARY } from './__fixtures__/libraries';
 import forgottenExport from './forgotten-export';
 
 const TSC = require.resolve('typescript/bin/tsc');
-
-/** A small library whose public entry forgets some of the types its signatures use. */
-const LIBRARY: Record<string, string> = {
-  'libs/ledger/package.json': JSON.stringify({
-    name: '@acme/ledger',
-    version: '1.0.0',
-    type: 'module',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './money': './dist/money.js' },
-  }),
-  'libs/ledger/tsconfig.json': JSON.stringify({
-    compilerOptions: {
-      target: 'es2022',
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      strict: true,
-      declaration: true,
-      declarationMap: true,
-      emitDeclarationOnly: true,
-      rootDir: 'src',
-      outDir: 'dist',
-      skipLibCheck: true,
-      types: [],
-    },
-    include: ['src'],
-  }),
-  'libs/ledger/src/index.ts': [
-    "import { Journal } from './journal.js';",
-    "import type { PostingOptions } from './options.js';",
-    "export type { Currency } from './money.js';",
-    '',
-    "type Side = 'debit' | 'credit';",
-    '',
-    '/** One line of a journal. */',
-    'export interface Entry {',
-    '  side: Side;',
-    '  amount: number;',
-    '}',
-    '',
-    'class Base {',
-    '  readonly id: string = "x";',
-    '}',
-    '',
-    '/** The ledger. */',
-    'export class Ledger extends Base {',
-    '  private secret: Hidden = { deep: true };',
-    '  post(entry: Entry, options?: PostingOptions): Journal {',
-    '    return new Journal([entry], options);',
-    '  }',
-    '}',
-    '',
-    'interface Hidden {',
-    '  deep: boolean;',
-    '}',
-    '',
-    'interface Settings {',
-    '  strict: boolean;',
-    '}',
-    '',
-    'const settings: Settings = { strict: true };',
-    '',
-    'export const defaults = { settings };',
-    '',
-    'export function open(): Ledger {',
-    '  const local: Hidden = { deep: false };',
-    '  return new Ledger();',
-    '}',
-    '',
-  ].join('\n'),
-  'libs/ledger/src/journal.ts': [
-    "import type { PostingOptions } from './options.js';",
-    '',
-    'export class Journal {',
-    '  constructor(',
-    '    readonly entries: readonly unknown[],',
-    '    readonly options?: PostingOptions,',
-    '  ) {}',
-    '}',
-    '',
-  ].join('\n'),
-  'libs/ledger/src/options.ts': 'export interface PostingOptions {\n  dryRun?: boolean;\n}\n',
-  'libs/ledger/src/money.ts': "export type Currency = 'EUR' | 'USD';\n",
-};
 
 interface Located {
   name: string;

@@ -6,7 +6,7 @@ import { diskProject, tempWorkspace } from '@shipshape/core/testing';
 import apiReportExecutor from '../executors/api-report/api-report';
 import { apiReportGenerator } from '../generators/api-report/api-report';
 import { API_OPTIONS } from '../options';
-import { diskTree, flush, gitCommit, gitInit, PY_LIB, TS_LIB } from './fixtures';
+import { diskTree, flush, gitCommit, gitInit, PY_LIB, TS_LIB } from './__fixtures__/libraries';
 import { buildPythonReports } from './python';
 import { reportMissing } from './report-missing';
 import type { SemverFile } from './semver';

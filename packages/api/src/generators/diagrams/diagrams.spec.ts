@@ -8,6 +8,7 @@ import { FsTree } from 'nx/src/generators/tree';
 import { chromium } from 'playwright-core';
 import { tempWorkspace, treeProject } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../../options';
+import { ARCHITECTURE_PAGE } from '../../docs-structure/__fixtures__/sites';
 import staleDiagram from '../../docs-structure/checks/stale-diagram';
 import { diagramsGenerator } from './diagrams';
 
@@ -37,26 +38,6 @@ const changes = (tree: Tree) => Object.fromEntries(tree.listChanges().map((c) =>
 const stale = async (tree: Tree, project: string) =>
   (await staleDiagram.run(treeProject(tree, project, [API_OPTIONS]))).map((f) => `${f.file}:${f.line} ${f.key}`);
 
-const USER_PAGE = [
-  '# How it is built',
-  '',
-  'My own introduction, with *my* formatting.  ',
-  '',
-  '<!-- shipshape:diagram module-graph -->',
-  '```mermaid',
-  'flowchart LR',
-  '  old["out of date"]',
-  '```',
-  '<!-- /shipshape:diagram -->',
-  '',
-  'Between the diagrams: my notes.',
-  '',
-  '<!-- shipshape:diagram project-graph -->',
-  '<!-- /shipshape:diagram -->',
-  '',
-  'The end, without a final newline.',
-].join('\r\n');
-
 describe('diagrams generator', () => {
   it('creates explanation/architecture.md with both diagrams, from the real graphs', async () => {
     const tree = workspace();
@@ -76,7 +57,7 @@ describe('diagrams generator', () => {
   });
 
   it('rewrites only what is between the markers: the user text around them stays byte for byte, CRLF included', async () => {
-    const tree = workspace({ ...FILES, 'libs/geometry/docs/explanation/architecture.md': USER_PAGE });
+    const tree = workspace({ ...FILES, 'libs/geometry/docs/explanation/architecture.md': ARCHITECTURE_PAGE });
     expect(await stale(tree, 'geometry')).toEqual([
       'libs/geometry/docs/explanation/architecture.md:5 diagram:module-graph',
       'libs/geometry/docs/explanation/architecture.md:14 diagram:project-graph',
@@ -84,7 +65,7 @@ describe('diagrams generator', () => {
     await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
     const page = read(tree, 'libs/geometry/docs/explanation/architecture.md')!;
     const outside = (text: string) => text.split(/<!-- shipshape:diagram [a-z-]+ -->[\s\S]*?<!-- \/shipshape:diagram -->/);
-    expect(outside(page)).toEqual(outside(USER_PAGE));
+    expect(outside(page)).toEqual(outside(ARCHITECTURE_PAGE));
     expect(page).not.toMatch(/[^\r]\n/);
     expect(page).toContain('n1["geometry/_math"]');
     expect(page).toContain('n2["geometry/circle"]\r\n  n0 --> n2\r\n  n2 --> n1');
@@ -129,7 +110,7 @@ describe('diagrams generator', () => {
       'nx.json': '{}\n',
       'package.json': '{ "name": "root", "private": true }\n',
       'libs/geometry/project.json': JSON.stringify({ name: 'geometry', root: 'libs/geometry' }),
-      'libs/geometry/docs/explanation/architecture.md': USER_PAGE,
+      'libs/geometry/docs/explanation/architecture.md': ARCHITECTURE_PAGE,
     });
     const snapshot = () => {
       const found: Record<string, string> = {};
@@ -157,7 +138,7 @@ describe('diagrams generator', () => {
 
 describe('diagrams generator, odd pages', () => {
   it('keeps a byte-order mark of the page it edits', async () => {
-    const tree = workspace({ ...FILES, 'libs/shapes/docs/explanation/architecture.md': `\uFEFF${USER_PAGE}` });
+    const tree = workspace({ ...FILES, 'libs/shapes/docs/explanation/architecture.md': `\uFEFF${ARCHITECTURE_PAGE}` });
     await diagramsGenerator(tree, { project: 'shapes', skipFormat: true });
     const bytes = tree.read('libs/shapes/docs/explanation/architecture.md')!;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,6 +1,6 @@
 // This area's part of the package's conformance fixture (src/conformance.spec.ts): the store library of its specs,
 // as people write it (types inferred) and with explicit types (and its type-coverage floor recorded).
-import { inferredLibrary, typedLibrary } from './__fixtures__/workspace';
+import { inferredLibrary, typedLibrary } from './workspace';
 
 /** The files of the fixture's libs/store, by path relative to the project. */
 function storeFiles(library: Record<string, string>): Record<string, string> {

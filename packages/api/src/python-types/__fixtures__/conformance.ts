@@ -1,7 +1,7 @@
 // This area's part of the package's conformance fixture (src/conformance.spec.ts): its own test fixtures.
 import { join } from 'node:path';
 
-const FIXTURES = join(__dirname, '__fixtures__');
+const FIXTURES = __dirname;
 
 const LEDGER = 'libs/python-types-ledger';
 const TYPED_LEDGER = 'libs/python-types-typed-ledger';

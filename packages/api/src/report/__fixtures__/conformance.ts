@@ -1,16 +1,8 @@
 // This area's part of the package's conformance fixture (src/conformance.spec.ts): the libraries of its specs
-// (fixtures.ts), the TypeScript one without reports, the Python one with the report the api-report generator
+// (libraries.ts), the TypeScript one without reports, the Python one with the report the api-report generator
 // writes for it committed.
-import { PY_LIB, TS_LIB } from './fixtures';
-
-/** The files under a project root, by path relative to it. */
-function under(root: string, files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(`${root}/`))
-      .map(([path, content]) => [path.slice(root.length + 1), content]),
-  );
-}
+import { under } from '../../__fixtures__/projects';
+import { PY_LIB, TS_LIB } from './libraries';
 
 const SHAPES = 'libs/report-shapes';
 const GREET = 'libs/report-greet';

@@ -1,8 +1,8 @@
-// This area's part of the package's conformance fixture (src/conformance.spec.ts): the libraries of its specs
-// (explicit-exports.spec.ts, forgotten-export.spec.ts) and clean versions of them.
+// The libraries of the exports area's specs (generators/explicit-exports/explicit-exports.spec.ts,
+// forgotten-export.spec.ts), which the conformance fixture (conformance.ts) also holds.
 
 /** A TypeScript library with a `./testing` subpath whose barrel re-exports two modules with export *. */
-const TS_FILES: Record<string, string> = {
+export const TS_FILES: Record<string, string> = {
   'libs/money/package.json': JSON.stringify(
     {
       name: '@acme/money',
@@ -56,10 +56,10 @@ const TS_FILES: Record<string, string> = {
 };
 
 /** A Python library: a package that re-exports and a module without __all__, one with an unsorted one. */
-const PY_FILES: Record<string, string> = {
+export const PY_FILES: Record<string, string> = {
   'libs/ledger/pyproject.toml':
     '[project]\nname = "acme-ledger"\nversion = "0.1.0"\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
-  'libs/ledger/src/exports_ledger/__init__.py': [
+  'libs/ledger/src/ledger/__init__.py': [
     '"""The ledger."""',
     'from ._models import Entry, Journal, _Cursor',
     'from .errors import LedgerError',
@@ -72,8 +72,8 @@ const PY_FILES: Record<string, string> = {
     ']',
     '',
   ].join('\n'),
-  'libs/ledger/src/exports_ledger/_models.py': 'class Entry:\n    pass\n\n\nclass Journal:\n    pass\n\n\nclass _Cursor:\n    pass\n',
-  'libs/ledger/src/exports_ledger/errors.py': [
+  'libs/ledger/src/ledger/_models.py': 'class Entry:\n    pass\n\n\nclass Journal:\n    pass\n\n\nclass _Cursor:\n    pass\n',
+  'libs/ledger/src/ledger/errors.py': [
     '"""Errors of the ledger."""',
     'from __future__ import annotations',
     '',
@@ -95,7 +95,7 @@ const PY_FILES: Record<string, string> = {
     '    pass',
     '',
   ].join('\n'),
-  'libs/ledger/src/exports_ledger/posting.py': [
+  'libs/ledger/src/ledger/posting.py': [
     'from ._models import Entry',
     '',
     "__all__ = ['post', 'Posting', 'MAX']  # what posting offers",
@@ -111,14 +111,14 @@ const PY_FILES: Record<string, string> = {
     '    pass',
     '',
   ].join('\n'),
-  'libs/ledger/src/exports_ledger/broken.py': '__all__ = ["absent", "present"]\n\n\ndef present():\n    pass\n',
-  'libs/ledger/src/exports_ledger/lazy.py': '__all__ = ["later"]\n\n\ndef __getattr__(name):\n    raise AttributeError(name)\n',
+  'libs/ledger/src/ledger/broken.py': '__all__ = ["absent", "present"]\n\n\ndef present():\n    pass\n',
+  'libs/ledger/src/ledger/lazy.py': '__all__ = ["later"]\n\n\ndef __getattr__(name):\n    raise AttributeError(name)\n',
 };
 
 /** A small library whose public entry forgets some of the types its signatures use. */
-const LIBRARY: Record<string, string> = {
+export const LIBRARY: Record<string, string> = {
   'libs/ledger/package.json': JSON.stringify({
-    name: '@acme/exports-forgetful',
+    name: '@acme/ledger',
     version: '1.0.0',
     type: 'module',
     exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './money': './dist/money.js' },
@@ -195,76 +195,4 @@ const LIBRARY: Record<string, string> = {
   ].join('\n'),
   'libs/ledger/src/options.ts': 'export interface PostingOptions {\n  dryRun?: boolean;\n}\n',
   'libs/ledger/src/money.ts': "export type Currency = 'EUR' | 'USD';\n",
-};
-
-/** The files under a project root, by path relative to it. */
-function under(root: string, files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(`${root}/`))
-      .map(([path, content]) => [path.slice(root.length + 1), content]),
-  );
-}
-
-/** money with its ./testing barrel naming what it exports, and the types its signatures use exported. */
-const cleanMoney: Record<string, string> = {
-  ...under('libs/money', TS_FILES),
-  'package.json': TS_FILES['libs/money/package.json'].replace('"@acme/money"', '"@acme/exports-clean-money"'),
-  'src/testing/index.ts': [
-    '// Test doubles for code that handles money.',
-    "export { Money } from '../money.js';",
-    "export type { Currency } from '../money.js';",
-    "export { fakeMoney, ZERO, type FakeOptions } from './fakes.js';",
-    "export type { Kind, Shape } from './shapes.js';",
-    '',
-    '/** Kept as it is. */',
-    'export const TESTING = true;',
-    '',
-  ].join('\n'),
-};
-
-/** A Python package whose every module states its API in a sorted __all__ that names what the package re-exports. */
-const cleanLedger: Record<string, string> = {
-  'pyproject.toml': '[project]\nname = "acme-clean-ledger"\nversion = "0.1.0"\n',
-  'src/clean_ledger/__init__.py': [
-    '"""The ledger."""',
-    'from ._models import Entry, Journal',
-    'from .errors import LedgerError',
-    'from .posting import post',
-    '',
-    '__all__ = ["Entry", "Journal", "LedgerError", "post"]',
-    '',
-  ].join('\n'),
-  'src/clean_ledger/_models.py': 'class Entry:\n    pass\n\n\nclass Journal:\n    pass\n',
-  'src/clean_ledger/errors.py':
-    '"""Errors of the ledger."""\n\n__all__ = ["LedgerError"]\n\n\nclass LedgerError(Exception):\n    """Base error."""\n',
-  'src/clean_ledger/posting.py': 'from ._models import Entry\n\n__all__ = ["post"]\n\n\ndef post(entry: Entry) -> None:\n    pass\n',
-};
-
-const MONEY = 'libs/exports-money';
-const CLEAN_MONEY = 'libs/exports-clean-money';
-const FORGETFUL = 'libs/exports-forgetful';
-const LEDGER = 'libs/exports-ledger';
-const CLEAN_LEDGER = 'libs/exports-clean-ledger';
-const PY = { finds: LEDGER, quiet: CLEAN_LEDGER };
-
-export const conformanceFixtures = {
-  projects: {
-    [MONEY]: under('libs/money', TS_FILES),
-    [CLEAN_MONEY]: cleanMoney,
-    [FORGETFUL]: under('libs/ledger', LIBRARY),
-    [LEDGER]: under('libs/ledger', PY_FILES),
-    [CLEAN_LEDGER]: cleanLedger,
-  },
-  checkFixtures: {
-    'api/star-export-entry': { finds: MONEY, quiet: CLEAN_MONEY },
-    'api/forgotten-export': { finds: FORGETFUL, quiet: CLEAN_MONEY },
-    'api/python-module-all': PY,
-    'api/python-all-undefined': PY,
-    'api/python-all-reexports': PY,
-    'api/python-all-sorted': PY,
-  },
-  generatorRuns: {
-    'explicit-exports': [{ project: 'exports-money' }, { project: 'acme-ledger' }],
-  },
 };

@@ -1,6 +1,5 @@
-// This area's part of the package's conformance fixture (src/conformance.spec.ts): the docs of checks.spec.ts (a
-// site with one of each problem, a whole one), and the architecture page of diagrams.spec.ts, with a diagram the
-// code no longer gives, on the site with problems.
+// The docs sites of the docs-structure area's checks.spec.ts (one with one of each problem, whole ones) and the
+// architecture page of generators/diagrams/diagrams.spec.ts, which the conformance fixture (conformance.ts) also holds.
 
 const MKDOCS = `# The site of geometry
 site_name: geometry
@@ -26,10 +25,11 @@ nav:
   - GitHub: https://github.com/acme/geometry
 `;
 
-const PLANTED: Record<string, string> = {
-  'libs/geometry/pyproject.toml': '[project]\nname = "ds-geometry"\nversion = "0.1.0"\n',
+/** A site with one of each problem the checks find. */
+export const PLANTED: Record<string, string> = {
+  'libs/geometry/pyproject.toml': '[project]\nname = "geometry"\nversion = "0.1.0"\n',
   'libs/geometry/README.md': '# geometry\n\nShapes and their areas.\n',
-  'libs/geometry/src/ds_geometry/__init__.py': '"""Geometry."""\n',
+  'libs/geometry/src/geometry/__init__.py': '"""Geometry."""\n',
   'libs/geometry/mkdocs.yml': MKDOCS,
   'libs/geometry/docs/index.md': [
     '# geometry',
@@ -49,7 +49,7 @@ const PLANTED: Record<string, string> = {
   ].join('\n'),
   'libs/geometry/docs/img/logo.png': 'png',
   'libs/geometry/docs/tutorials/getting-started.md': '# Getting started\n\n## Install it\n\n```sh\npip install geometry\n```\n',
-  'libs/geometry/docs/api.md': '# API\n\n::: ds_geometry\n',
+  'libs/geometry/docs/api.md': '# API\n\n::: geometry\n',
   'libs/geometry/docs/faq.md': '# FAQ\n\nTODO\n',
   'libs/geometry/docs/orphan.md': '# Orphan\n\nA page nobody lists.\n',
   'libs/geometry/docs/drafts/next.md': '# Next\n\nDraft text.\n',
@@ -57,8 +57,9 @@ const PLANTED: Record<string, string> = {
   'libs/geometry/docs/empty.md': '',
 };
 
-const QUIET: Record<string, string> = {
-  'libs/shapes/package.json': '{ "name": "@acme/ds-shapes", "version": "1.0.0" }\n',
+/** Sites the checks are quiet on. */
+export const QUIET: Record<string, string> = {
+  'libs/shapes/package.json': '{ "name": "@acme/shapes", "version": "1.0.0" }\n',
   'libs/shapes/src/index.ts': 'export const square = 4;\n',
   'libs/shapes/mkdocs.yml': 'site_name: shapes\nplugins:\n  - search\n',
   'libs/shapes/docs/index.md':
@@ -70,17 +71,17 @@ const QUIET: Record<string, string> = {
   'libs/shapes/docs/reference/index.md': '# Reference\n\nThe [API pages](api/index.md) are generated.\n',
   'libs/shapes/docs/explanation/index.md': '# Explanation\n\n=== "One"\n\n    Why squares. See [the tab](#one).\n',
   // a site whose pages a plugin writes at build time
-  'libs/generated/pyproject.toml': '[project]\nname = "ds-generated"\n',
+  'libs/generated/pyproject.toml': '[project]\nname = "generated"\n',
   'libs/generated/mkdocs.yml':
     'site_name: generated\nplugins:\n  - gen-files:\n      scripts: [gen.py]\n  - literate-nav\nnav:\n  - index.md\n',
   'libs/generated/docs/index.md': '# Generated\n\nSee the [reference](reference/SUMMARY.md).\n',
   'libs/generated/docs/extra.md': '# Extra\n\nNot in nav: literate-nav builds it.\n',
   // no docs at all: the docs toolchain's finding
-  'libs/bare/package.json': '{ "name": "@acme/ds-bare" }\n',
+  'libs/bare/package.json': '{ "name": "@acme/bare" }\n',
 };
 
-/** A page with diagrams between Shipshape's markers: one out of date, one never drawn (generators/diagrams/diagrams.spec.ts). */
-const ARCHITECTURE_PAGE = [
+/** A page with diagrams between Shipshape's markers: one out of date, one never drawn; CRLF, no final newline. */
+export const ARCHITECTURE_PAGE = [
   '# How it is built',
   '',
   'My own introduction, with *my* formatting.  ',
@@ -99,35 +100,3 @@ const ARCHITECTURE_PAGE = [
   '',
   'The end, without a final newline.',
 ].join('\r\n');
-
-/** The files under a project root, by path relative to it. */
-function under(root: string, files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(`${root}/`))
-      .map(([path, content]) => [path.slice(root.length + 1), content]),
-  );
-}
-
-const SITE = 'libs/docs-structure-site';
-const WHOLE = 'libs/docs-structure-whole';
-const FOUND = { finds: SITE, quiet: WHOLE };
-
-export const conformanceFixtures = {
-  projects: {
-    [SITE]: { ...under('libs/geometry', PLANTED), 'docs/explanation/architecture.md': ARCHITECTURE_PAGE },
-    [WHOLE]: under('libs/shapes', QUIET),
-  },
-  checkFixtures: {
-    'docs/diataxis-kinds': FOUND,
-    'docs/stub-pages': FOUND,
-    'docs/broken-links': FOUND,
-    'docs/broken-anchors': FOUND,
-    'docs/not-in-nav': FOUND,
-    'docs/stale-diagram': FOUND,
-  },
-  generatorRuns: {
-    'docs-structure': [{ project: 'docs-structure-site' }, { project: 'docs-structure-whole' }],
-    diagrams: [{ project: 'docs-structure-site' }, { project: 'docs-structure-whole' }],
-  },
-};

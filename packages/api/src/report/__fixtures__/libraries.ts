@@ -1,3 +1,5 @@
+// The libraries of the report area's specs (report.spec.ts) and the helpers that put them on disk under git; the
+// conformance fixture (conformance.ts) holds the libraries too.
 import { execFileSync } from 'node:child_process';
 import type { Tree } from '@nx/devkit';
 

@@ -1,16 +1,16 @@
-// This area's part of the package's conformance fixture (src/conformance.spec.ts): the libraries of checks.spec.ts
-// (one of each problem, and clean ones), their roots and package names prefixed with the area's.
+// The libraries of the facades area's checks.spec.ts (one of each problem, and clean ones), which the conformance
+// fixture (conformance.ts) also holds.
 import { filesOf } from '@shipshape/core/testing';
 
 /** A TypeScript library with one of each problem, and the real-code exceptions the rules leave alone. */
-const SHAPES = filesOf(`
-  == libs/facades-shapes/package.json
+export const SHAPES = filesOf(`
+  == libs/shapes/package.json
   { "name": "@acme/shapes", "version": "1.0.0", "exports": { ".": "./src/index.ts", "./internal/*": "./src/internal/*.ts" } }
-  == libs/facades-shapes/src/index.ts
+  == libs/shapes/src/index.ts
   export * from './lib/draw';
   export * from './lib/errors';
   export { readFile, readFileAsync, loadSync, load, parseSync, parse } from './lib/io';
-  == libs/facades-shapes/src/lib/draw.ts
+  == libs/shapes/src/lib/draw.ts
   export interface Box { width: number }
   export interface shapeOptions { round: boolean }
   export type inferShape<T> = T extends { shape: infer S } ? S : never;
@@ -54,31 +54,31 @@ const SHAPES = filesOf(`
       void [a, b, c, d, e];
     }
   }
-  == libs/facades-shapes/src/lib/errors.ts
+  == libs/shapes/src/lib/errors.ts
   export class ShapeError extends Error {}
   export class SizeError extends ShapeError {}
   export class ColorError extends ShapeError {}
   export class OtherError extends Error {}
-  == libs/facades-shapes/src/lib/io.ts
+  == libs/shapes/src/lib/io.ts
   export function readFile(): string { return ''; }
   export async function readFileAsync(): Promise<string> { return ''; }
   export function loadSync(): string { return ''; }
   export async function load(): Promise<string> { return ''; }
   export function parseSync(): string { return ''; }
   export function parse(): Promise<string> { return Promise.resolve(''); }
-  == libs/facades-shapes/src/internal/helpers.ts
+  == libs/shapes/src/internal/helpers.ts
   export function merge_internals(a: number, b: number, c: number, d: number, e: number, f = false): number {
     return a + b + c + d + e + Number(f);
   }
 `);
 
 /** A Python library with one of each problem, and the real-code exceptions the rules leave alone. */
-const GEOMETRY = filesOf(`
-  == libs/facades-geometry/pyproject.toml
+export const GEOMETRY = filesOf(`
+  == libs/geometry/pyproject.toml
   [project]
-  name = "facades-geometry"
+  name = "geometry"
   version = "1.0.0"
-  == libs/facades-geometry/facades_geometry/__init__.py
+  == libs/geometry/geometry/__init__.py
   from ._shapes import Box, area, drawShape, make_box, makeBox
   from ._errors import GeometryError, SizeError, ColorError, OtherError
   from ._io import afetch, fetch, aload, load, store, store_async
@@ -94,7 +94,7 @@ const GEOMETRY = filesOf(`
       "Box", "area", "drawShape", "make_box", "makeBox", "GeometryError", "SizeError", "ColorError", "OtherError",
       "afetch", "fetch", "aload", "load", "store", "store_async", "Fast",
   ]
-  == libs/facades-geometry/facades_geometry/_shapes.py
+  == libs/geometry/geometry/_shapes.py
   from typing import overload
 
 
@@ -129,7 +129,7 @@ const GEOMETRY = filesOf(`
 
 
   makeBox = make_box
-  == libs/facades-geometry/facades_geometry/_errors.py
+  == libs/geometry/geometry/_errors.py
   class GeometryError(Exception):
       pass
 
@@ -144,7 +144,7 @@ const GEOMETRY = filesOf(`
 
   class OtherError(ValueError):
       pass
-  == libs/facades-geometry/facades_geometry/_io.py
+  == libs/geometry/geometry/_io.py
   async def afetch():
       return 1
 
@@ -167,15 +167,15 @@ const GEOMETRY = filesOf(`
 
   async def store_async():
       return 1
-  == libs/facades-geometry/facades_geometry/parser.py
+  == libs/geometry/geometry/parser.py
   def parseThing(a, b, c, d, e, f=True):
       raise Exception("internal, not in the facade")
 `);
 
-const CLEAN = filesOf(`
-  == libs/facades-clean-ts/package.json
-  { "name": "@acme/facades-clean", "version": "1.0.0", "exports": { ".": "./src/index.ts" } }
-  == libs/facades-clean-ts/src/index.ts
+export const CLEAN = filesOf(`
+  == libs/clean-ts/package.json
+  { "name": "@acme/clean", "version": "1.0.0", "exports": { ".": "./src/index.ts" } }
+  == libs/clean-ts/src/index.ts
   export class CleanError extends Error {}
   export class NotFoundError extends CleanError {}
   export interface Options { deep?: boolean; limit?: number }
@@ -184,15 +184,15 @@ const CLEAN = filesOf(`
     return Promise.resolve([String(options.limit)]);
   }
   export const findSync = (query: string): string[] => [query];
-  == libs/facades-clean-py/pyproject.toml
+  == libs/clean-py/pyproject.toml
   [project]
-  name = "facades-clean"
+  name = "clean"
   version = "1.0.0"
-  == libs/facades-clean-py/facades_clean/__init__.py
+  == libs/clean-py/clean/__init__.py
   from ._core import CleanError, NotFound, find, afind
 
   __all__ = ["CleanError", "NotFound", "find", "afind"]
-  == libs/facades-clean-py/facades_clean/_core.py
+  == libs/clean-py/clean/_core.py
   class CleanError(Exception):
       pass
 
@@ -210,41 +210,3 @@ const CLEAN = filesOf(`
   async def afind(query: str, *, deep: bool = False) -> list:
       return []
 `);
-
-/** The files under a project root, by path relative to it. */
-function under(root: string, files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(files)
-      .filter(([path]) => path.startsWith(`${root}/`))
-      .map(([path, content]) => [path.slice(root.length + 1), content]),
-  );
-}
-
-const SHAPES_ROOT = 'libs/facades-shapes';
-const GEOMETRY_ROOT = 'libs/facades-geometry';
-const CLEAN_TS = 'libs/facades-clean-ts';
-const CLEAN_PY = 'libs/facades-clean-py';
-const TS = { finds: SHAPES_ROOT, quiet: CLEAN_TS };
-const PY = { finds: GEOMETRY_ROOT, quiet: CLEAN_PY };
-
-export const conformanceFixtures = {
-  projects: {
-    [SHAPES_ROOT]: under(SHAPES_ROOT, SHAPES),
-    [GEOMETRY_ROOT]: under(GEOMETRY_ROOT, GEOMETRY),
-    [CLEAN_TS]: under(CLEAN_TS, CLEAN),
-    [CLEAN_PY]: under(CLEAN_PY, CLEAN),
-  },
-  checkFixtures: {
-    'api/naming': TS,
-    'api/long-parameter-list': PY,
-    'api/boolean-parameter': TS,
-    'api/error-hierarchy': PY,
-    'api/async-naming': TS,
-  },
-  generatorRuns: {
-    facade: [
-      { project: 'facades-shapes', baseError: 'ShapesError' },
-      { project: 'facades-geometry', baseError: 'GeometryError' },
-    ],
-  },
-};

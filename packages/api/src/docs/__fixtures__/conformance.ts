@@ -1,7 +1,7 @@
 // This area's part of the package's conformance fixture (src/conformance.spec.ts): the libraries of its specs
-// (__fixtures__/tree.ts), bare, with docs that have a gap, and documented as the docs generator sets them up.
-import { newMkdocsConfig, newTypedocConfig } from './config';
-import { PY_FILES, TS_FILES } from './__fixtures__/tree';
+// (tree.ts), bare, with docs that have a gap, and documented as the docs generator sets them up.
+import { newMkdocsConfig, newTypedocConfig } from '../config';
+import { PY_FILES, TS_FILES } from './tree';
 
 /** PY_FILES with its package (src/geometry) under another name, so that each project of the workspace has its own. */
 function pythonLibrary(name: string): Record<string, string> {

@@ -2,8 +2,9 @@
 // clean variants its spec makes of them (the edits of stability.spec.ts's "stays quiet" cases).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { edited } from '../../__fixtures__/projects';
 
-const FIXTURES = join(__dirname, '__fixtures__');
+const FIXTURES = __dirname;
 
 /** A fixture folder's files by path relative to it. */
 function filesOf(name: string): Record<string, string> {
@@ -18,17 +19,6 @@ function filesOf(name: string): Record<string, string> {
   };
   walk(base);
   return files;
-}
-
-function edited(files: Record<string, string>, edits: Array<[file: string, from: string | RegExp, to: string]>): Record<string, string> {
-  const result = { ...files };
-  for (const [file, from, to] of edits) {
-    const text = result[file] ?? '';
-    const next = text.replace(from, to);
-    if (next === text && to !== '') throw new Error(`stability conformance fixture: ${String(from)} is not in ${file}`);
-    result[file] = next;
-  }
-  return result;
 }
 
 /** adopted-ts with every export tagged and consistent. */
