@@ -6,11 +6,14 @@ import { API_DIR, MERMAID_SCRIPT, isObject, mkdocsData, namedEntries, themeName 
 /** The Mermaid fence: a `<div class="mermaid">` that mermaid.min.js renders on load (Material's own integration, which fetches Mermaid from a CDN, looks at `pre.mermaid` only). */
 export const MERMAID_FORMAT = 'pymdownx.superfences.fence_div_format';
 
-/** Pinned ranges of the npm tools the docs target runs (those the package is tested with). */
+/**
+ * Pinned ranges of the npm tools the docs target runs (those the package is tested with). Mermaid exactly, the newest
+ * 11.x: 12.x declares engines.node >= 22.12, and Shipshape's users run Node 20.
+ */
 export const DOCS_DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   typedoc: '~0.28.20',
   'typedoc-plugin-markdown': '~4.14.1',
-  mermaid: '~12.3.0',
+  mermaid: '11.17.2',
 };
 
 export interface MkdocsSpec {

@@ -29,7 +29,7 @@ describe('docs generator, TypeScript', () => {
     expect(JSON.parse(read(tree, 'package.json')!).devDependencies).toMatchObject({
       typedoc: '~0.28.20',
       'typedoc-plugin-markdown': '~4.14.1',
-      mermaid: '~12.3.0',
+      mermaid: '11.17.2',
     });
     expect(read(tree, '.gitignore')).toContain(`/${TS_ROOT}/docs/reference/api/\n/${TS_ROOT}/site/\n`);
     // Shape, Shape.sides, Shape.name, area, square, METRE: 4 of 6 documented
