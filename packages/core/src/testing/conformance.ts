@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { GeneratorCallback, Tree } from '@nx/devkit';
@@ -7,6 +6,7 @@ import type { OptionsSection } from '../config/options';
 import type { WorkspaceGraph } from '../facts/workspace-graph';
 import { isCheck, type Check } from '../model/check';
 import { findPlanItem } from '../model/plan';
+import { dryRunProblems } from './dry-run';
 import { diskProject } from './projects';
 import { schemaDisagreements } from './schema-agreement';
 
@@ -53,36 +53,6 @@ function loadGenerator(packageRoot: string, factory: string): Generator {
   const found = exportName ? loaded[exportName] : (loaded.default ?? Object.values(loaded).find((v) => typeof v === 'function'));
   if (typeof found !== 'function') throw new Error(`${factory} exports no generator function`);
   return found as Generator;
-}
-
-/** Every file's content hash under a folder: what "nothing was written" is checked against. */
-function snapshotDisk(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(root, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(root);
-  return files;
-}
-
-/** The Tree's pending changes, by path: what a second run must leave as they are. */
-function snapshotChanges(tree: Tree): Map<string, string> {
-  return new Map(
-    tree
-      .listChanges()
-      .map((change) => [change.path, `${change.type}:${change.content ? createHash('sha1').update(change.content).digest('hex') : ''}`]),
-  );
-}
-
-/** A Tree over a real folder, as `nx g` makes one: it reads the disk and keeps every write pending until flushed (never here). */
-function diskTree(root: string): Tree {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Nx's own Tree over a folder; @nx/devkit exposes only virtual ones
-  const { FsTree } = require('nx/src/generators/tree') as { FsTree: new (root: string, verbose: boolean) => Tree };
-  return new FsTree(root, false);
 }
 
 /** Check files of the package (src/checks/*) and the checks they declare. */
@@ -172,18 +142,7 @@ export async function generatorRunProblems(spec: ConformanceSpec, name: string, 
   const root = mkdtempSync(join(tmpdir(), 'shipshape-conformance-'));
   try {
     cpSync(spec.fixture, root, { recursive: true });
-    const before = snapshotDisk(root);
-    const tree = diskTree(root);
-    await generator(tree, { skipFormat: true, ...options });
-    const problems: string[] = [];
-    const after = snapshotDisk(root);
-    const written = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
-    if (written.length > 0) problems.push(`${name} wrote to the disk outside the Tree (so --dry-run is not clean): ${written.join(', ')}`);
-    const firstRun = snapshotChanges(tree);
-    await generator(tree, { skipFormat: true, ...options });
-    const second = snapshotChanges(tree);
-    const changedAgain = [...second.keys()].filter((path) => firstRun.get(path) !== second.get(path));
-    if (changedAgain.length > 0) problems.push(`${name} is not idempotent: a second run changed ${changedAgain.join(', ')}`);
+    const { problems } = await dryRunProblems(root, name, (tree) => generator(tree, { skipFormat: true, ...options }));
     return problems;
   } finally {
     rmSync(root, { recursive: true, force: true });

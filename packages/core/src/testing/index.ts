@@ -8,6 +8,7 @@ export {
   type ConformanceSpec,
 } from './conformance';
 export { diskProject, treeProject } from './projects';
+export { dryRunProblems, expectIdempotentAndDryRunSafe } from './dry-run';
 export { errorOf } from './error-of';
 export { filesOf } from './files-of';
 export { tempWorkspace } from './temp-workspace';

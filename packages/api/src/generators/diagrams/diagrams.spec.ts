@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import MarkdownIt from 'markdown-it';
-import { FsTree } from 'nx/src/generators/tree';
 import { chromium } from 'playwright-core';
-import { tempWorkspace, treeProject } from '@shipshape/core/testing';
+import { expectIdempotentAndDryRunSafe, treeProject } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../../options';
 import { ARCHITECTURE_PAGE } from '../../docs-structure/__fixtures__/sites';
 import staleDiagram from '../../docs-structure/checks/stale-diagram';
@@ -104,35 +103,19 @@ describe('diagrams generator', () => {
     );
   });
 
-  it('writes nothing to disk until Nx flushes the Tree (a --dry-run)', async () => {
-    const disk = tempWorkspace({
-      ...FILES,
-      'nx.json': '{}\n',
-      'package.json': '{ "name": "root", "private": true }\n',
-      'libs/geometry/project.json': JSON.stringify({ name: 'geometry', root: 'libs/geometry' }),
-      'libs/geometry/docs/explanation/architecture.md': ARCHITECTURE_PAGE,
-    });
-    const snapshot = () => {
-      const found: Record<string, string> = {};
-      const walk = (dir: string) => {
-        for (const child of readdirSync(join(disk.root, dir))) {
-          const path = dir ? `${dir}/${child}` : child;
-          if (statSync(join(disk.root, path)).isDirectory()) walk(path);
-          else found[path] = readFileSync(join(disk.root, path), 'utf8');
-        }
-      };
-      walk('');
-      return found;
-    };
-    try {
-      const before = snapshot();
-      const tree = new FsTree(disk.root, false);
-      await diagramsGenerator(tree, { project: 'geometry', skipFormat: true });
-      expect(tree.listChanges().map((c) => c.path)).toEqual(['libs/geometry/docs/explanation/architecture.md']);
-      expect(snapshot()).toEqual(before);
-    } finally {
-      disk.remove();
-    }
+  it('writes nothing to disk until Nx flushes the Tree (a --dry-run), and a second run changes nothing', async () => {
+    const changed = await expectIdempotentAndDryRunSafe(
+      diagramsGenerator,
+      {
+        ...FILES,
+        'nx.json': '{}\n',
+        'package.json': '{ "name": "root", "private": true }\n',
+        'libs/geometry/project.json': JSON.stringify({ name: 'geometry', root: 'libs/geometry' }),
+        'libs/geometry/docs/explanation/architecture.md': ARCHITECTURE_PAGE,
+      },
+      { project: 'geometry', skipFormat: true },
+    );
+    expect(changed).toEqual(['libs/geometry/docs/explanation/architecture.md']);
   });
 });
 

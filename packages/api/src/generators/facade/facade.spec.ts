@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { FsTree } from 'nx/src/generators/tree';
-import { filesOf, tempWorkspace } from '@shipshape/core/testing';
+import { expectIdempotentAndDryRunSafe, filesOf, tempWorkspace } from '@shipshape/core/testing';
 import { facadeGenerator } from './facade';
 
 const FILES = filesOf(`
@@ -195,14 +193,6 @@ describe('facade generator, TypeScript', () => {
     expect(logs.join('\n')).toMatch(/ParseError extends Error: extend MoneyError instead/);
   });
 
-  it('is idempotent, and a second --baseError run adds nothing', async () => {
-    const tree = workspace();
-    await facadeGenerator(tree, { project: 'money', baseError: 'MoneyError', skipFormat: true });
-    const once = Object.fromEntries(['libs/money/src/index.ts', 'libs/money/src/errors.ts'].map((p) => [p, read(tree, p)]));
-    await facadeGenerator(tree, { project: 'money', baseError: 'MoneyError', skipFormat: true });
-    for (const [path, content] of Object.entries(once)) expect(read(tree, path)).toBe(content);
-  });
-
   it('keeps CRLF line endings of the barrel', async () => {
     const files = { ...FILES, 'libs/money/src/index.ts': FILES['libs/money/src/index.ts'].replace(/\n/g, '\r\n') };
     const tree = workspace(files);
@@ -305,38 +295,17 @@ describe('facade generator, bad input and dry runs', () => {
     );
   });
 
-  it('writes nothing to disk until Nx flushes the Tree (a --dry-run)', async () => {
-    const disk = tempWorkspace({
-      ...FILES,
-      'nx.json': '{}\n',
-      'package.json': '{ "name": "root", "private": true }\n',
-      ...Object.fromEntries(Object.entries(PROJECTS).map(([name, root]) => [`${root}/project.json`, JSON.stringify({ name, root })])),
-    });
-    const snapshot = () => {
-      const found: Record<string, string> = {};
-      const walk = (dir: string) => {
-        for (const child of readdirSync(join(disk.root, dir))) {
-          const path = dir ? `${dir}/${child}` : child;
-          if (statSync(join(disk.root, path)).isDirectory()) walk(path);
-          else found[path] = readFileSync(join(disk.root, path), 'utf8');
-        }
-      };
-      walk('');
-      return found;
-    };
-    try {
-      const before = snapshot();
-      const tree = new FsTree(disk.root, false);
-      await facadeGenerator(tree, { project: 'money', baseError: 'MoneyError', skipFormat: true });
-      expect(
-        tree
-          .listChanges()
-          .map((c) => c.path)
-          .sort(),
-      ).toEqual(['libs/money/src/errors.ts', 'libs/money/src/index.ts']);
-      expect(snapshot()).toEqual(before);
-    } finally {
-      disk.remove();
-    }
+  it('writes nothing to disk until Nx flushes the Tree (a --dry-run), and a second --baseError run changes nothing', async () => {
+    const changed = await expectIdempotentAndDryRunSafe(
+      facadeGenerator,
+      {
+        ...FILES,
+        'nx.json': '{}\n',
+        'package.json': '{ "name": "root", "private": true }\n',
+        ...Object.fromEntries(Object.entries(PROJECTS).map(([name, root]) => [`${root}/project.json`, JSON.stringify({ name, root })])),
+      },
+      { project: 'money', baseError: 'MoneyError', skipFormat: true },
+    );
+    expect(changed).toEqual(['libs/money/src/errors.ts', 'libs/money/src/index.ts']);
   });
 });

@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Tree } from '@nx/devkit';
-import { tempWorkspace, treeProject } from '@shipshape/core/testing';
-import { FsTree } from 'nx/src/generators/tree';
+import { expectIdempotentAndDryRunSafe, treeProject } from '@shipshape/core/testing';
 import { API_OPTIONS } from '../../options';
 import { fixtureTree, onDisk, pythonImport, runApiExtractor, typeCheck } from '../../stability/__fixtures__/helpers';
 import { pythonStabilityMarker } from '../../stability/python-checks';
@@ -96,39 +93,22 @@ describe('release-tags generator, TypeScript', () => {
 });
 
 describe('release-tags generator, --dry-run', () => {
-  it('changes only the Tree: nothing reaches the disk until Nx writes it', async () => {
+  it('changes only the Tree: nothing reaches the disk until Nx writes it, and a second run changes nothing', async () => {
     const source = fixtureTree('adopted-ts', 'marked-py');
     source.delete('libs/marked-py/src/geometry/_stability.py');
     const files: Record<string, Buffer> = {};
     for (const change of source.listChanges()) if (change.content) files[change.path] = change.content;
-    const disk = tempWorkspace(files);
-    const snapshotDisk = () => {
-      const found: Record<string, string> = {};
-      const walk = (dir: string) => {
-        for (const child of readdirSync(join(disk.root, dir))) {
-          const path = dir ? `${dir}/${child}` : child;
-          if (statSync(join(disk.root, path)).isDirectory()) walk(path);
-          else found[path] = readFileSync(join(disk.root, path), 'utf8');
-        }
-      };
-      walk('');
-      return found;
-    };
-    try {
-      const before = snapshotDisk();
-      const tree = new FsTree(disk.root, false);
-      await releaseTagsGenerator(tree, { project: 'adopted-ts', skipFormat: true });
-      await releaseTagsGenerator(tree, { project: 'marked-py', skipFormat: true });
-      expect(
-        tree
-          .listChanges()
-          .map((c) => c.path)
-          .sort(),
-      ).toEqual(['libs/adopted-ts/src/measure.ts', 'libs/adopted-ts/src/shapes/shape.ts', 'libs/marked-py/src/geometry/_stability.py']);
-      expect(snapshotDisk()).toEqual(before);
-    } finally {
-      disk.remove();
-    }
+    const changed = await expectIdempotentAndDryRunSafe(
+      releaseTagsGenerator,
+      files,
+      { project: 'adopted-ts', skipFormat: true },
+      { project: 'marked-py', skipFormat: true },
+    );
+    expect(changed).toEqual([
+      'libs/adopted-ts/src/measure.ts',
+      'libs/adopted-ts/src/shapes/shape.ts',
+      'libs/marked-py/src/geometry/_stability.py',
+    ]);
   });
 });
 
