@@ -71,7 +71,7 @@ describe('api/forgotten-export', () => {
       line: f.line,
     }));
     const theirs = await apiExtractorForgotten(workspace.root);
-    const byName = (a: Located, b: Located) => a.name.localeCompare(b.name);
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect(theirs.length).toBeGreaterThan(3);
     expect(ours.sort(byName)).toEqual(theirs.sort(byName));
     // What a private member or a function body uses is no part of the API.

@@ -23,7 +23,7 @@ function workspace(files: Record<string, string>): Tree {
 
 async function findings(tree: Tree, project: string) {
   const shipshape = treeProject(tree, project, [API_OPTIONS]);
-  const out: Array<{ check: string; file: string; line: number; message: string }> = [];
+  const out: Array<{ check: string; file: string; line: number | undefined; message: string }> = [];
   for (const check of checks)
     for (const f of await check.run(shipshape)) out.push({ check: check.id, file: f.file, line: f.line, message: f.message });
   return out;
