@@ -118,6 +118,7 @@ export {
 } from './adapters/python';
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
 export type { ImportRef, ModuleInfo, TypeReference } from './adapters/typescript/module-info';
+export { sharedLibProject } from './adapters/typescript/shared-lib-project';
 
 // generators
 export {

@@ -2,11 +2,12 @@ import { posix } from 'node:path';
 import {
   defineFact,
   pythonAnalysis,
-  pythonPackages,
-  typescriptSources,
   type PythonDefinition,
   type PythonFileResult,
+  pythonPackages,
+  sharedLibProject,
   type ShipshapeProject,
+  typescriptSources,
 } from '@shipshape/core';
 import type { ClassDeclaration, InterfaceDeclaration, Node as TsNode, Project as TsProject, SourceFile } from 'ts-morph';
 import { publicPythonModules, publicTypescriptEntries } from './layout';
@@ -62,9 +63,7 @@ function typescriptSymbols(project: ShipshapeProject): PublicSymbol[] {
   const entries = publicTypescriptEntries(project).map((entry) => project.file(entry));
   if (entries.length === 0) return [];
   const files = project.get(typescriptSources).files;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a project has TS entries
-  const { Project } = require('ts-morph') as typeof import('ts-morph');
-  const program: TsProject = new Project({
+  const program: TsProject = sharedLibProject({
     useInMemoryFileSystem: true,
     compilerOptions: { allowJs: true, module: 99 /* ESNext */, moduleResolution: 100 /* Bundler */, target: 99, jsx: 4 },
   });

@@ -4,9 +4,10 @@ import {
   defineFact,
   projectFiles,
   projectRelative,
+  sharedLibProject,
+  type ShipshapeProject,
   TS_SOURCE_PATTERN,
   typescriptSources,
-  type ShipshapeProject,
 } from '@shipshape/core';
 
 /** A public entry of the package: an exports-map subpath (or main/types) and the source it is built from. */
@@ -76,7 +77,7 @@ export const exportsProgram = defineFact({
   id: 'api/exports-program',
   inputs: [projectFiles, buildOutputs],
   compute: (project, files, outputs): Project => {
-    const program = new Project({
+    const program = sharedLibProject({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
       compilerOptions: {

@@ -1,12 +1,13 @@
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import {
   buildOutputs,
+  DECLARATION_PATTERN,
   defineFact,
   isLibrarySource,
   projectFiles,
   projectRelative,
+  sharedLibProject,
   TS_SOURCE_PATTERN,
-  DECLARATION_PATTERN,
 } from '@shipshape/core';
 
 /** One declaration the public API exposes, under the name an entry exports it by. */
@@ -59,7 +60,7 @@ export const publicTypescriptApi = defineFact({
   id: 'facades/public-typescript',
   inputs: [projectFiles, buildOutputs],
   compute: (project, files, outputs): PublicTypescriptApi => {
-    const program = new Project({
+    const program = sharedLibProject({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
       compilerOptions: {

@@ -1,5 +1,14 @@
 import { posix } from 'node:path';
-import { buildOutputs, defineFact, inProject, projectFiles, readTsconfig, typescriptSources, type ShipshapeProject } from '@shipshape/core';
+import {
+  buildOutputs,
+  defineFact,
+  inProject,
+  projectFiles,
+  readTsconfig,
+  sharedLibProject,
+  type ShipshapeProject,
+  typescriptSources,
+} from '@shipshape/core';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { releaseRank, releaseTagsOf, type ReleaseTag } from './release-tags';
 
@@ -112,7 +121,7 @@ export function publicEntries(project: ShipshapeProject): PublicEntry[] {
 
 /** The project's TypeScript files (sources and hand-written declarations), in an in-memory program read from the file view. */
 function inMemoryProgram(project: ShipshapeProject): Project {
-  const program = new Project({
+  const program = sharedLibProject({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
     compilerOptions: {

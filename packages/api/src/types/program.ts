@@ -2,14 +2,15 @@ import { join, posix } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import {
   buildOutputs,
+  DECLARATION_PATTERN,
   decodeSource,
   defineFact,
-  DECLARATION_PATTERN,
   isWithin,
   libraryTsconfig,
   matchesGlob,
   projectFiles,
   projectRelative,
+  sharedLibProject,
   type ShipshapeProject,
 } from '@shipshape/core';
 
@@ -59,7 +60,7 @@ export const typesProgram = defineFact({
   id: 'api/types-program',
   inputs: [projectFiles],
   compute: (project, files): Project => {
-    const program = new Project({
+    const program = sharedLibProject({
       compilerOptions: analysisOptions(project),
       skipAddingFilesFromTsConfig: true,
       skipFileDependencyResolution: true,

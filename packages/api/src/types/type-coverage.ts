@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as TypeScript from 'typescript';
-import { defineCheck, defineFact, projectFiles, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineCheck,
+  defineFact,
+  defineWorkspaceFact,
+  projectFiles,
+  type FindingInput,
+  type ShipshapeProject,
+  type ShipshapeWorkspace,
+} from '@shipshape/core';
 import { floorFinding } from '../shared/floors';
 import { typesOptions } from './options';
 import { absolutePath, librarySources, projectCompilerOptions } from './program';
@@ -41,6 +49,120 @@ export interface TypeCoverage {
   unresolved: string[];
 }
 
+/** What one program measures for one project: the files it counts and the declarations it reads besides. */
+interface Measured {
+  project: ShipshapeProject;
+  sources: string[];
+}
+
+/** The project's sources and hand-written declarations, when they are on the disk (not a generator's Tree in memory). */
+function measurable(project: ShipshapeProject): Measured | undefined {
+  const sources = project.get(librarySources);
+  if (sources.length === 0 || !sources.every((f) => existsSync(absolutePath(project, f)))) return undefined;
+  return { project, sources };
+}
+
+function declarationsOf(project: ShipshapeProject): string[] {
+  return project
+    .get(projectFiles)
+    .map((f) => f.file)
+    .filter((f) => /\.d\.[cm]?ts$/.test(f) && !f.split('/').includes('node_modules'))
+    .map((f) => absolutePath(project, f));
+}
+
+/** Options that only say where a build writes: projects that differ by them alone type-check alike. */
+const OUTPUT_LOCATIONS = ['rootDir', 'outDir', 'declarationDir'] as const;
+
+/** The compiler options a measurement runs with, and the key of the projects that can share one program. */
+function settingsOf(project: ShipshapeProject, typescript: typeof TypeScript) {
+  const options = { ...projectCompilerOptions(project, typescript) } as TypeScript.CompilerOptions;
+  for (const key of OUTPUT_LOCATIONS) delete options[key];
+  const types = typesOptions(project);
+  const lint = { strict: types.coverageStrict ?? false, ignoreCatch: types.coverageIgnoreCatch ?? false };
+  return { options, lint, key: JSON.stringify([options, lint]) };
+}
+
+/**
+ * type-coverage's figures (type-coverage-core's `lintSync`, the user's TypeScript) for projects that share their
+ * compiler options, in one program: the lib files and the shared dependencies are parsed and checked once.
+ */
+function measure(
+  group: Measured[],
+  typescript: typeof TypeScript,
+  settings: ReturnType<typeof settingsOf>,
+): Map<string, TypeCoverage | undefined> {
+  const { core } = coverageLibrary();
+  const roots = group.flatMap(({ project, sources }) => sources.map((f) => absolutePath(project, f)));
+  const result = core.lintSync(settings.options, [...roots, ...group.flatMap(({ project }) => declarationsOf(project))], {
+    files: roots,
+    absolutePath: true,
+    strict: settings.lint.strict,
+    ignoreCatch: settings.lint.ignoreCatch,
+    enableCache: false,
+    fileCounts: true,
+  });
+  const figures = new Map<string, TypeCoverage | undefined>();
+  for (const { project, sources } of group) {
+    let correct = 0;
+    let total = 0;
+    const unresolved = new Set<string>();
+    for (const root of sources.map((f) => absolutePath(project, f))) {
+      const counts = result.fileCounts.get(root);
+      correct += counts?.correctCount ?? 0;
+      total += counts?.totalCount ?? 0;
+      const source = result.program.getSourceFile(root);
+      if (!source) continue;
+      for (const diagnostic of result.program.getSemanticDiagnostics(source))
+        if (UNRESOLVED_MODULE.has(diagnostic.code) && diagnostic.start !== undefined)
+          unresolved.add(source.text.slice(diagnostic.start + 1, diagnostic.start + (diagnostic.length ?? 2) - 1));
+    }
+    figures.set(
+      project.root,
+      total === 0 ? undefined : { correct, total, percent: (correct * 100) / total, files: sources, unresolved: [...unresolved].sort() },
+    );
+  }
+  return figures;
+}
+
+/**
+ * The figures of every TypeScript project a batch audits (Nx's batch mode): projects with the same compiler
+ * options are measured in one program. A project's own relative imports resolve as they would alone; what
+ * could differ is a global augmentation (`declare global`) of one project seen by another of its group.
+ */
+const batchTypeCoverage = defineWorkspaceFact({
+  id: 'api/batch-type-coverage',
+  compute: (workspace): Map<string, TypeCoverage | undefined> => {
+    const { typescript } = coverageLibrary();
+    const figures = new Map<string, TypeCoverage | undefined>();
+    for (const { settings, members } of coverageGroups(workspace, typescript))
+      for (const [root, figure] of measure(members, typescript, settings)) figures.set(root, figure);
+    return figures;
+  },
+});
+
+/** The batch's measurable TypeScript projects, grouped by the compiler options and settings they are measured with. */
+export function coverageGroups(
+  workspace: ShipshapeWorkspace,
+  typescript: typeof TypeScript = coverageLibrary().typescript,
+): { settings: ReturnType<typeof settingsOf>; members: Measured[] }[] {
+  const groups = new Map<string, { settings: ReturnType<typeof settingsOf>; members: Measured[] }>();
+  for (const member of workspace.batch) {
+    const project = workspace.project(member);
+    let measured: Measured | undefined;
+    try {
+      measured = measurable(project);
+    } catch {
+      continue; // the project's own audit reports why
+    }
+    if (!measured) continue;
+    const settings = settingsOf(project, typescript);
+    const group = groups.get(settings.key) ?? { settings, members: [] };
+    group.members.push(measured);
+    groups.set(settings.key, group);
+  }
+  return [...groups.values()];
+}
+
 /**
  * type-coverage's figure for the library's own sources (type-coverage-core's `lintSync` on the project's
  * compiler options, the user's TypeScript), read from the disk.
@@ -48,42 +170,17 @@ export interface TypeCoverage {
 export const typeCoverage = defineFact({
   id: 'api/type-coverage',
   inputs: [librarySources, projectFiles],
-  compute: (project, sources): TypeCoverage | undefined => {
+  compute: (project): TypeCoverage | undefined => {
     // measured on the disk: only when the sources are there (not a generator's Tree in memory)
-    if (sources.length === 0 || !sources.every((f) => existsSync(absolutePath(project, f)))) return undefined;
-    const { core, typescript } = coverageLibrary();
-    const options = projectCompilerOptions(project, typescript) as TypeScript.CompilerOptions;
-    const roots = sources.map((f) => absolutePath(project, f));
-    const declarations = project
-      .get(projectFiles)
-      .map((f) => f.file)
-      .filter((f) => /\.d\.[cm]?ts$/.test(f) && !f.split('/').includes('node_modules'))
-      .map((f) => absolutePath(project, f));
-    const settings = typesOptions(project);
-    const result = core.lintSync(options, [...roots, ...declarations], {
-      files: roots,
-      absolutePath: true,
-      strict: settings.coverageStrict ?? false,
-      ignoreCatch: settings.coverageIgnoreCatch ?? false,
-      enableCache: false,
-      fileCounts: false,
-    });
-    const unresolved = new Set<string>();
-    for (const root of roots) {
-      const source = result.program.getSourceFile(root);
-      if (!source) continue;
-      for (const diagnostic of result.program.getSemanticDiagnostics(source))
-        if (UNRESOLVED_MODULE.has(diagnostic.code) && diagnostic.start !== undefined)
-          unresolved.add(source.text.slice(diagnostic.start + 1, diagnostic.start + (diagnostic.length ?? 2) - 1));
+    const measured = measurable(project);
+    if (!measured) return undefined;
+    const batch = project.workspace.batch;
+    if (batch.length > 1 && batch.some((member) => member.root === project.root)) {
+      const figures = project.get(batchTypeCoverage);
+      if (figures.has(project.root)) return figures.get(project.root);
     }
-    if (result.totalCount === 0) return undefined;
-    return {
-      correct: result.correctCount,
-      total: result.totalCount,
-      percent: result.totalCount === 0 ? 100 : (result.correctCount * 100) / result.totalCount,
-      files: sources,
-      unresolved: [...unresolved].sort(),
-    };
+    const { typescript } = coverageLibrary();
+    return measure([measured], typescript, settingsOf(project, typescript)).get(project.root);
   },
 });
 

@@ -94,7 +94,9 @@ export async function* auditProjects(
       const { request } = item;
       const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });
       const report = await runAudit(project, item.checks, { updateBaseline: request.updateBaseline });
-      yield { request, result: { report, files: writeReports(report, item.reportsDir), baselineWritten: item.baselineWritten } };
+      const files = writeReports(report, item.reportsDir);
+      project.releaseFacts();
+      yield { request, result: { report, files, baselineWritten: item.baselineWritten } };
     } catch (error) {
       yield { request: item.request, error };
     }

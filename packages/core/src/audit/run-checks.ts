@@ -6,6 +6,7 @@ import type { ShipshapeProject } from '../facts/shipshape-project';
 import { isCheck, type Check } from '../model/check';
 import type { FindingInput } from '../model/finding';
 import { errorMessage, IncompleteAuditError, isIncompleteAudit, isShipshapeError } from '../util/errors';
+import { recordCheckTime } from './profile';
 import type { AuditProblem } from './report';
 
 export interface CheckOutcome {
@@ -104,6 +105,13 @@ export async function runChecks(
   };
 
   for (const check of orderByRequirements(checks)) {
+    const started = performance.now();
+    await runOne(check);
+    recordCheckTime(project.name, check.id, performance.now() - started);
+  }
+  return { outcomes: checks.map((check) => outcomes.get(check)!), problems };
+
+  async function runOne(check: Check): Promise<void> {
     let failure: Failure | undefined;
     for (const required of check.requires ?? []) {
       failure = await prerequisiteFailure(required);
@@ -111,7 +119,7 @@ export async function runChecks(
     }
     if (failure) {
       outcomes.set(check, { check, findings: [], skipped: failure.reason, ...(failure.unavailable ? { unavailable: true } : {}) });
-      continue;
+      return;
     }
     try {
       outcomes.set(check, { check, findings: await check.run(project) });
@@ -123,5 +131,4 @@ export async function runChecks(
       outcomes.set(check, { check, findings: [], skipped, ...(unavailable ? { unavailable: true } : {}) });
     }
   }
-  return { outcomes: checks.map((check) => outcomes.get(check)!), problems };
 }

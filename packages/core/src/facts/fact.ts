@@ -107,4 +107,9 @@ export class FactMemo<C> {
     if ('error' in entry) throw entry.error;
     return entry.value as T;
   }
+
+  /** Forgets every value: the next `get` computes again. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

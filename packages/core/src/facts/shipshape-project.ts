@@ -34,6 +34,15 @@ export class ShipshapeProject {
     return fact.scope === 'workspace' ? this.workspace.get(fact) : this.memo.get(fact);
   }
 
+  /**
+   * Forgets the facts computed so far: a batch audits hundreds of projects in one process, and a project's typed
+   * programs and parsed sources are no longer needed once its report is written. Another project that asks for
+   * one of them later (a dependent's imports) has it computed again.
+   */
+  releaseFacts(): void {
+    this.memo.clear();
+  }
+
   /** Workspace-relative path of a file of this project. */
   file(relativeToProject: string): string {
     return inProject(this.root, relativeToProject);

@@ -1,5 +1,5 @@
 import { Node, Project, ts, type SourceFile, type Symbol as TsSymbol } from 'ts-morph';
-import { defineFact, projectFiles, projectRelative, TS_SOURCE_PATTERN } from '@shipshape/core';
+import { defineFact, projectFiles, projectRelative, sharedLibProject, TS_SOURCE_PATTERN } from '@shipshape/core';
 
 export interface ExportedName {
   name: string;
@@ -16,7 +16,7 @@ export const exportsProgram = defineFact({
   id: 'structure/exports-program',
   inputs: [projectFiles],
   compute: (project, files): Project => {
-    const program = new Project({
+    const program = sharedLibProject({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
       compilerOptions: {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModuleInfo } from '../../adapters/typescript/module-info';
+import { sharedLibProject } from '../../adapters/typescript/shared-lib-project';
 import { lazyModule } from '../../util/lazy-module';
 import type { FileSource } from '../../file-system/file-source';
 import { decodeSource } from '../../file-system/read-source';
@@ -10,8 +11,6 @@ import { projectFiles } from './files';
 type ModuleInfoModule = typeof import('../../adapters/typescript/module-info');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
 const moduleInfo = lazyModule(() => require('../../adapters/typescript/module-info') as ModuleInfoModule);
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
-const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'));
 
 export const TS_SOURCE_PATTERN = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 export const DECLARATION_PATTERN = /\.d\.[cm]?ts$/;
@@ -85,8 +84,8 @@ export const typescriptProgram = defineFact({
       .map((name) => join(project.absRoot, name))
       .find((path) => existsSync(path));
     const program = tsConfigFilePath
-      ? new (tsMorph().Project)({ tsConfigFilePath, skipFileDependencyResolution: true })
-      : new (tsMorph().Project)({ compilerOptions: { allowJs: true, strict: true } });
+      ? sharedLibProject({ tsConfigFilePath, skipFileDependencyResolution: true })
+      : sharedLibProject({ compilerOptions: { allowJs: true, strict: true } });
     if (!tsConfigFilePath) program.addSourceFilesAtPaths(sources.files.map((f) => join(project.workspaceRoot, f)));
     return program;
   },
