@@ -10,6 +10,7 @@ export type {
   PythonClassDefinition,
   PythonDefinition,
   PythonEnvironment,
+  PythonImportPathStamp,
   PythonFileError,
   PythonFileErrorKind,
   PythonFileResult,

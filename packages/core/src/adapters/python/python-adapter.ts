@@ -21,6 +21,8 @@ export interface AnalyzePythonOptions {
   project?: string;
   /** Also describe the installed distributions (`environment` in the result); the helper runs even for no files. */
   environment?: boolean;
+  /** Also stamp what the environment depends on (`importPaths` in the result; see PythonEnvironment.importPaths). */
+  importPaths?: boolean;
   /** How long the helper may run before it is stopped (with everything it started). */
   timeoutMs?: number;
 }
@@ -36,6 +38,7 @@ export async function analyzePython(files: string[], options: AnalyzePythonOptio
     files,
     maxBytes: options.maxBytes ?? DEFAULTS.maxFileBytes,
     ...(options.environment ? { environment: true } : {}),
+    ...(options.importPaths ? { importPaths: true } : {}),
   });
   // -I: ignore PYTHON* variables and user site-packages, so nothing of the user's environment is imported.
   const timeoutMs = options.timeoutMs ?? ANALYSIS_TIMEOUT_MS;

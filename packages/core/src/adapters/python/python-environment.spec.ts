@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { analyzePython } from './python-adapter';
@@ -64,6 +65,17 @@ describe('readPythonEnvironment', () => {
     } finally {
       ws.remove();
     }
+  });
+
+  it('stamps what the distributions were read from when asked (a cache of the environment watches them)', async () => {
+    expect((await readPythonEnvironment(env.python))?.importPaths).toBeUndefined();
+    const stamps = new Map((await readPythonEnvironment(env.python, undefined, { importPaths: true }))?.importPaths);
+    const [site] = [...stamps.keys()].filter((path) => path.endsWith('site-packages') && path.includes('venv'));
+    const stat = statSync(site, { bigint: true });
+    expect(stamps.get(site)).toBe(`${stat.mtimeNs}:${stat.size}:${stat.ino}`);
+    expect([...stamps.keys()][0]).toMatch(/venv\/bin\/python/);
+    expect(stamps.get(join(env.python, '..', '..', 'pyvenv.cfg'))).toEqual(expect.any(String));
+    expect([...stamps.values()].some((stamp) => stamp === null)).toBe(true); // the user site-packages, absent
   });
 
   it('is left out of a plain analysis, which stays as it was', async () => {

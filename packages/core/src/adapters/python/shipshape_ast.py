@@ -2,7 +2,8 @@
 
 Reads {"files": [path, ...], "maxBytes": n, "environment": bool} on stdin and writes one JSON object on
 stdout. The user's code is parsed, never imported or executed. Python 3.8+, standard library only.
-With "environment": true the output also describes the installed distributions (their metadata only).
+With "environment": true the output also describes the installed distributions (their metadata only); with
+"importPaths": true it also stamps what they depend on (see import_paths).
 """
 
 import ast
@@ -487,15 +488,56 @@ def environment():
     return {"distributions": modules, "versions": versions, "requires": requires}
 
 
+def file_stamp(path):
+    """The file's mtime in ns, size and inode as "mtime:size:inode", None when absent (Node stats it alike)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return "%d:%d:%d" % (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def import_paths():
+    """What the installed distributions depend on, stamped before they are read: the interpreter, its pyvenv.cfg,
+    every folder it finds distributions in (sys.path, the site-packages folders and the user's, present or not:
+    installing or removing a distribution changes its folder's mtime) and the .pth files in them."""
+    import site
+
+    executable = sys.executable or ""
+    folder = os.path.dirname(executable)
+    paths = [executable, os.path.join(folder, "pyvenv.cfg"), os.path.join(os.path.dirname(folder), "pyvenv.cfg")]
+    paths += [os.path.abspath(path or os.curdir) for path in sys.path]
+    if hasattr(site, "getsitepackages"):
+        paths += site.getsitepackages()
+    if hasattr(site, "getusersitepackages"):
+        paths.append(site.getusersitepackages())
+    stamps, seen = [], set()
+    for path in paths:
+        if path in seen:
+            continue
+        seen.add(path)
+        stamps.append([path, file_stamp(path)])
+        try:
+            names = sorted(os.listdir(path)) if os.path.isdir(path) else []
+        except OSError:
+            names = []
+        for name in names:
+            if name.endswith(".pth"):
+                stamps.append([os.path.join(path, name), file_stamp(os.path.join(path, name))])
+    return stamps
+
+
 def main():
     try:
         request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
         files = request["files"]
         max_bytes = int(request.get("maxBytes") or DEFAULT_MAX_BYTES)
         with_environment = bool(request.get("environment"))
+        with_import_paths = bool(request.get("importPaths"))
     except (ValueError, KeyError, TypeError) as error:
         sys.stderr.write("shipshape_ast: bad request on stdin: %s\n" % error)
         return 2
+    stamps = import_paths() if with_import_paths else None
     result = {
         "python": {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable},
         "stdlibModules": stdlib_modules(),
@@ -503,6 +545,8 @@ def main():
     }
     if with_environment:
         result["environment"] = environment()
+    if stamps is not None:
+        result["importPaths"] = stamps
     sys.stdout.write(json.dumps(result))
     return 0
 

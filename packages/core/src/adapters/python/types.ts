@@ -11,7 +11,12 @@ export interface PythonAnalysis {
    * interpreter has no `importlib.metadata` (before 3.8).
    */
   environment?: PythonEnvironment | null;
+  /** When asked for (`importPaths: true`): see PythonEnvironment.importPaths. */
+  importPaths?: PythonImportPathStamp[];
 }
+
+/** A path and its stamp, `mtimeNs:size:inode` as stat gives them (null when absent). */
+export type PythonImportPathStamp = [path: string, stamp: string | null];
 
 /** What `importlib.metadata` knows about the interpreter's installed distributions (their metadata only). */
 export interface PythonEnvironment {
@@ -26,6 +31,13 @@ export interface PythonEnvironment {
    * a result that depends on Python must hold (one path may be another Python on another machine).
    */
   interpreter?: { version: string; executable: string };
+  /**
+   * When asked for: what the distributions were read from, stamped before they were read: the interpreter, the
+   * pyvenv.cfg it would read, every folder it finds distributions in (sys.path, the site-packages folders and the
+   * user's, present or not) and the .pth files in them. While none of these changed, neither did the distributions'
+   * list (installing or removing one adds or removes an entry of its folder), so a cache key of them still holds.
+   */
+  importPaths?: PythonImportPathStamp[];
 }
 
 export type PythonFileErrorKind = 'syntax' | 'encoding' | 'too-large' | 'binary' | 'unreadable' | 'internal';
