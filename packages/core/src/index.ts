@@ -43,6 +43,7 @@ export {
   type SourceEvidence,
 } from './facts/project/build-outputs';
 export { pythonAnalysis, pythonFiles, pythonPackages, type PythonPackages } from './facts/project/python';
+export { defineBatchedFilePass, type FilePassSpec } from './facts/project/batched-file-pass';
 export { workspaceGraph } from './facts/workspace/projects';
 export {
   workspacePackages,

@@ -1,6 +1,6 @@
 import { join, posix } from 'node:path';
 import {
-  defineFact,
+  defineBatchedFilePass,
   pythonFiles,
   pythonInterpreter,
   pythonPackages,
@@ -76,19 +76,18 @@ export async function readPythonExports(python: string, sources: Record<string, 
 }
 
 /** Every Python file of the project, read as the run sees it (a generator's Tree with its pending changes, or the disk). */
-export const pythonExports = defineFact({
+export const pythonExports = defineBatchedFilePass<PythonModuleExports>({
   id: 'api/python-exports',
-  inputs: [pythonFiles],
-  compute: async (project, files): Promise<Record<string, PythonModuleExports>> => {
+  sources: (project) => {
     const sources: Record<string, string> = {};
-    for (const file of files) {
+    for (const file of project.get(pythonFiles)) {
       const text = project.workspace.source.isFile(file) ? project.workspace.source.read(file) : undefined;
       if (text !== undefined && text.length <= project.options.maxFileBytes && !text.includes('\u0000'))
         sources[file] = text.replace(/^\uFEFF/, '');
     }
-    if (Object.keys(sources).length === 0) return {};
-    return readPythonExports(await project.get(pythonInterpreter), sources);
+    return sources;
   },
+  run: async (workspace, sources) => readPythonExports(await workspace.get(pythonInterpreter), sources),
 });
 
 const NOT_PUBLIC_FOLDERS = new Set(['tests', 'test', 'testing', 'examples', 'benchmarks', 'docs']);

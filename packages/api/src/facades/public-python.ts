@@ -1,5 +1,6 @@
 import { join, posix } from 'node:path';
 import {
+  defineBatchedFilePass,
   defineFact,
   pythonAnalysis,
   pythonFiles,
@@ -110,6 +111,27 @@ export async function pythonSignatures(
   return JSON.parse(result.stdout) as Record<string, PythonSignatures>;
 }
 
+/** The package's modules outside tests (each with an `ast` the core pass could parse), read as the run sees them. */
+async function signatureSources(project: ShipshapeProject): Promise<Record<string, string>> {
+  const packages = project.get(pythonPackages);
+  const analysis = await project.get(pythonAnalysis);
+  const sources: Record<string, string> = {};
+  for (const file of project.get(pythonFiles)) {
+    const top = packages.folders.find((p) => file.startsWith(`${p}/`));
+    if (top === undefined || isTestPath(file.slice(top.length + 1).split('/'))) continue;
+    const text = project.workspace.source.read(file);
+    if (text !== undefined && !analysis.files[file]?.error) sources[file] = text;
+  }
+  return sources;
+}
+
+/** facade_ast.py over those modules (in a batch, over every project's at once). */
+const signaturePass = defineBatchedFilePass<PythonSignatures>({
+  id: 'facades/python-signature-pass',
+  sources: signatureSources,
+  run: (_workspace, sources, project) => pythonSignatures(project, sources),
+});
+
 /** The module file a relative import names, seen from `importer` (`from ..x import y` at level 2). */
 export function relativeTarget(importer: string, module: string, level: number, isFile: (f: string) => boolean): string | undefined {
   let dir = posix.dirname(importer);
@@ -155,13 +177,8 @@ export const publicPythonApi = defineFact({
     // module without __all__ below the top (jinja2.parser) is implementation even without an underscore.
     const tops = new Set(packages.folders.map((p) => `${p}/__init__.py`));
     const modules = publicModules.filter((f) => tops.has(f) || analysis.files[f]?.all?.names);
-    const sources: Record<string, string> = {};
-    for (const file of inPackage) {
-      const text = project.workspace.source.read(file);
-      if (text !== undefined && !analysis.files[file]?.error) sources[file] = text;
-    }
-    const signatures = await pythonSignatures(project, sources);
-    const isFile = (f: string) => f in sources;
+    const signatures = await project.get(signaturePass);
+    const isFile = (f: string) => f in signatures;
     const names: PublicPythonName[] = [];
     const seen = new Set<string>();
     /** The definition of `name` in `file`, following relative re-imports (three hops at most). */

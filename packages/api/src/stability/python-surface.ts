@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  defineBatchedFilePass,
   defineFact,
   pythonFiles,
   pythonInterpreter,
@@ -88,17 +89,29 @@ export const pythonStabilitySurface = defineFact({
   compute: async (project, files, packages): Promise<PythonStabilitySurface> => {
     const modules = files.filter((f) => packages.folders.some((p) => f.startsWith(`${p}/`)));
     if (modules.length === 0) return { modules: {}, packages: packages.folders };
+    return { modules: await project.get(stabilityPass), packages: packages.folders };
+  },
+});
+
+/** stability_ast.py over the package modules (in a batch, over every project's at once). */
+const stabilityPass = defineBatchedFilePass<PythonStabilityModule>({
+  id: 'api/python-stability-pass',
+  sources: (project) => {
+    const packages = project.get(pythonPackages);
     const sources: Record<string, string> = {};
-    for (const file of modules) {
+    for (const file of project.get(pythonFiles).filter((f) => packages.folders.some((p) => f.startsWith(`${p}/`)))) {
       const text = project.workspace.source.read(file);
       if (text !== undefined) sources[file] = text;
     }
-    const python = await project.get(pythonInterpreter);
+    return sources;
+  },
+  run: async (workspace, sources, project) => {
+    const python = await workspace.get(pythonInterpreter);
     const run = await runProcess(python, [SCRIPT], { timeoutMs: 120_000, input: JSON.stringify(sources) });
     if (run.code !== 0 || run.timedOut) {
       const why = run.timedOut ? 'timed out' : run.spawnError ? run.spawnError.message : run.stderr.trim().split('\n').pop();
       throw new ShipshapeError(`${project.root}: the Python stability pass failed (${python}): ${why}`);
     }
-    return { modules: JSON.parse(run.stdout) as Record<string, PythonStabilityModule>, packages: packages.folders };
+    return JSON.parse(run.stdout) as Record<string, PythonStabilityModule>;
   },
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { defineFact } from '@shipshape/core';
+import { defineFact, defineWorkspaceFact } from '@shipshape/core';
 
 /** What git knows about the workspace: where it is pushed, and who works in it. */
 export interface GitFacts {
@@ -26,11 +26,11 @@ export function readGitFacts(cwd: string): GitFacts {
   };
 }
 
-/** The workspace-relative paths git tracks under `path` (every file when `path` is `.`); undefined outside a git repository. */
-function gitTrackedFiles(workspaceRoot: string, path: string): string[] | undefined {
+/** The workspace-relative paths git tracks under the paths (every file for `.`); undefined outside a git repository. */
+function gitTrackedFiles(workspaceRoot: string, paths: string[]): string[] | undefined {
   const out = (() => {
     try {
-      return execFileSync('git', ['ls-files', '-z', '--', path], {
+      return execFileSync('git', ['ls-files', '-z', '--', ...paths], {
         cwd: workspaceRoot,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
@@ -43,10 +43,41 @@ function gitTrackedFiles(workspaceRoot: string, path: string): string[] | undefi
   return out === undefined ? undefined : out.split('\0').filter(Boolean);
 }
 
+/** What git tracks under the roots of the projects a batch audits, sorted: one `git ls-files` for the batch. */
+const batchTrackedFiles = defineWorkspaceFact({
+  id: 'structure/batch-tracked-files',
+  compute: (workspace): string[] | undefined => {
+    const roots = workspace.batch.map((member) => member.root || '.');
+    return gitTrackedFiles(workspace.root, roots.includes('.') ? ['.'] : roots)?.sort();
+  },
+});
+
+/** The sorted paths that start with `prefix`: one slice of the sorted list. */
+function startingWith(sorted: string[], prefix: string): string[] {
+  const lowerBound = (key: string) => {
+    let [low, high] = [0, sorted.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle] < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // '0' is the character after '/': every path under the prefix sorts between the two
+  return sorted.slice(lowerBound(prefix), lowerBound(`${prefix.slice(0, -1)}0`));
+}
+
 /** The project's files that git tracks (workspace-relative); undefined outside a git repository. */
 export const trackedFiles = defineFact({
   id: 'structure/tracked-files',
-  compute: (project): string[] | undefined => gitTrackedFiles(project.workspaceRoot, project.root),
+  compute: (project): string[] | undefined => {
+    const { batch } = project.workspace;
+    if (project.root !== '.' && batch.length > 1 && batch.some((member) => member.root === project.root)) {
+      const tracked = project.workspace.get(batchTrackedFiles);
+      return tracked && startingWith(tracked, `${project.root}/`);
+    }
+    return gitTrackedFiles(project.workspaceRoot, [project.root]);
+  },
 });
 
 export interface HostedRepository {
