@@ -11,4 +11,6 @@ module.exports = {
   maxWorkers: 1,
   // Print the progress notes of the suites as they come.
   verbose: true,
+  // A line per suite: its wall time and the CPU time of its commands.
+  setupFilesAfterEnv: ['<rootDir>/src/utils/suite-cpu.ts'],
 };

@@ -1,12 +1,13 @@
-// API reports, end to end: a fresh workspace with a TS library whose exports map has two entries and a
-// Python library; `nx add @shipshape/api`; `nx g @shipshape/api:api-report` writes one report per entry
-// (api-extractor) and per Python package (griffe) with api/semver.json; `nx run <lib>:api` passes and is a
-// cache hit the second time; a breaking change makes it fail naming the change, its class (major) and the
-// reason, for both languages.
+// API reports, end to end: a fresh workspace with a TS library whose exports map has two entries and a Python
+// library; `nx add @shipshape/api` (the library and nx add are the shared setup of utils/setups.ts); `nx g
+// @shipshape/api:api-report` writes one report per entry (api-extractor) and per Python package (griffe) with
+// api/semver.json; `nx run <lib>:api` passes and is a cache hit the second time; a breaking change makes it
+// fail naming the change, its class (major) and the reason, for both languages.
+import { API_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/shapes';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 
 // Debian's griffe is visible to the system interpreter only.
@@ -59,8 +60,8 @@ describe('API reports in a fresh Nx workspace', () => {
   });
 
   step('creates a workspace with a TS library (two exports entries) and a Python library', async () => {
-    ws = await createTestWorkspace('api');
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    // the TS library generated and @shipshape/api added by the shared setup
+    ws = await createTestWorkspace('api', API_WORKSPACE);
     ws.writeFile(`${TS_ROOT}/src/index.ts`, INDEX_TS);
     ws.writeFile(`${TS_ROOT}/src/utils.ts`, UTILS_TS);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
@@ -73,10 +74,13 @@ describe('API reports in a fresh Nx workspace', () => {
   });
 
   step('installs @shipshape/api with nx add', async () => {
-    const result = await ws.nx(['add', '@shipshape/api']);
+    const result = ws.setup[1]; // the shared setup's nx add
+    expect(result.command).toMatch(/nx add @shipshape\/api$/);
     withOutput(result, () => expect(ws.exists('node_modules/@shipshape/api/executors.json')).toBe(true));
-    ts = (await ws.projectAt(TS_ROOT)).name;
     const projects = await ws.projects();
+    const node = Object.values(projects).find((n) => n.data.root === TS_ROOT);
+    if (!node) throw new Error(`no project at ${TS_ROOT}; projects: ${Object.keys(projects).join(', ')}`);
+    ts = node.name;
     expect(projects[ts].data.targets?.api).toMatchObject({ executor: '@shipshape/api:api-report', cache: true });
     expect(projects.pylib.data.targets?.api).toMatchObject({ executor: '@shipshape/api:api-report', cache: true });
   });

@@ -1,16 +1,17 @@
-// The audit, end to end: a fresh Nx workspace (create-nx-workspace, through the local registry)
-// with a generated TS library and a hand-written Python library, `nx add @shipshape/pipeline`,
-// `nx run-many -t audit`, the reports checked field by field, then the Nx cache, then a remote cache
-// (Nx's self-hosted HTTP cache protocol) and Nx's batch mode.
+// The audit, end to end: a fresh Nx workspace (create-nx-workspace, through the local registry) with a
+// generated TS library and `nx add @shipshape/pipeline` (the shared setup of utils/setups.ts), a hand-written
+// Python library, `nx run-many -t audit`, the reports checked field by field, then the Nx cache, then a
+// remote cache (Nx's self-hosted HTTP cache protocol) and Nx's batch mode.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { reportSchemaErrors, reportSchemaPath } from './utils/report-schema';
 import { sarifSchemaErrors } from './utils/sarif';
 import { startRemoteCache, type RemoteCache } from './utils/remote-cache';
+import { PIPELINE_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type ProjectNode, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/tslib';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 const REPORTS = (root: string) => `reports/shipshape/${root}`;
 const CACHE_SUMMARY = (cached: number, total: number) =>
@@ -90,35 +91,22 @@ describe('shipshape audit in a fresh Nx workspace', () => {
     ws?.cleanup();
   });
 
-  step('creates a fresh Nx workspace through the local registry', async () => {
-    ws = await createTestWorkspace('audit');
+  step('creates a fresh Nx workspace through the local registry, with a TS library', async () => {
+    ws = await createTestWorkspace('audit', PIPELINE_WORKSPACE);
     const lock = ws.readJson('package-lock.json');
+    // Every download (the workspace's own packages, links to packages/*, are not downloads).
     const resolved = Object.values<any>(lock.packages)
+      .filter((p) => !p.link)
       .map((p) => p.resolved)
       .filter(Boolean);
     expect(resolved.filter((url: string) => !url.startsWith(`${ws.ctx.registry}/`))).toEqual([]);
-  });
-
-  step('generates a TS library and adds a Python library', async () => {
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
-    // A library on its way to being published: not private, and without the metadata under test
-    // (whatever the Nx generator of the day writes).
-    const pkg = ws.readJson(`${TS_ROOT}/package.json`);
-    for (const field of ['private', 'description', 'license', 'repository']) delete pkg[field];
-    ws.writeJson(`${TS_ROOT}/package.json`, pkg);
-
-    ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
-    ws.writeFile(`${PY_ROOT}/README.md`, '# pylib\n\nShipshape e2e fixture.\n');
-    ws.writeFile(
-      `${PY_ROOT}/src/pylib/__init__.py`,
-      '"""pylib: Shipshape e2e fixture."""\n\n\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n',
-    );
-    expect(PY_PROJECT_HEADER_LINE).toBe(2);
+    expect(ws.exists(`${TS_ROOT}/package.json`)).toBe(true);
   });
 
   step('installs @shipshape/pipeline from the local registry with nx add, which registers the plugin', async () => {
-    // Verbose: Nx skips an init generator it cannot load without a word otherwise.
-    const result = await ws.nx(['add', '@shipshape/pipeline', '--verbose'], { env: { ...ws.env, NX_VERBOSE_LOGGING: 'true' } });
+    // The shared setup's `nx add @shipshape/pipeline --verbose` (utils/setups.ts).
+    const result = ws.setup[1];
+    expect(result.command).toMatch(/nx add @shipshape\/pipeline --verbose$/);
     withOutput(result, () => {
       expect(result.output).not.toMatch(/Failed to (install|initialize)/);
       const rootPkg = ws.readJson('package.json');
@@ -136,6 +124,22 @@ describe('shipshape audit in a fresh Nx workspace', () => {
       const entry = plugins.find((p) => (typeof p === 'string' ? p : p.plugin) === '@shipshape/pipeline');
       expect(entry).toMatchObject({ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } });
     });
+  });
+
+  step('makes the TS library publishable and adds a Python library', async () => {
+    // A library on its way to being published: not private, and without the metadata under test
+    // (whatever the Nx generator of the day writes).
+    const pkg = ws.readJson(`${TS_ROOT}/package.json`);
+    for (const field of ['private', 'description', 'license', 'repository']) delete pkg[field];
+    ws.writeJson(`${TS_ROOT}/package.json`, pkg);
+
+    ws.writeFile(`${PY_ROOT}/pyproject.toml`, PYPROJECT);
+    ws.writeFile(`${PY_ROOT}/README.md`, '# pylib\n\nShipshape e2e fixture.\n');
+    ws.writeFile(
+      `${PY_ROOT}/src/pylib/__init__.py`,
+      '"""pylib: Shipshape e2e fixture."""\n\n\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n',
+    );
+    expect(PY_PROJECT_HEADER_LINE).toBe(2);
   });
 
   step('infers a cached audit target on the TS library and on the pyproject.toml-only Python library', async () => {

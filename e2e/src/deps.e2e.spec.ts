@@ -1,13 +1,15 @@
 // Dependencies, end to end: a fresh workspace with a TS library and two Python libraries, `nx add
-// @shipshape/pipeline` and `nx add @shipshape/deps`, planted dependency issues of every kind the phase can
-// fix; the audit finds each with its file and line, the deps phase generator fixes them (a dry run first),
-// the audit is then clean for the deps checks, `npm install` and the build still work, the Python package
-// still imports, and `nx graph` shows the Python project's dependency on the other Python project.
+// @shipshape/pipeline` (the shared setup of utils/setups.ts) and `nx add @shipshape/deps`, planted dependency
+// issues of every kind the phase can fix; the audit finds each with its file and line, the deps phase
+// generator fixes them (a dry run first), the audit is then clean for the deps checks, `npm install` and the
+// build still work, the Python package still imports, and `nx graph` shows the Python project's dependency on
+// the other Python project.
 import { readFileSync, rmSync } from 'node:fs';
+import { PIPELINE_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/tslib';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 const HELPERS_ROOT = 'packages/pyhelpers';
 
@@ -115,6 +117,7 @@ function plantedFindings(pkgJson: string): string[] {
 
 interface Finding {
   checkId: string;
+  severity: string;
   file: string;
   line: number;
   message: string;
@@ -140,8 +143,8 @@ describe('dependencies in a fresh Nx workspace', () => {
   const audit = () => ws.nx(['run-many', '-t', 'audit', '--output-style=static', '--skip-nx-cache'], { allowFailure: true });
 
   step('creates a workspace with a TS library and two Python libraries', async () => {
-    ws = await createTestWorkspace('deps');
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    // the TS library generated and @shipshape/pipeline added by the shared setup
+    ws = await createTestWorkspace('deps', PIPELINE_WORKSPACE);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
     delete pkg.private;
     pkg.dependencies = { ...pkg.dependencies, 'jsonc-parser': '*', picocolors: '^1.1.1', 'left-pad': '^1.3.0' };
@@ -164,8 +167,8 @@ describe('dependencies in a fresh Nx workspace', () => {
     );
   });
 
-  step('nx add @shipshape/pipeline, then nx add @shipshape/deps, which registers its plugin', async () => {
-    await ws.nx(['add', '@shipshape/pipeline']);
+  step('nx add @shipshape/pipeline (the setup), then nx add @shipshape/deps, which registers its plugin', async () => {
+    expect(ws.setup[1].command).toMatch(/nx add @shipshape\/pipeline/);
     const result = await ws.nx(['add', '@shipshape/deps', '--verbose'], { env: { ...ws.env, NX_VERBOSE_LOGGING: 'true' } });
     withOutput(result, () => {
       expect(result.output).not.toMatch(/Failed to (install|initialize)/);

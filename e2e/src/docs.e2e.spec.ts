@@ -1,19 +1,21 @@
-// The docs toolchain, end to end: a fresh Nx workspace with a TS and a Python library, `nx add @shipshape/api`,
-// `nx g @shipshape/api:docs` for both, then `nx run <lib>:docs` (TypeDoc with treatWarningsAsErrors, then
-// mkdocs build --strict with Debian's MkDocs, Material and mkdocstrings). The built sites open in headless
-// chromium, served over HTTP from 127.0.0.1 (Material's search runs in a worker that file:// refuses): the API
-// page of a named symbol exists, search finds it, the Mermaid diagram renders as SVG, nothing is logged as an
-// error and nothing is fetched from elsewhere (no CDN). Screenshots go under the e2e temp folder; each site's
-// build time is printed.
+// The docs toolchain, end to end: a fresh Nx workspace with a TS and a Python library, `nx add
+// @shipshape/api` (the TS library and nx add are the shared setup of utils/setups.ts), `nx g
+// @shipshape/api:docs` for both, then `nx run <lib>:docs` (TypeDoc with treatWarningsAsErrors, then mkdocs
+// build --strict with Debian's MkDocs, Material and mkdocstrings). The built sites open in headless chromium,
+// served over HTTP from 127.0.0.1 (Material's search runs in a worker that file:// refuses): the API page of
+// a named symbol exists, search finds it, the Mermaid diagram renders as SVG, nothing is logged as an error
+// and nothing is fetched from elsewhere (no CDN). Screenshots go under the e2e temp folder; each site's build
+// time is printed.
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { launchChromium, openPage } from '../../packages/pipeline/src/status/browser';
+import { API_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/tslib';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 
 const MERMAID_PAGE = (name: string) => `# ${name}\n\nHow the parts fit:\n\n\`\`\`mermaid\ngraph LR\n  greet --> format\n\`\`\`\n`;
@@ -85,8 +87,8 @@ describe('docs toolchain in a fresh Nx workspace', () => {
   });
 
   step('creates a workspace with a TS library and a Python library', async () => {
-    ws = await createTestWorkspace('docs');
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    // the TS library generated and @shipshape/api added by the shared setup
+    ws = await createTestWorkspace('docs', API_WORKSPACE);
     const index = ws.readFile(`${TS_ROOT}/src/index.ts`);
     const extension = /from '\.\/lib\/tslib\.js'/.test(index) ? '.js' : '';
     ws.writeFile(
@@ -99,7 +101,8 @@ describe('docs toolchain in a fresh Nx workspace', () => {
   });
 
   step('installs @shipshape/api with nx add', async () => {
-    const result = await ws.nx(['add', '@shipshape/api']);
+    const result = ws.setup[1]; // the shared setup's nx add
+    expect(result.command).toMatch(/nx add @shipshape\/api$/);
     withOutput(result, () => expect(ws.exists('node_modules/@shipshape/api/generators.json')).toBe(true));
   });
 

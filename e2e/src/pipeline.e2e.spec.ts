@@ -1,12 +1,13 @@
 // The ten-week plan, end to end: a fresh workspace with a TS and a Python library, `nx add
-// @shipshape/pipeline`, a plan, phase 1 through the phase runner, and the status target: its JSON says the
-// phase 1 items are done, and its dashboard opens in headless chromium.
+// @shipshape/pipeline` (the shared setup of utils/setups.ts), a plan, phase 1 through the phase runner, and
+// the status target: its JSON says the phase 1 items are done, and its dashboard opens in headless chromium.
 import { join } from 'node:path';
 import { launchChromium, openPage } from '../../packages/pipeline/src/status/browser';
+import { PIPELINE_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/tslib';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 
 const PYPROJECT = `# Shipshape e2e fixture for the plan.
@@ -48,8 +49,9 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
   });
 
   step('creates a workspace with a TS and a Python library and adds @shipshape/pipeline', async () => {
-    ws = await createTestWorkspace('pipeline');
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    // the TS library generated and @shipshape/pipeline added by the shared setup
+    ws = await createTestWorkspace('pipeline', PIPELINE_WORKSPACE);
+    expect(ws.setup[1].command).toMatch(/nx add @shipshape\/pipeline/);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
     delete pkg.private;
     ws.writeJson(`${TS_ROOT}/package.json`, pkg);
@@ -67,7 +69,6 @@ describe('the ten-week plan in a fresh Nx workspace', () => {
     // What the metadata generator completes the libraries from: the git remote and the workspace's engines.
     await ws.run('git', ['remote', 'add', 'origin', 'git@github.com:acme/pipeline-e2e.git']);
     ws.writeJson('package.json', { ...ws.readJson<Record<string, unknown>>('package.json'), engines: { node: '>=20.19' } });
-    await ws.nx(['add', '@shipshape/pipeline']);
     rootProject = ws.readJson('package.json').name;
     const projects = Object.values(await ws.projects());
     enrolled = projects

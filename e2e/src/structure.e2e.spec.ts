@@ -1,12 +1,13 @@
-// Phase 1, structure, end to end: a fresh Nx workspace with a generated TS library and two
-// hand-written Python libraries (src and flat layout), `nx add @shipshape/pipeline`, the audit, then
-// the structure phase generator: --dry-run writes nothing, the real run fixes what the area fixes, a
-// second run changes nothing, the TS build still passes, the Python packages still import, and the
-// audit no longer reports what was fixed. Last, the Python src-layout move, asked for by name.
+// Phase 1, structure, end to end: a fresh Nx workspace with a generated TS library and `nx add
+// @shipshape/pipeline` (the shared setup of utils/setups.ts), two hand-written Python libraries (src and flat
+// layout), the audit, then the structure phase generator: --dry-run writes nothing, the real run fixes what
+// the area fixes, a second run changes nothing, the TS build still passes, the Python packages still import,
+// and the audit no longer reports what was fixed. Last, the Python src-layout move, asked for by name.
+import { PIPELINE_WORKSPACE, TS_LIBRARY } from './utils/setups';
 import { scenario, withOutput } from './utils/steps';
 import { createTestWorkspace, type ProjectNode, type TestWorkspace } from './utils/workspace';
 
-const TS_ROOT = 'packages/tslib';
+const TS_ROOT = TS_LIBRARY;
 const PY_ROOT = 'packages/pylib';
 const FLAT_ROOT = 'packages/flatpy';
 const REMOTE = 'git@github.com:acme/structure-e2e.git';
@@ -94,8 +95,8 @@ describe('structure phase in a fresh Nx workspace', () => {
   });
 
   step('creates a workspace with a TS library, two Python libraries and a git remote', async () => {
-    ws = await createTestWorkspace('structure');
-    await ws.nx(['g', '@nx/js:library', TS_ROOT, '--bundler=tsc', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    // the TS library generated and @shipshape/pipeline added by the shared setup
+    ws = await createTestWorkspace('structure', PIPELINE_WORKSPACE);
     const pkg = ws.readJson(`${TS_ROOT}/package.json`);
     for (const field of ['private', 'description', 'license', 'repository', 'homepage', 'bugs', 'sideEffects', 'engines'])
       delete pkg[field];
@@ -126,7 +127,8 @@ describe('structure phase in a fresh Nx workspace', () => {
   });
 
   step('installs @shipshape/pipeline (and with it @shipshape/structure) with nx add', async () => {
-    const result = await ws.nx(['add', '@shipshape/pipeline']);
+    const result = ws.setup[1]; // the shared setup's nx add
+    expect(result.command).toMatch(/nx add @shipshape\/pipeline/);
     withOutput(result, () => expect(ws.exists('node_modules/@shipshape/structure/generators.json')).toBe(true));
     tsProject = await ws.projectAt(TS_ROOT);
   });

@@ -13,6 +13,8 @@ export interface RunOptions {
   hangGuardMs?: number;
   /** Also stream the output live (default: when E2E_VERBOSE=1). */
   stream?: boolean;
+  /** How to show the command in the logs and in a failure (default: the command as given). */
+  name?: string;
 }
 
 export interface RunResult {
@@ -57,7 +59,7 @@ function note(line: string): void {
 }
 
 export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
-  const display = [command, ...args].join(' ');
+  const display = [options.name ?? command, ...args].join(' ');
   const stream = options.stream ?? process.env.E2E_VERBOSE === '1';
   const started = Date.now();
   note(`$ ${display}`);

@@ -2,6 +2,13 @@
 // registry: made once per Nx version and preset, and copied for each test file, which gets a workspace of
 // its own: `const ws = await createTestWorkspace('audit')` in beforeAll,
 // `ws.cleanup()` in afterAll.
+//
+// The commands several suites start with (`nx g @nx/js:library packages/tslib`, `nx add @shipshape/pipeline`)
+// are `setup` steps: each runs once per e2e run, for real, in a shared template (a copy of the one before it),
+// and every suite that starts with the same steps gets a copy of the result, with the RunResult of each step
+// (`ws.setup`) to assert on. Jest gives each test file a module registry of its own, so the templates are
+// shared through the filesystem (the e2e temporary folder), not through module state; the suites run one at a
+// time (--runInBand).
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +22,18 @@ export interface CreateWorkspaceOptions {
   nxVersion?: string;
   /** Extra create-nx-workspace arguments. */
   args?: string[];
+  /**
+   * Commands the workspace starts with, in order, right after create-nx-workspace: run once per e2e run in a
+   * shared template and copied (see the top of this file). Their results are `ws.setup`.
+   */
+  setup?: SetupStep[];
+}
+
+/** An Nx command (`nx <args>`, as `ws.nx` runs it) that a shared template runs. */
+export interface SetupStep {
+  nx: string[];
+  /** Extra environment variables of the command. */
+  env?: Record<string, string>;
 }
 
 export interface ProjectNode {
@@ -28,6 +47,11 @@ export interface TestWorkspace {
   /** Absolute path of the workspace root. */
   root: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * The results of the `setup` steps, in order: the real runs of those commands, made once per e2e run in the
+   * shared template this workspace was copied from.
+   */
+  setup: RunResult[];
   path(...parts: string[]): string;
   exists(relativePath: string): boolean;
   readFile(relativePath: string): string;
@@ -36,7 +60,10 @@ export interface TestWorkspace {
   writeJson(relativePath: string, value: unknown): void;
   /** Any command, in the workspace root, with the e2e environment. */
   run(command: string, args: string[], options?: Partial<RunOptions>): Promise<RunResult>;
-  /** `npx nx <args>` in the workspace root. */
+  /**
+   * `nx <args>` in the workspace root: the workspace's own nx (node_modules/.bin/nx, what `npx nx` runs, without
+   * npx's start-up); `nx add` goes through `npx nx add`, as the Nx docs write it.
+   */
   nx(args: string[], options?: Partial<RunOptions>): Promise<RunResult>;
   /** The project graph nodes (`nx graph --file`), keyed by project name. */
   projects(): Promise<Record<string, ProjectNode>>;
@@ -56,14 +83,18 @@ function defaultNxVersion(ctx: E2eContext): string {
  * A fresh workspace made by create-nx-workspace through the local registry, once per Nx version and preset
  * and e2e run (the suites run one after the other, so the first to ask makes it).
  */
-async function templateWorkspace(ctx: E2eContext, nxVersion: string, options: CreateWorkspaceOptions): Promise<string> {
+async function templateWorkspace(
+  ctx: E2eContext,
+  nxVersion: string,
+  options: CreateWorkspaceOptions,
+): Promise<{ root: string; key: string }> {
   const key = createHash('sha1')
     .update(JSON.stringify([nxVersion, options.preset ?? 'ts', options.args ?? []]))
     .digest('hex')
     .slice(0, 10);
   const parent = join(ctx.tmp, `template-${key}`);
   const root = join(parent, 'ws');
-  if (existsSync(join(root, 'nx.json'))) return root;
+  if (existsSync(join(root, 'nx.json'))) return { root, key };
   rmSync(parent, { recursive: true, force: true });
   const commandTmp = join(parent, 'tmp');
   mkdirSync(commandTmp, { recursive: true });
@@ -83,7 +114,59 @@ async function templateWorkspace(ctx: E2eContext, nxVersion: string, options: Cr
     { cwd: parent, env },
   );
   if (!existsSync(join(root, 'nx.json'))) throw new Error(`create-nx-workspace did not create ${root}/nx.json`);
-  return root;
+  return { root, key };
+}
+
+/** A copy of a workspace without its .nx folder (Nx's cache and workspace data): a fresh start for Nx. */
+function copyWorkspace(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(join(from, '.nx')) });
+}
+
+/** The .npmrc that keeps a workspace on the local registry on its own (also when kept with KEEP_E2E=1). */
+function writeNpmrc(ctx: E2eContext, root: string): void {
+  const hostPath = ctx.registry.replace(/^https?:/, '');
+  writeFileSync(join(root, '.npmrc'), `registry=${ctx.registry}/\n${hostPath}/:_authToken=dummy\n`);
+}
+
+/** How `ws.nx` runs Nx: the workspace's own nx, or npx for `nx add` (see TestWorkspace.nx). */
+function nxCommand(root: string, args: string[]): [string, string[], { name?: string }] {
+  return args[0] === 'add' ? ['npx', ['nx', ...args], {}] : [join(root, 'node_modules', '.bin', 'nx'), args, { name: 'nx' }];
+}
+
+const RESULT_FILE = 'result.json';
+
+/**
+ * The template `parent` plus one setup step: made once per e2e run (by the first suite that asks, the suites
+ * running one at a time), a copy of `parent` in which the step ran. Its result file is written last: a template
+ * without it (a failed or interrupted step) is made again.
+ */
+async function setupLayer(
+  ctx: E2eContext,
+  parent: { root: string; key: string },
+  step: SetupStep,
+): Promise<{ root: string; key: string; result: RunResult }> {
+  const key = createHash('sha1')
+    .update(JSON.stringify([parent.key, step.nx, step.env ?? {}]))
+    .digest('hex')
+    .slice(0, 10);
+  const dir = join(ctx.tmp, `template-${key}`);
+  const root = join(dir, 'ws');
+  const resultFile = join(dir, RESULT_FILE);
+  if (existsSync(resultFile)) {
+    const result: RunResult = JSON.parse(readFileSync(resultFile, 'utf8'));
+    process.stderr.write(`  [e2e] $ ${result.command}  (setup step, run once in the shared template ${root})\n`);
+    return { root, key, result };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const commandTmp = join(dir, 'tmp');
+  mkdirSync(commandTmp, { recursive: true });
+  copyWorkspace(parent.root, root);
+  writeNpmrc(ctx, root);
+  const env = workspaceEnv(ctx, { TMPDIR: commandTmp, TMP: commandTmp, TEMP: commandTmp, ...step.env });
+  const [command, args, shown] = nxCommand(root, step.nx);
+  const result = await run(command, args, { cwd: root, env, ...shown });
+  writeFileSync(resultFile, JSON.stringify(result));
+  return { root, key, result };
 }
 
 export async function createTestWorkspace(name: string, options: CreateWorkspaceOptions = {}): Promise<TestWorkspace> {
@@ -102,6 +185,7 @@ export async function createTestWorkspace(name: string, options: CreateWorkspace
     ctx,
     root,
     env,
+    setup: [],
     path: (...parts) => join(root, ...parts),
     exists: (rel) => existsSync(join(root, rel)),
     readFile: (rel) => readFileSync(join(root, rel), 'utf8'),
@@ -114,7 +198,10 @@ export async function createTestWorkspace(name: string, options: CreateWorkspace
       ws.writeFile(rel, `${JSON.stringify(value, null, 2)}\n`);
     },
     run: (command, args, runOptions = {}) => run(command, args, { cwd: root, env, ...runOptions }),
-    nx: (args, runOptions = {}) => run('npx', ['nx', ...args], { cwd: root, env, ...runOptions }),
+    nx: (args, runOptions = {}) => {
+      const [command, nxArgs, shown] = nxCommand(root, args);
+      return run(command, nxArgs, { cwd: root, env, ...shown, ...runOptions });
+    },
     async projects() {
       const file = join(parent, `graph-${process.pid}.json`);
       await ws.nx(['graph', `--file=${file}`]);
@@ -137,13 +224,16 @@ export async function createTestWorkspace(name: string, options: CreateWorkspace
     },
   };
 
-  // One create-nx-workspace per Nx version and preset for the whole run: every suite starts from its own copy.
-  const template = await templateWorkspace(ctx, nxVersion, options);
-  cpSync(template, root, { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(join(template, '.nx')) });
+  // One create-nx-workspace per Nx version and preset for the whole run, then one template per setup step:
+  // every suite starts from its own copy.
+  let template = await templateWorkspace(ctx, nxVersion, options);
+  for (const step of options.setup ?? []) {
+    const layer = await setupLayer(ctx, template, step);
+    ws.setup.push(layer.result);
+    template = layer;
+  }
+  copyWorkspace(template.root, root);
   if (!existsSync(join(root, 'nx.json'))) throw new Error(`create-nx-workspace did not create ${root}/nx.json`);
-
-  // The workspace keeps using the local registry on its own (also when kept with KEEP_E2E=1).
-  const hostPath = ctx.registry.replace(/^https?:/, '');
-  ws.writeFile('.npmrc', `registry=${ctx.registry}/\n${hostPath}/:_authToken=dummy\n`);
+  writeNpmrc(ctx, root);
   return ws;
 }
