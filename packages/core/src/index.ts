@@ -69,7 +69,7 @@ export { pythonEnvironment, pythonInterpreter } from './facts/workspace/python';
 export { rootManifests } from './facts/workspace/root-manifests';
 
 // tools
-export { projectTools, type ProjectTool } from './tools/project-tools';
+export { projectTools, pythonProjectTools, type ProjectTool } from './tools/project-tools';
 export {
   defineTool,
   type ToolAdapter,

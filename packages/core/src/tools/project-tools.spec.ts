@@ -1,5 +1,5 @@
 import { diskProject, tempWorkspace } from '../testing';
-import { projectTools } from './project-tools';
+import { projectTools, pythonProjectTools } from './project-tools';
 
 const tools = (root: string, project: string) =>
   Object.fromEntries(
@@ -108,5 +108,16 @@ describe('tool adapters', () => {
     expect(found.poetry.references.declared[0]).toMatchObject({ file: 'libs/py/pyproject.toml', line: 5 });
     expect(names(found.pytest)).toEqual(['pytest', 'pytest-asyncio', 'pytest-cov', 'pytest-xdist']);
     expect(names(found.mypy)).toEqual(['mypy', 'pydantic']);
+  });
+
+  it('gives the Python tools alone as projectTools gives them, without the npm tools', () => {
+    for (const project of ['libs/py', 'libs/ui']) {
+      const all = diskProject(ws.root, project).get(projectTools);
+      const python = diskProject(ws.root, project).get(pythonProjectTools);
+      expect(python).toEqual(all.filter((t) => t.adapter.ecosystem === 'python'));
+    }
+    expect(diskProject(ws.root, 'libs/py').get(pythonProjectTools).map((t) => t.adapter.name)).toEqual(
+      expect.arrayContaining(['pytest', 'poetry']),
+    );
   });
 });

@@ -4,7 +4,7 @@ import {
   kindOf,
   locateToml,
   parseRequirement,
-  projectTools,
+  pythonProjectTools,
   type PyProject,
   type ShipshapeProject,
   shownValue,
@@ -98,20 +98,17 @@ export function pythonDeclared(pyproject: PyProject, file: string, text: string)
  */
 export function toolDeclared(project: ShipshapeProject, data?: PyProject): DeclaredDependency[] {
   const dynamic = setuptoolsDynamicFiles(project, data);
-  return project
-    .get(projectTools)
-    .filter((tool) => tool.adapter.ecosystem === 'python')
-    .flatMap((tool) =>
-      tool.references.declared.map(({ name, spec, group, section, path, file }) => ({
-        name,
-        spec,
-        group: dynamic.get(file) ?? group,
-        section,
-        path,
-        file,
-        tool: tool.adapter.name,
-      })),
-    );
+  return project.get(pythonProjectTools).flatMap((tool) =>
+    tool.references.declared.map(({ name, spec, group, section, path, file }) => ({
+      name,
+      spec,
+      group: dynamic.get(file) ?? group,
+      section,
+      path,
+      file,
+      tool: tool.adapter.name,
+    })),
+  );
 }
 
 /** The files setuptools reads dynamic dependencies from, workspace-relative, with the group they hold. */
