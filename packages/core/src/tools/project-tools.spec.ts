@@ -116,8 +116,10 @@ describe('tool adapters', () => {
       const python = diskProject(ws.root, project).get(pythonProjectTools);
       expect(python).toEqual(all.filter((t) => t.adapter.ecosystem === 'python'));
     }
-    expect(diskProject(ws.root, 'libs/py').get(pythonProjectTools).map((t) => t.adapter.name)).toEqual(
-      expect.arrayContaining(['pytest', 'poetry']),
-    );
+    expect(
+      diskProject(ws.root, 'libs/py')
+        .get(pythonProjectTools)
+        .map((t) => t.adapter.name),
+    ).toEqual(expect.arrayContaining(['pytest', 'poetry']));
   });
 });
