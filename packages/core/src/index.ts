@@ -135,7 +135,7 @@ export { definePhaseGenerator, phaseProjects, type PhaseStep } from './generator
 export { resolveProject } from './generators/resolve-project';
 export { treeWorkspace } from './facts/create-workspace';
 export { pluginWorkspace, type PluginContext } from './facts/plugin-workspace';
-export { registerNxPlugin, type NxJsonTree } from './nx/register-plugin';
+export { isPluginRegistered, registerNxPlugin, registerPhasePlugin, type NxJsonTree } from './nx/register-plugin';
 
 // executors (guards that run real tools)
 export { defineToolExecutor, type GuardContext, type ToolExecutorSpec } from './executors/tool-executor';

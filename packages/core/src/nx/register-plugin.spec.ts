@@ -1,4 +1,4 @@
-import { registerNxPlugin, type NxJsonTree } from './register-plugin';
+import { isPluginRegistered, registerNxPlugin, registerPhasePlugin, type NxJsonTree } from './register-plugin';
 
 function memoryTree(files: Record<string, string>): NxJsonTree & { files: Record<string, string> } {
   return {
@@ -34,5 +34,25 @@ describe('registerNxPlugin', () => {
     expect(() => registerNxPlugin(memoryTree({}), 'a')).toThrow('no nx.json at the workspace root');
     expect(() => registerNxPlugin(memoryTree({ 'nx.json': '{ "plugins": [ }' }), 'a')).toThrow(/^nx\.json: invalid JSON at line 1/);
     expect(() => registerNxPlugin(memoryTree({ 'nx.json': '{ "plugins": {} }' }), 'a')).toThrow('nx.json: "plugins" must be an array');
+  });
+});
+
+describe('registerPhasePlugin', () => {
+  it("registers a phase package's plugin, unless the pipeline's plugin is there to run it", () => {
+    const alone = memoryTree({ 'nx.json': '{"plugins":["@nx/js/typescript"]}' });
+    expect(registerPhasePlugin(alone, '@shipshape/deps')).toBe(true);
+    expect(isPluginRegistered(JSON.parse(alone.files['nx.json']), '@shipshape/deps')).toBe(true);
+    const withPipeline = memoryTree({ 'nx.json': '{"plugins":[{"plugin":"@shipshape/pipeline","options":{}}]}' });
+    expect(registerPhasePlugin(withPipeline, '@shipshape/deps')).toBe(false);
+    expect(withPipeline.files['nx.json']).toBe('{"plugins":[{"plugin":"@shipshape/pipeline","options":{}}]}');
+    expect(() => registerPhasePlugin(memoryTree({}), '@shipshape/deps')).toThrow('no nx.json');
+  });
+
+  it('finds a plugin registered as a string or an object, and nothing in a malformed list', () => {
+    expect(isPluginRegistered({ plugins: ['a', { plugin: 'b' }] }, 'a')).toBe(true);
+    expect(isPluginRegistered({ plugins: ['a', { plugin: 'b' }] }, 'b')).toBe(true);
+    expect(isPluginRegistered({ plugins: ['a'] }, 'c')).toBe(false);
+    expect(isPluginRegistered({ plugins: 'a' }, 'a')).toBe(false);
+    expect(isPluginRegistered(undefined, 'a')).toBe(false);
   });
 });

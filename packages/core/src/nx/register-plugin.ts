@@ -1,3 +1,4 @@
+import { PIPELINE_PLUGIN } from '../config/defaults';
 import { editJson } from '../manifest/json';
 import { parseJsonWithComments } from '../manifest/jsonc';
 import { ShipshapeError } from '../util/errors';
@@ -29,4 +30,26 @@ export function registerNxPlugin(tree: NxJsonTree, plugin: string, options?: obj
   const edit = plugins ? { path: ['plugins', -1], value: entry } : { path: ['plugins'], value: [entry] };
   tree.write('nx.json', editJson(text, [edit]));
   return true;
+}
+
+/** Is the plugin in the `plugins` of an nx.json (as a string or an object)? */
+export function isPluginRegistered(nxJson: { plugins?: unknown } | undefined, plugin: string): boolean {
+  const plugins = nxJson?.plugins;
+  return (
+    Array.isArray(plugins) &&
+    plugins.some((entry) => (typeof entry === 'string' ? entry : (entry as { plugin?: unknown })?.plugin) === plugin)
+  );
+}
+
+/**
+ * What a phase package's `init` does with its own Nx plugin: registers it, unless the pipeline's plugin is
+ * registered, which runs the phase packages' plugins that are not registered themselves in its own worker (each
+ * plugin registered in nx.json is one more worker process that every Nx command starts and loads). Returns
+ * whether it wrote.
+ */
+export function registerPhasePlugin(tree: NxJsonTree, plugin: string): boolean {
+  if (!tree.exists('nx.json')) throw new ShipshapeError('no nx.json at the workspace root; run this in an Nx workspace', 'nx.json');
+  const nxJson = parseJsonWithComments<NxJson>(tree.read('nx.json', 'utf-8') ?? '', 'nx.json');
+  if (isPluginRegistered(nxJson, PIPELINE_PLUGIN)) return false;
+  return registerNxPlugin(tree, plugin);
 }

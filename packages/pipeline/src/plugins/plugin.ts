@@ -4,6 +4,7 @@ import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult
 import { DEFAULTS, PIPELINE_PLUGIN, type ResolvedOptions, type ShipshapeOptions } from '@shipshape/core';
 import { discoverOptionSections, pythonProjectName, resolveOptions } from '@shipshape/core/engine';
 import { auditTarget } from './audit-target';
+import { hostedNodes, mergeNodes } from './hosted-plugins';
 import { auditedManifests } from './project-roots';
 import { statusProject } from './status-target';
 
@@ -12,20 +13,24 @@ const MANIFESTS = '**/{package.json,pyproject.toml,project.json}';
 
 /**
  * Infers the audit target for the workspace's projects (see `auditedManifests`): a Python project is seen by
- * its pyproject.toml alone, without a project.json or another Python plugin.
+ * its pyproject.toml alone, without a project.json or another Python plugin. Also runs the phase packages' plugins
+ * that nx.json does not register themselves (see hosted-plugins.ts).
  */
 export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
-    return createNodesFromFiles(
+    const audited = await createNodesFromFiles(
       (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx),
       auditedManifests(files, resolved, context.workspaceRoot),
       options ?? {},
       context,
     );
+    return mergeNodes(audited, await hostedNodes(files, context));
   },
 ];
+
+export { createDependencies } from './hosted-plugins';
 
 export const createNodesV2 = createNodes;
 

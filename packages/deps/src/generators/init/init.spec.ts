@@ -10,10 +10,17 @@ describe('deps init generator', () => {
   const plugins = () => JSON.parse(tree.read('nx.json', 'utf-8') ?? '{}').plugins;
 
   it('registers the plugin once, after the ones already there', async () => {
-    tree.write('nx.json', JSON.stringify({ plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } }] }));
+    tree.write('nx.json', JSON.stringify({ plugins: ['@nx/js/typescript'] }));
     await initGenerator(tree, {});
     await initGenerator(tree, {});
-    expect(plugins()).toEqual([{ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } }, { plugin: '@shipshape/deps' }]);
+    expect(plugins()).toEqual(['@nx/js/typescript', { plugin: '@shipshape/deps' }]);
+  });
+
+  it("leaves the plugin to the pipeline's, which runs it, when that one is registered", async () => {
+    const pipeline = { plugin: '@shipshape/pipeline', options: { targetName: 'audit' } };
+    tree.write('nx.json', JSON.stringify({ plugins: [pipeline] }));
+    await initGenerator(tree, {});
+    expect(plugins()).toEqual([pipeline]);
   });
 
   it('names nx.json when it is malformed, and writes nothing', async () => {
