@@ -34,4 +34,21 @@ describe('sharedLibProject', () => {
     expect(es5).toBeDefined();
     expect(es5).not.toBe(es2022);
   });
+
+  it("shares a package's declaration file between projects only while its text is the same", () => {
+    const read = (declaration: string) => {
+      const project = sharedLibProject(OPTIONS);
+      project.createSourceFile('/node_modules/dep/index.d.ts', declaration);
+      const file = project.createSourceFile('/src/index.ts', "import { make } from 'dep';\nexport const value = make();\n");
+      const type = file.getVariableDeclarationOrThrow('value').getType().getText();
+      const dep = project.getProgram().compilerObject.getSourceFile('/node_modules/dep/index.d.ts');
+      return { type, dep };
+    };
+    const first = read('export declare function make(): number;\n');
+    const same = read('export declare function make(): number;\n');
+    const changed = read('export declare function make(): string;\n');
+    expect(same.dep).toBe(first.dep);
+    expect(changed.dep).not.toBe(first.dep);
+    expect([first.type, same.type, changed.type]).toEqual(['number', 'number', 'string']);
+  });
 });
