@@ -174,8 +174,7 @@ export const typeCoverage = defineFact({
     // measured on the disk: only when the sources are there (not a generator's Tree in memory)
     const measured = measurable(project);
     if (!measured) return undefined;
-    const batch = project.workspace.batch;
-    if (batch.length > 1 && batch.some((member) => member.root === project.root)) {
+    if (project.inBatch()) {
       const figures = project.get(batchTypeCoverage);
       if (figures.has(project.root)) return figures.get(project.root);
     }

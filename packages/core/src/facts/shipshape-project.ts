@@ -34,6 +34,12 @@ export class ShipshapeProject {
     return fact.scope === 'workspace' ? this.workspace.get(fact) : this.memo.get(fact);
   }
 
+  /** Is this project audited in a batch (Nx's batch mode) with others? Then work for all of them can be done at once. */
+  inBatch(): boolean {
+    const { batch } = this.workspace;
+    return batch.length > 1 && batch.some((member) => member.root === this.root);
+  }
+
   /**
    * Forgets the facts computed so far: a batch audits hundreds of projects in one process, and a project's typed
    * programs and parsed sources are no longer needed once its report is written. Another project that asks for

@@ -1,5 +1,5 @@
 import type { CreateDependencies, CreateNodesContextV2, CreateNodesResult, CreateNodesV2 } from '@nx/devkit';
-import { isPluginRegistered } from '@shipshape/core';
+import { isPluginRegistered, matchesGlob } from '@shipshape/core';
 
 /**
  * The phase packages' Nx plugins the pipeline's plugin runs in its own worker: each plugin registered in nx.json
@@ -41,7 +41,7 @@ export async function hostedNodes(
   for (const plugin of hosted(context.nxJsonConfiguration)) {
     if (!plugin.createNodes) continue;
     const [glob, create] = plugin.createNodes;
-    const matching = files.filter((file) => matchesManifestGlob(glob, file));
+    const matching = files.filter((file) => matchesGlob(file, glob));
     if (matching.length > 0)
       results.push(...(await create(matching, {}, context)).filter(([, result]) => Object.keys(result.projects ?? {}).length > 0));
   }
@@ -77,9 +77,3 @@ export const createDependencies: CreateDependencies = async (_options, context) 
     if (plugin.createDependencies) edges.push(...(await plugin.createDependencies({}, context)));
   return edges;
 };
-
-/** The hosted plugins' globs are `**\/{a,b}` of file names: does the file's name match? */
-function matchesManifestGlob(glob: string, file: string): boolean {
-  const names = /^\*\*\/\{([^}]+)\}$/.exec(glob)?.[1].split(',') ?? [glob.replace(/^\*\*\//, '')];
-  return names.includes(file.split('/').pop() ?? file);
-}

@@ -71,8 +71,7 @@ function startingWith(sorted: string[], prefix: string): string[] {
 export const trackedFiles = defineFact({
   id: 'structure/tracked-files',
   compute: (project): string[] | undefined => {
-    const { batch } = project.workspace;
-    if (project.root !== '.' && batch.length > 1 && batch.some((member) => member.root === project.root)) {
+    if (project.root !== '.' && project.inBatch()) {
       const tracked = project.workspace.get(batchTrackedFiles);
       return tracked && startingWith(tracked, `${project.root}/`);
     }

@@ -19,6 +19,8 @@ export interface FilePassSpec<T> {
  * break it), the project runs alone, and its failure is its own.
  */
 export function defineBatchedFilePass<T>(spec: FilePassSpec<T>): ProjectFact<Promise<Record<string, T>>> {
+  // read once per project: by the batch's run and by the project's own fact
+  const sourcesOf = defineFact({ id: `${spec.id}-sources`, compute: async (project) => spec.sources(project) });
   const batched = defineWorkspaceFact({
     id: `${spec.id}-batch`,
     compute: async (workspace): Promise<Record<string, T> | undefined> => {
@@ -27,7 +29,7 @@ export function defineBatchedFilePass<T>(spec: FilePassSpec<T>): ProjectFact<Pro
       for (const member of workspace.batch) {
         const project = workspace.project(member);
         try {
-          Object.assign(sources, await spec.sources(project));
+          Object.assign(sources, await project.get(sourcesOf));
           first ??= project;
         } catch {
           // this project runs alone, and reports why
@@ -40,10 +42,10 @@ export function defineBatchedFilePass<T>(spec: FilePassSpec<T>): ProjectFact<Pro
   return defineFact({
     id: spec.id,
     compute: async (project): Promise<Record<string, T>> => {
-      const sources = await spec.sources(project);
+      const sources = await project.get(sourcesOf);
       const files = Object.keys(sources);
       if (files.length === 0) return {};
-      if (project.workspace.batch.length > 1 && project.workspace.batch.some((member) => member.root === project.root)) {
+      if (project.inBatch()) {
         const all = await project.workspace.get(batched);
         if (all && files.every((file) => file in all)) return Object.fromEntries(files.map((file) => [file, all[file]]));
       }
