@@ -44,6 +44,8 @@ export {
 } from './facts/project/build-outputs';
 export { pythonAnalysis, pythonFiles, pythonPackages, type PythonPackages } from './facts/project/python';
 export { defineBatchedFilePass, type FilePassSpec } from './facts/project/batched-file-pass';
+export { defineBatchShared, type BatchSharedSpec } from './facts/project/batch-shared';
+export { PART_FILE_LIMIT, partsOf } from './facts/project/batch-parts';
 export { workspaceGraph } from './facts/workspace/projects';
 export {
   workspacePackages,

@@ -5,6 +5,7 @@ import {
   DECLARATION_PATTERN,
   decodeSource,
   defineFact,
+  defineBatchShared,
   isWithin,
   libraryTsconfig,
   matchesGlob,
@@ -51,26 +52,50 @@ export function analysisOptions(project: ShipshapeProject): ts.CompilerOptions {
   return { ...projectCompilerOptions(project), declaration: true, isolatedDeclarations: true };
 }
 
+/** The project's TypeScript sources and declaration files, as the typed program holds them (workspace-relative). */
+function programFiles(project: ShipshapeProject): string[] {
+  return project
+    .get(projectFiles)
+    .map(({ file }) => file)
+    .filter((file) => /\.(?:[cm]?tsx?)$/.test(file) && !projectRelative(project.root, file).split('/').includes('node_modules'));
+}
+
+/** Adds the files to the program at their absolute paths, read through the run's file view. */
+function addFiles(program: Project, project: ShipshapeProject, files: readonly string[]): void {
+  for (const file of files) {
+    const bytes = project.workspace.source.readBytes(file);
+    const decoded = bytes && decodeSource(bytes);
+    if (decoded && decoded.error === undefined) program.createSourceFile(absolutePath(project, file), decoded.text, { overwrite: true });
+  }
+}
+
+/** Options that only say where output goes: projects that differ in them alone analyse alike. */
+const OUTPUT_LOCATIONS = ['rootDir', 'outDir', 'declarationDir'] as const;
+
 /**
  * The project's typed program as the run sees it (a generator's Tree with its pending changes, or the disk):
  * every TS source and declaration file of the project read through the run's file view at its absolute
- * path, dependencies resolved from the disk's node_modules. ts-morph, on the real file system.
+ * path, dependencies resolved from the disk's node_modules. ts-morph, on the real file system. In a batch, the
+ * projects with the same analysis options (output locations aside) share one (core's defineBatchShared): a
+ * workspace package many others import is parsed and checked once per part, not once per dependent. What could
+ * differ from the project alone is a global declaration (a script, `declare global`) of another project there.
  */
-export const typesProgram = defineFact({
+export const typesProgram = defineBatchShared({
   id: 'api/types-program',
-  inputs: [projectFiles],
-  compute: (project, files): Project => {
-    const program = sharedLibProject({
-      compilerOptions: analysisOptions(project),
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-    });
-    for (const { file } of files) {
-      if (!/\.(?:[cm]?tsx?)$/.test(file) || projectRelative(project.root, file).split('/').includes('node_modules')) continue;
-      const bytes = project.workspace.source.readBytes(file);
-      const decoded = bytes && decodeSource(bytes);
-      if (decoded && decoded.error === undefined) program.createSourceFile(absolutePath(project, file), decoded.text, { overwrite: true });
-    }
+  member: (project) => {
+    const files = programFiles(project);
+    const options = analysisOptions(project);
+    const shared = { ...options };
+    for (const key of OUTPUT_LOCATIONS) delete shared[key];
+    return { files, options, key: files.length > 0 ? JSON.stringify(shared) : undefined };
+  },
+  key: (member) => member.key,
+  size: (member) => member.files.length,
+  build: (members): Project => {
+    const options = { ...members[0].member.options };
+    if (members.length > 1) for (const key of OUTPUT_LOCATIONS) delete options[key];
+    const program = sharedLibProject({ compilerOptions: options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+    for (const { project, member } of members) addFiles(program, project, member.files);
     return program;
   },
 });

@@ -53,6 +53,12 @@ describe('type-coverage in a batch', () => {
       batch,
     });
     expect(coverageGroups(batched).map((group) => group.members.map((m) => m.project.root))).toEqual([['libs/store', 'libs/loose']]);
+    // a group beyond the file limit is measured in parts, one program each
+    const storeFiles = coverageGroups(batched)[0].members[0].sources.length;
+    expect(coverageGroups(batched, undefined, storeFiles).map((group) => group.members.map((m) => m.project.root))).toEqual([
+      ['libs/store'],
+      ['libs/loose'],
+    ]);
     const together = batch.map((node) => batched.project(node).get(typeCoverage));
     expect(alone[0]?.total).toBeGreaterThan(0);
     // the untyped parameter and what comes from it make the second library's figure lower

@@ -5,6 +5,8 @@ import {
   defineCheck,
   defineFact,
   defineWorkspaceFact,
+  PART_FILE_LIMIT,
+  partsOf,
   projectFiles,
   type FindingInput,
   type ShipshapeProject,
@@ -140,10 +142,14 @@ const batchTypeCoverage = defineWorkspaceFact({
   },
 });
 
-/** The batch's measurable TypeScript projects, grouped by the compiler options and settings they are measured with. */
+/**
+ * The batch's measurable TypeScript projects, grouped by the compiler options and settings they are measured with,
+ * each group cut into parts of at most `fileLimit` source files (a project with more is a part of its own).
+ */
 export function coverageGroups(
   workspace: ShipshapeWorkspace,
   typescript: typeof TypeScript = coverageLibrary().typescript,
+  fileLimit = PART_FILE_LIMIT,
 ): { settings: ReturnType<typeof settingsOf>; members: Measured[] }[] {
   const groups = new Map<string, { settings: ReturnType<typeof settingsOf>; members: Measured[] }>();
   for (const member of workspace.batch) {
@@ -160,7 +166,9 @@ export function coverageGroups(
     group.members.push(measured);
     groups.set(settings.key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].flatMap(({ settings, members }) =>
+    partsOf(members, (member) => member.sources.length, fileLimit).map((part) => ({ settings, members: part })),
+  );
 }
 
 /**

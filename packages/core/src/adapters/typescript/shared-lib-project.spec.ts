@@ -1,4 +1,4 @@
-import { sharedLibProject } from './shared-lib-project';
+import { sharedLibProject, sharedParseCache } from './shared-lib-project';
 
 const OPTIONS = { useInMemoryFileSystem: true, compilerOptions: { target: 9 /* ES2022 */, module: 99 /* ESNext */, strict: true } };
 
@@ -50,5 +50,48 @@ describe('sharedLibProject', () => {
     expect(same.dep).toBe(first.dep);
     expect(changed.dep).not.toBe(first.dep);
     expect([first.type, same.type, changed.type]).toEqual(['number', 'number', 'string']);
+  });
+});
+
+describe('sharedLibProject and the workspace sources', () => {
+  const DEPENDENCY = '/packages/dep/src/index.ts';
+  const dependent = (dependency: string, compilerOptions: Record<string, unknown> = OPTIONS.compilerOptions) => {
+    const project = sharedLibProject({ ...OPTIONS, compilerOptions });
+    project.createSourceFile(DEPENDENCY, dependency);
+    const file = project.createSourceFile(
+      '/packages/app/src/index.ts',
+      "import { make } from '../../dep/src/index';\nexport const value = make();\n",
+    );
+    const type = file.getVariableDeclarationOrThrow('value').getType().getText();
+    return { type, dep: project.getProgram().compilerObject.getSourceFile(DEPENDENCY) };
+  };
+
+  it('parses a source that several projects read once, and each program types it as alone', () => {
+    const first = dependent('export function make(): number { return 1; }\n');
+    const second = dependent('export function make(): number { return 1; }\n');
+    const changed = dependent('export function make() { return "one"; }\n');
+    expect(second.dep).toBe(first.dep);
+    expect(changed.dep).not.toBe(first.dep);
+    expect([first.type, second.type, changed.type]).toEqual(['number', 'number', 'string']);
+  });
+
+  it('keeps a source apart for options that change how it is parsed or bound (strict mode here)', () => {
+    const strict = dependent('export function make(): number { return 2; }\n');
+    const loose = dependent('export function make(): number { return 2; }\n', { ...OPTIONS.compilerOptions, strict: false });
+    expect(loose.dep).not.toBe(strict.dep);
+  });
+
+  it('lets the least recently used sources go beyond its size, the lib files never', () => {
+    const limit = sharedParseCache.textLimit;
+    sharedParseCache.textLimit = 200;
+    try {
+      const first = dependent(`export function make(): number { return 3; }\n// ${'x'.repeat(150)}\n`);
+      dependent(`export function make(): number { return 4; }\n// ${'y'.repeat(150)}\n`);
+      const again = dependent(`export function make(): number { return 3; }\n// ${'x'.repeat(150)}\n`);
+      expect(again.dep).not.toBe(first.dep);
+      expect(typed('export const value = [1].map(String);\n').lib).toBe(typed('export const value = 1;\n').lib);
+    } finally {
+      sharedParseCache.textLimit = limit;
+    }
   });
 });

@@ -7,14 +7,23 @@ const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'
 /** Where ts-morph puts the lib files it bundles (on the in-memory and the real file system alike). */
 const LIB_FOLDER = '/node_modules/typescript/lib/';
 
-/** A package's declaration file: the same text reads the same for every program with the same module settings. */
-const PACKAGE_DECLARATION = /\/node_modules\/.+\.d\.[cm]?ts$/;
+/**
+ * How much source text the process keeps parsed for reuse (a setting so that a test can lower it). Lib files are kept whatever the size; other files, the
+ * least recently used first, leave the cache beyond it (a batch of a thousand projects must not keep every tree).
+ */
+export const sharedParseCache = { textLimit: 32 * 1024 * 1024 };
+
+interface SharedFile {
+  text: string;
+  file: ts.SourceFile;
+}
 
 /**
- * Parsed lib files (lib.es2022.d.ts…) and packages' declaration files, one per path, language version, script kind
- * and module settings, with the text they were parsed from, for the whole process.
+ * Parsed files for the whole process, one per path, script kind and the compiler options that change how a file
+ * is parsed and bound, with the text they were parsed from. Insertion order is recency: a hit moves to the end.
  */
-const sharedFiles = new Map<string, { text: string; file: ts.SourceFile }>();
+const sharedFiles = new Map<string, SharedFile>();
+let sharedText = 0;
 
 interface DocumentRegistry {
   createOrUpdateSourceFile(
@@ -25,13 +34,44 @@ interface DocumentRegistry {
   ): ts.SourceFile;
 }
 
+type TypeScriptInternals = {
+  getKeyForCompilerOptions?: (options: ts.CompilerOptions, affecting: readonly unknown[]) => string;
+  sourceFileAffectingCompilerOptions?: readonly unknown[];
+};
+
 /**
- * A ts-morph project whose lib files and packages' declaration files are parsed once per process, not once per
- * project: every analysis program of an audit (one or more per TypeScript project) otherwise parses and binds the
- * same megabytes of lib.*.d.ts and @types again, which is most of its cost. TypeScript's language service shares
- * bound declaration files between programs the same way (its DocumentRegistry, keyed by the settings that change
- * how a file is read); ts-morph keeps its registry per project, so this routes those files of its registry through
- * one process-wide cache, each reused only for the same text.
+ * The part of the key that the compiler options make: TypeScript's own (what its language service's
+ * DocumentRegistry shares files by), with `strict` added since it decides `alwaysStrict`; the module settings
+ * alone when this TypeScript does not expose it.
+ */
+function optionsKey(settings: ts.CompilerOptions): string {
+  const internals = tsMorph().ts as unknown as TypeScriptInternals;
+  const own =
+    internals.getKeyForCompilerOptions && internals.sourceFileAffectingCompilerOptions
+      ? internals.getKeyForCompilerOptions(settings, internals.sourceFileAffectingCompilerOptions)
+      : [settings.target, settings.module, settings.moduleResolution, settings.jsx].join('|');
+  return `${own}|${String(settings.strict)}`;
+}
+
+function remember(key: string, entry: SharedFile, lib: boolean): void {
+  sharedFiles.set(key, entry);
+  if (lib) return;
+  sharedText += entry.text.length;
+  for (const [oldest, old] of sharedFiles) {
+    if (sharedText <= sharedParseCache.textLimit) break;
+    if (oldest.startsWith(LIB_FOLDER)) continue;
+    sharedFiles.delete(oldest);
+    sharedText -= old.text.length;
+  }
+}
+
+/**
+ * A ts-morph project whose parsed files are shared with every other such project of the process: the lib files,
+ * packages' declaration files, and the workspace's own sources, which each dependent's typed program otherwise
+ * parses and binds again (a package many others import is read once per importer). TypeScript's language service
+ * shares bound files between programs the same way (its DocumentRegistry, keyed by the settings that change how a
+ * file is read); ts-morph keeps its registry per project, so this routes every file of its registry through one
+ * process-wide cache, each file reused only for the same text.
  */
 export function sharedLibProject(options: ProjectOptions = {}): Project {
   const project = new (tsMorph().Project)(options);
@@ -41,14 +81,20 @@ export function sharedLibProject(options: ProjectOptions = {}): Project {
   if (!registry || typeof registry.createOrUpdateSourceFile !== 'function') return project; // another ts-morph: unshared, still right
   const create = registry.createOrUpdateSourceFile.bind(registry);
   registry.createOrUpdateSourceFile = (fileName, settings, snapshot, kind) => {
-    if (!fileName.startsWith(LIB_FOLDER) && !PACKAGE_DECLARATION.test(fileName)) return create(fileName, settings, snapshot, kind);
-    // how a package's declaration file is read as a module (ESM or CommonJS) depends on the module settings
-    const key = [fileName, settings.target, kind, settings.module, settings.moduleResolution].join('\u0000');
+    const key = [fileName, kind, optionsKey(settings)].join('\u0000');
     const text = snapshot.getText(0, snapshot.getLength());
     const shared = sharedFiles.get(key);
-    if (shared?.text === text) return shared.file;
+    if (shared?.text === text) {
+      sharedFiles.delete(key);
+      sharedFiles.set(key, shared);
+      return shared.file;
+    }
+    if (shared) {
+      sharedFiles.delete(key);
+      if (!fileName.startsWith(LIB_FOLDER)) sharedText -= shared.text.length;
+    }
     const file = create(fileName, settings, snapshot, kind);
-    sharedFiles.set(key, { text, file });
+    remember(key, { text, file }, fileName.startsWith(LIB_FOLDER));
     return file;
   };
   return project;
