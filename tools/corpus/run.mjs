@@ -8,7 +8,9 @@
 //   node tools/corpus/run.mjs --judge [file]  also write the unjudged findings (with verdict templates) to a
 //                                             scratch file outside the repository (default <cache>/unjudged.json)
 // Options: --no-compare (skip knip/publint), --compare (with --check), --only <project,...>, --json <file>
-// (every finding with its verdict, outside the repository), --verbose (list every FP).
+// (every finding with its verdict, outside the repository), --verbose (list every FP), --batch (also audit the
+// same projects in Nx's batch mode, core's auditProjects with one shared workspace, and compare its findings,
+// problems and gate with the one-project path's; with --check a difference fails the run).
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { cacheDir, corpusProjects, prepareCorpus } from './prepare.mjs';
-import { auditCorpusProject, dependencySubject, publintCode } from './shipshape.mjs';
+import { auditCorpusBatch, auditCorpusProject, dependencySubject, publintCode } from './shipshape.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -31,6 +33,7 @@ const judging = flag('--judge');
 const compare = mode === 'report' ? !flag('--no-compare') : flag('--compare');
 const only = value('--only')?.split(',');
 const verbose = flag('--verbose');
+const batch = flag('--batch');
 
 const VERDICTS_DIR = join(here, 'verdicts');
 const REFERENCE_VERDICTS = join(here, 'reference-verdicts.json');
@@ -49,13 +52,20 @@ async function main() {
   const findings = [];
   const gate = [];
   const problems = [];
+  const single = new Map();
   for (const p of projects) {
     const result = await auditCorpusProject({ workspaceRoot, projectRoot: p.root, projectName: p.name, workspaceGraph: graph });
+    single.set(p.name, result);
     for (const f of result.findings) findings.push({ project: p.name, ...f });
     for (const pr of result.problems) problems.push({ project: p.name, ...pr });
     gate.push({ project: p.name, passed: result.passed, errors: result.findings.filter((f) => f.severity === 'error') });
   }
   const audited = Date.now();
+  let batchComparison;
+  if (batch) {
+    const results = await auditCorpusBatch({ workspaceRoot, projects, workspaceGraph: graph });
+    batchComparison = compareBatch(projects, single, results, audited - prepared, Date.now() - audited);
+  }
 
   const verdicts = readVerdicts();
   for (const f of findings) f.verdict = verdicts[f.fingerprint];
@@ -99,12 +109,17 @@ async function main() {
       `\n${Object.keys(unjudged).length} unjudged findings (and ${Object.keys(unjudgedReference).length} of the reference tools', under $reference) written to ${file}: fill in verdict (TP | FP | debatable) and reason, then merge them into tools/corpus/verdicts/<area>.json (reference-verdicts.json)`,
     );
   }
+  if (batchComparison) printBatchComparison(batchComparison);
   const jsonOut = value('--json');
   if (jsonOut) writeFileSync(resolve(jsonOut), `${JSON.stringify(findings, null, 2)}\n`);
   out(`\ntotal ${secs(Date.now() - started)}`);
 
   if (mode === 'check') {
     const failures = barFailures(stats, problems, gate);
+    if (batchComparison?.differences.length)
+      failures.push(
+        `the batch path (auditProjects, one workspace for all projects, as \`nx run-many -t audit\` runs) differs from the one-project path in ${batchComparison.differences.length} place(s): see "Batch path" above`,
+      );
     if (failures.length) {
       out(`\nFAILED the corpus bar:`);
       for (const f of failures) out(`  - ${f}`);
@@ -205,6 +220,74 @@ function count(list) {
   const c = { TP: 0, FP: 0, debatable: 0, unjudged: 0 };
   for (const f of list) c[f.verdict?.verdict ?? 'unjudged'] += 1;
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The batch path (Nx's batch mode) against the one-project path
+
+const FINDING_KEYS = ['checkId', 'severity', 'message', 'file', 'line', 'fingerprint'];
+const findingKey = (f) => JSON.stringify(FINDING_KEYS.map((k) => f[k] ?? null));
+const problemKey = (p) => JSON.stringify([p.kind, p.file ?? null, p.message]);
+const sortedBy = (list, key) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** Per project: the findings (as sorted lists of checkId, severity, message, file, line, fingerprint), the problems and `passed` of both paths. */
+function compareBatch(projects, single, batched, singleMs, batchMs) {
+  const differences = [];
+  let compared = 0;
+  let comparedBatch = 0;
+  for (const p of projects) {
+    const a = single.get(p.name);
+    const b = batched.get(p.name);
+    compared += a.findings.length;
+    if (!b || b.error) {
+      differences.push({ project: p.name, check: '(the whole audit)', single: `${a.findings.length} findings`, batch: b ? `failed: ${b.error}` : 'no result' });
+      continue;
+    }
+    comparedBatch += b.findings.length;
+    // Multiset difference of the findings, then the leftovers paired by fingerprint, else by check and file.
+    const onlyA = unmatched(sortedBy(a.findings, findingKey), b.findings, findingKey);
+    const onlyB = unmatched(sortedBy(b.findings, findingKey), a.findings, findingKey);
+    for (const pair of [(x, y) => x.fingerprint === y.fingerprint, (x, y) => x.checkId === y.checkId && x.file === y.file]) {
+      for (const x of [...onlyA]) {
+        const i = onlyB.findIndex((y) => pair(x, y));
+        if (i < 0) continue;
+        differences.push({ project: p.name, check: x.checkId, single: describeFinding(x), batch: describeFinding(onlyB[i]) });
+        onlyA.splice(onlyA.indexOf(x), 1);
+        onlyB.splice(i, 1);
+      }
+    }
+    for (const x of onlyA) differences.push({ project: p.name, check: x.checkId, single: describeFinding(x), batch: '(no such finding)' });
+    for (const y of onlyB) differences.push({ project: p.name, check: y.checkId, single: '(no such finding)', batch: describeFinding(y) });
+    for (const x of unmatched(sortedBy(a.problems, problemKey), b.problems, problemKey))
+      differences.push({ project: p.name, check: '(problem)', single: `[${x.kind}] ${x.message}`, batch: '(no such problem)' });
+    for (const y of unmatched(sortedBy(b.problems, problemKey), a.problems, problemKey))
+      differences.push({ project: p.name, check: '(problem)', single: '(no such problem)', batch: `[${y.kind}] ${y.message}` });
+    if (a.passed !== b.passed)
+      differences.push({ project: p.name, check: '(the gate: passed)', single: String(a.passed), batch: String(b.passed) });
+  }
+  return { projects: projects.length, compared, comparedBatch, differences, singleMs, batchMs };
+}
+
+/** The items of `list` that `other` does not have (as a multiset, by `key`). */
+function unmatched(list, other, key) {
+  const counts = new Map();
+  for (const o of other) counts.set(key(o), (counts.get(key(o)) ?? 0) + 1);
+  return list.filter((x) => {
+    const n = counts.get(key(x)) ?? 0;
+    if (n > 0) counts.set(key(x), n - 1);
+    return n === 0;
+  });
+}
+
+function describeFinding(f) {
+  return `${f.severity} ${f.file ?? '(no file)'}${f.line ? `:${f.line}` : ''} [${f.fingerprint}] ${f.message}`;
+}
+
+function printBatchComparison({ projects, compared, comparedBatch, differences, singleMs, batchMs }) {
+  out(
+    `\nBatch path (auditProjects, one workspace, as \`nx run-many -t audit\`) against the one-project path: ${projects} projects, ${compared} findings compared${comparedBatch !== compared ? ` (batch: ${comparedBatch})` : ''}, ${differences.length} differences; one-project path ${secs(singleMs)}, batch path ${secs(batchMs)}`,
+  );
+  for (const d of differences) out(`  ${d.project}  ${d.check}\n      one-project: ${d.single}\n      batch:       ${d.batch}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The ONLY file of the corpus harness that touches Shipshape's API: when core's API changes, this file is
 // the one to adapt. It loads the built packages (packages/*/dist, from `npm run build`); the corpus
 // workspace has no node_modules/@shipshape, so the checks are passed explicitly.
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,56 @@ export async function auditCorpusProject({ workspaceRoot, projectRoot, projectNa
   const workspace = engine.diskWorkspace({ workspaceRoot, options, graph: workspaceGraph });
   const tags = workspaceGraph?.projects.find((p) => p.root === projectRoot)?.tags;
   const report = await engine.runAudit(workspace.project({ name: projectName, root: projectRoot, tags }), checks);
+  return corpusResult(report);
+}
+
+/**
+ * The same audits in Nx's batch mode (`nx run-many -t audit`): every project of `projects` ([{ name, root }])
+ * through core's `auditProjects` in one call, with ONE workspace shared by all of them, built with the requests
+ * the pipeline's audit-batch executor builds (packages/pipeline/src/executors/audit/request.ts): default
+ * options (`{}`, as the one-project path), the project's tags, the workspace graph, no baseline update. The
+ * checks go in each request's `checks` (the corpus has no node_modules/@shipshape to discover them from);
+ * the options sections are discovered from the workspace as the executor lets them be (none: the same as the
+ * one-project path's default `resolveOptions`).
+ * auditProjects always writes each project's three report files (reports/shipshape/<root>/ in the corpus
+ * workspace, the default reportsDir): they are removed afterwards, so that the corpus stays as prepared.
+ * Returns a Map from project name to the shape `auditCorpusProject` returns, or to { error } when the batch
+ * could not audit that project.
+ */
+export async function auditCorpusBatch({ workspaceRoot, projects, workspaceGraph }) {
+  const { engine, checks } = load();
+  const reportsRoot = join(workspaceRoot, 'reports');
+  const hadReports = existsSync(reportsRoot);
+  const requests = projects.map((p) => ({
+    workspaceRoot,
+    projectName: p.name,
+    projectRoot: p.root,
+    options: {},
+    optionsSource: `the audit options of ${p.name} (the corpus harness: default options)`,
+    updateBaseline: undefined,
+    checks,
+    tags: workspaceGraph?.projects.find((n) => n.root === p.root)?.tags,
+    graph: workspaceGraph,
+  }));
+  const names = new Map(requests.map((r) => [r, r.projectName]));
+  const results = new Map();
+  const written = [];
+  try {
+    for await (const { request, result, error } of engine.auditProjects(requests)) {
+      const name = names.get(request);
+      if (result) {
+        written.push(...Object.values(result.files));
+        results.set(name, corpusResult(result.report));
+      } else results.set(name, { error: error instanceof Error ? error.message : String(error) });
+    }
+  } finally {
+    if (!hadReports) rmSync(reportsRoot, { recursive: true, force: true });
+    else for (const file of written) rmSync(file, { force: true });
+  }
+  return results;
+}
+
+function corpusResult(report) {
   return {
     findings: report.findings
       .filter((f) => f.status !== 'ignored')
