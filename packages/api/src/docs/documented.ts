@@ -65,7 +65,8 @@ function typescriptSymbols(project: ShipshapeProject): PublicSymbol[] {
   const files = project.get(typescriptSources).files;
   const program: TsProject = sharedLibProject({
     useInMemoryFileSystem: true,
-    compilerOptions: { allowJs: true, module: 99 /* ESNext */, moduleResolution: 100 /* Bundler */, target: 99, jsx: 4 },
+    // the options of the other syntax programs (api's exports and facades, structure's): each file is parsed once for all
+    compilerOptions: { allowJs: true, module: 99 /* ESNext */, moduleResolution: 100 /* Bundler */, target: 9 /* ES2022 */, jsx: 1 /* Preserve */ },
   });
   const root = '/';
   for (const file of files) {

@@ -125,7 +125,8 @@ function inMemoryProgram(project: ShipshapeProject): Project {
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
     compilerOptions: {
-      target: ts.ScriptTarget.ESNext,
+      // the language version of the other syntax programs: each file is parsed once for all
+      target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       jsx: ts.JsxEmit.Preserve,

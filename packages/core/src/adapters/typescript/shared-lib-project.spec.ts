@@ -75,10 +75,12 @@ describe('sharedLibProject and the workspace sources', () => {
     expect([first.type, second.type, changed.type]).toEqual(['number', 'number', 'string']);
   });
 
-  it('keeps a source apart for options that change how it is parsed or bound (strict mode here)', () => {
-    const strict = dependent('export function make(): number { return 2; }\n');
+  it('keeps a source apart for options that change how it is parsed (the language version here), not for others', () => {
+    const es2022 = dependent('export function make(): number { return 2; }\n');
     const loose = dependent('export function make(): number { return 2; }\n', { ...OPTIONS.compilerOptions, strict: false });
-    expect(loose.dep).not.toBe(strict.dep);
+    const es2015 = dependent('export function make(): number { return 2; }\n', { ...OPTIONS.compilerOptions, target: 2 /* ES2015 */ });
+    expect(loose.dep).toBe(es2022.dep);
+    expect(es2015.dep).not.toBe(es2022.dep);
   });
 
   it('lets the least recently used sources go beyond its size, the lib files never', () => {

@@ -41,16 +41,14 @@ type TypeScriptInternals = {
 
 /**
  * The part of the key that the compiler options make: TypeScript's own (what its language service's
- * DocumentRegistry shares files by), with `strict` added since it decides `alwaysStrict`; the module settings
- * alone when this TypeScript does not expose it.
+ * DocumentRegistry shares files by: target, module, jsx, moduleResolution, moduleDetection…; `strict` is not among
+ * them, TypeScript 6 binds every file in strict mode); the main ones when this TypeScript does not expose it.
  */
 function optionsKey(settings: ts.CompilerOptions): string {
   const internals = tsMorph().ts as unknown as TypeScriptInternals;
-  const own =
-    internals.getKeyForCompilerOptions && internals.sourceFileAffectingCompilerOptions
-      ? internals.getKeyForCompilerOptions(settings, internals.sourceFileAffectingCompilerOptions)
-      : [settings.target, settings.module, settings.moduleResolution, settings.jsx].join('|');
-  return `${own}|${String(settings.strict)}`;
+  return internals.getKeyForCompilerOptions && internals.sourceFileAffectingCompilerOptions
+    ? internals.getKeyForCompilerOptions(settings, internals.sourceFileAffectingCompilerOptions)
+    : [settings.target, settings.module, settings.moduleResolution, settings.jsx, settings.strict].join('|');
 }
 
 function remember(key: string, entry: SharedFile, lib: boolean): void {
