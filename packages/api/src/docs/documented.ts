@@ -66,7 +66,13 @@ function typescriptSymbols(project: ShipshapeProject): PublicSymbol[] {
   const program: TsProject = sharedLibProject({
     useInMemoryFileSystem: true,
     // the options of the other syntax programs (api's exports and facades, structure's): each file is parsed once for all
-    compilerOptions: { allowJs: true, module: 99 /* ESNext */, moduleResolution: 100 /* Bundler */, target: 9 /* ES2022 */, jsx: 1 /* Preserve */ },
+    compilerOptions: {
+      allowJs: true,
+      module: 99 /* ESNext */,
+      moduleResolution: 100 /* Bundler */,
+      target: 9 /* ES2022 */,
+      jsx: 1 /* Preserve */,
+    },
   });
   const root = '/';
   for (const file of files) {
