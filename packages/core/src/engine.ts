@@ -1,5 +1,6 @@
 // @shipshape/core/engine: what runs audits and reports them (the pipeline's side of core).
 export { auditProject, auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';
+export { auditProjectsInParallel, auditThreads } from './audit/parallel-audits';
 export { runAudit } from './audit/run-audit';
 export { runChecks, type CheckOutcome } from './audit/run-checks';
 export { writeReports, type ReportFiles } from './audit/write-reports';

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ShipshapeError } from '../util/errors';
+import { auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit-project';
+
+type Audited = { request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown };
+
+/** Fewer projects than this per thread, and a thread's start (loading the checks, about 1.5 CPU-s) does not pay. */
+const PROJECTS_PER_THREAD = 12;
+const MAX_THREADS = 4;
+
+/**
+ * How many threads a batch of `projects` audits runs on: one per core (four at most) while each gets enough
+ * projects; SHIPSHAPE_AUDIT_THREADS=<n> sets it (1: all in this thread).
+ */
+export function auditThreads(projects: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.SHIPSHAPE_AUDIT_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, projects);
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(projects / PROJECTS_PER_THREAD)));
+}
+
+/** The requests cut, in their order, into `count` runs of nearly equal length. */
+export function shares<T>(items: readonly T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size)).filter((share) => share.length > 0);
+}
+
+/**
+ * `auditProjects` on several threads: Nx's batch mode runs all the audits of a `run-many` in one process, which
+ * would use one core of the machine. The batch is cut, in its order (projects near each other in it share typed
+ * programs), into one share per thread; this thread audits the first, worker threads the others, each with its
+ * own workspace. Results come as they are done. Requests that carry their checks (functions) stay in this thread.
+ * `workerScript`: the worker's compiled code (next to this file once built; a test from the sources names the build's).
+ */
+export async function* auditProjectsInParallel(
+  requests: readonly AuditProjectRequest[],
+  { threads = auditThreads(requests.length), workerScript = join(__dirname, 'audit-worker.js') } = {},
+): AsyncGenerator<Audited> {
+  const script = workerScript;
+  if (threads <= 1 || requests.some((r) => r.checks !== undefined) || !existsSync(script)) {
+    yield* auditProjects(requests);
+    return;
+  }
+  const [own, ...others] = shares(requests, threads);
+  const done: Audited[] = [];
+  let running = 1 + others.length;
+  let wake: (() => void) | undefined;
+  const push = (item: Audited) => {
+    done.push(item);
+    wake?.();
+  };
+  const finish = () => {
+    running--;
+    wake?.();
+  };
+  for (const share of others) {
+    const answered = new Set<number>();
+    const worker = new Worker(script, { workerData: { requests: share } });
+    let finished = false;
+    const end = (error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      share.forEach((request, i) => {
+        if (!answered.has(i)) push({ request, error: error ?? new Error('the audit thread stopped before this project') });
+      });
+      finish();
+    };
+    worker.on(
+      'message',
+      (message: {
+        index?: number;
+        result?: AuditProjectResult;
+        error?: { message: string; shipshape: boolean };
+        done?: boolean;
+        fatal?: string;
+      }) => {
+        if (message.done) {
+          end(message.fatal === undefined ? undefined : new Error(message.fatal));
+          void worker.terminate();
+          return;
+        }
+        if (message.index === undefined) return;
+        answered.add(message.index);
+        const error =
+          message.error && (message.error.shipshape ? new ShipshapeError(message.error.message) : new Error(message.error.message));
+        push({ request: share[message.index], result: message.result, error });
+      },
+    );
+    worker.on('error', (error) => end(error));
+    worker.on('exit', () => end());
+  }
+  void (async () => {
+    const answered = new Set<AuditProjectRequest>();
+    try {
+      for await (const item of auditProjects(own)) {
+        answered.add(item.request);
+        push(item);
+      }
+    } catch (error) {
+      for (const request of own) if (!answered.has(request)) push({ request, error });
+    }
+    finish();
+  })();
+  while (running > 0 || done.length > 0) {
+    const item = done.shift();
+    if (item) {
+      yield item;
+      continue;
+    }
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+}
