@@ -1,7 +1,10 @@
 // The ONLY file of the corpus harness that touches Shipshape's API: when core's API changes, this file is
 // the one to adapt. It loads the built packages (packages/*/dist, from `npm run build`); the corpus
 // workspace has no node_modules/@shipshape, so the checks are passed explicitly.
-import { existsSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +52,8 @@ export async function auditCorpusProject({ workspaceRoot, projectRoot, projectNa
 }
 
 /**
- * The same audits in Nx's batch mode (`nx run-many -t audit`): every project of `projects` ([{ name, root }])
- * through core's `auditProjects` in one call, with ONE workspace shared by all of them, built with the requests
+ * The same audits in Nx's batch mode (`nx run-many -t audit`), in a fresh node process of their own: every
+ * project of `projects` ([{ name, root }]) through core's `auditProjects` in one call, with ONE workspace shared by all of them, built with the requests
  * the pipeline's audit-batch executor builds (packages/pipeline/src/executors/audit/request.ts): default
  * options (`{}`, as the one-project path), the project's tags, the workspace graph, no baseline update. The
  * checks go in each request's `checks` (the corpus has no node_modules/@shipshape to discover them from);
@@ -62,6 +65,30 @@ export async function auditCorpusProject({ workspaceRoot, projectRoot, projectNa
  * could not audit that project.
  */
 export async function auditCorpusBatch({ workspaceRoot, projects, workspaceGraph }) {
+  // A process of its own, as Nx's batch runs (nothing shared with the one-project audits run here; its time is
+  // its own), in the same working directory: api/type-coverage's figures depend on it.
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-corpus-batch-'));
+  const input = join(dir, 'input.json');
+  const output = join(dir, 'output.json');
+  try {
+    writeFileSync(input, JSON.stringify({ workspaceRoot, projects: projects.map(({ name, root }) => ({ name, root })), workspaceGraph }));
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), BATCH_CHILD, input, output], { stdio: 'inherit' });
+    const [code, signal] = await once(child, 'close');
+    if (code !== 0) throw new Error(`the batch audit process failed (${signal ?? `exit code ${code}`})`);
+    return new Map(JSON.parse(readFileSync(output, 'utf8')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const BATCH_CHILD = '--corpus-batch-child';
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === BATCH_CHILD) {
+  const results = await auditBatchHere(JSON.parse(readFileSync(process.argv[3], 'utf8')));
+  writeFileSync(process.argv[4], JSON.stringify([...results]));
+}
+
+async function auditBatchHere({ workspaceRoot, projects, workspaceGraph }) {
   const { engine, checks } = load();
   const reportsRoot = join(workspaceRoot, 'reports');
   const hadReports = existsSync(reportsRoot);
