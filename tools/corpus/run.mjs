@@ -240,7 +240,12 @@ function compareBatch(projects, single, batched, singleMs, batchMs) {
     const b = batched.get(p.name);
     compared += a.findings.length;
     if (!b || b.error) {
-      differences.push({ project: p.name, check: '(the whole audit)', single: `${a.findings.length} findings`, batch: b ? `failed: ${b.error}` : 'no result' });
+      differences.push({
+        project: p.name,
+        check: '(the whole audit)',
+        single: `${a.findings.length} findings`,
+        batch: b ? `failed: ${b.error}` : 'no result',
+      });
       continue;
     }
     comparedBatch += b.findings.length;
@@ -285,7 +290,7 @@ function describeFinding(f) {
 
 function printBatchComparison({ projects, compared, comparedBatch, differences, singleMs, batchMs }) {
   out(
-    `\nBatch path (auditProjects, one workspace, as \`nx run-many -t audit\`) against the one-project path: ${projects} projects, ${compared} findings compared${comparedBatch !== compared ? ` (batch: ${comparedBatch})` : ''}, ${differences.length} differences; one-project path ${secs(singleMs)}, batch path ${secs(batchMs)}`,
+    `\nBatch path (auditProjectsInParallel on two threads, a workspace each, as \`nx run-many -t audit\` on a large batch) against the one-project path: ${projects} projects, ${compared} findings compared${comparedBatch !== compared ? ` (batch: ${comparedBatch})` : ''}, ${differences.length} differences; one-project path ${secs(singleMs)}, batch path ${secs(batchMs)}`,
   );
   for (const d of differences) out(`  ${d.project}  ${d.check}\n      one-project: ${d.single}\n      batch:       ${d.batch}`);
 }

@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
+/** The checks the audit runs, by module (the packages' dist folders, from `npm run build`). */
+const CHECK_MODULES = ['structure', 'deps', 'api'].map((name) => join(repo, `packages/${name}/dist/checks.js`));
+
+/** The batch path shares the corpus out to two audit threads, as the executor does for a large batch. */
+const BATCH_THREADS = 2;
+
 let loaded;
 function load() {
   if (!loaded) {
@@ -21,11 +27,7 @@ function load() {
     } catch (error) {
       throw new Error(`cannot load packages/core/dist (run \`npm run build\` first): ${error.message}`, { cause: error });
     }
-    const checks = [
-      ...require(join(repo, 'packages/structure/dist/checks.js')).checks,
-      ...require(join(repo, 'packages/deps/dist/checks.js')).checks,
-      ...require(join(repo, 'packages/api/dist/checks.js')).checks,
-    ];
+    const checks = CHECK_MODULES.flatMap((module) => require(module).checks);
     loaded = { engine, checks };
   }
   return loaded;
@@ -89,7 +91,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === BA
 }
 
 async function auditBatchHere({ workspaceRoot, projects, workspaceGraph }) {
-  const { engine, checks } = load();
+  const { engine } = load();
   const reportsRoot = join(workspaceRoot, 'reports');
   const hadReports = existsSync(reportsRoot);
   const requests = projects.map((p) => ({
@@ -99,7 +101,8 @@ async function auditBatchHere({ workspaceRoot, projects, workspaceGraph }) {
     options: {},
     optionsSource: `the audit options of ${p.name} (the corpus harness: default options)`,
     updateBaseline: undefined,
-    checks,
+    // named by module, so that the requests can cross to the audit threads (what the executor does for a large batch)
+    checkModules: CHECK_MODULES,
     tags: workspaceGraph?.projects.find((n) => n.root === p.root)?.tags,
     graph: workspaceGraph,
   }));
@@ -107,7 +110,7 @@ async function auditBatchHere({ workspaceRoot, projects, workspaceGraph }) {
   const results = new Map();
   const written = [];
   try {
-    for await (const { request, result, error } of engine.auditProjects(requests)) {
+    for await (const { request, result, error } of engine.auditProjectsInParallel(requests, { threads: BATCH_THREADS })) {
       const name = names.get(request);
       if (result) {
         written.push(...Object.values(result.files));

@@ -1,4 +1,5 @@
-import { join, posix } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import {
   buildOutputs,
@@ -44,8 +45,23 @@ export function projectCompilerOptions(project: ShipshapeProject, typescript: Ty
   // core made the path options workspace-relative: resolve them against the workspace root
   const { options } = typescript.convertCompilerOptionsFromJson(json, project.workspaceRoot);
   if (config?.paths) options.pathsBasePath = join(project.workspaceRoot, config.paths.base);
+  // TypeScript looks for @types from the tsconfig's folder up, and from the process's folder without a tsconfig
+  // file: named here from the project's, as tsc on it would, so that nothing depends on where the audit runs
+  if (options.typeRoots === undefined)
+    options.typeRoots = typeRootsFrom(join(project.workspaceRoot, config ? posix.dirname(config.path) : project.root));
   return { ...options, skipLibCheck: true, noEmit: true };
 }
+
+/** TypeScript's default type roots: node_modules/@types of the folder and of every folder above it (those that exist). */
+function typeRootsFrom(folder: string): string[] {
+  const roots: string[] = [];
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (isDirectory(join(dir, 'node_modules/@types'))) roots.push(join(dir, 'node_modules/@types'));
+    if (dirname(dir) === dir) return roots;
+  }
+}
+
+const isDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 /** The compiler options the analysis runs with: the project's, plus `declaration` and `isolatedDeclarations`. */
 export function analysisOptions(project: ShipshapeProject): ts.CompilerOptions {

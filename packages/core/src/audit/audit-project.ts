@@ -21,6 +21,11 @@ export interface AuditProjectRequest {
   updateBaseline?: boolean;
   /** The checks to run; by default those of the discovered check packages. */
   checks?: readonly Check[];
+  /**
+   * Or the modules (absolute paths) whose `checks` export the checks to run: a request that names its checks this
+   * way can cross to an audit thread (functions cannot).
+   */
+  checkModules?: readonly string[];
   /** Options sections to validate against; by default those of the discovered packages. */
   sections?: readonly OptionsSection[];
   tags?: readonly string[];
@@ -54,8 +59,13 @@ function prepare(request: AuditProjectRequest, sections: readonly OptionsSection
     options,
     reportsDir: insideWorkspace(root, reportsDir, 'the reportsDir option', options.reportsDir),
     baselineWritten: request.updateBaseline ? baseline : undefined,
-    checks: request.checks ?? collectChecks(discoverCheckPackages(root, options.packages)),
+    checks: request.checks ?? checksOf(request.checkModules) ?? collectChecks(discoverCheckPackages(root, options.packages)),
   };
+}
+
+function checksOf(modules: readonly string[] | undefined): Check[] | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- modules named at run time
+  return modules?.flatMap((module) => (require(module) as { checks: Check[] }).checks);
 }
 
 /**

@@ -49,6 +49,14 @@ describe('audits on several threads', () => {
     expect(JSON.parse(single.a).findings[0].message).toBe('no license in a');
   });
 
+  it('runs on threads the checks a request names by module, as they run in this thread', async () => {
+    const byModule = (name: string): AuditProjectRequest => ({ ...request(name, {}), checkModules: [join(ws.root, 'checks/index.js')] });
+    const messages: Record<string, string[]> = {};
+    for await (const { request: r, result } of auditProjectsInParallel(names.map(byModule), { threads: 2, workerScript: WORKER }))
+      messages[r.projectName] = result?.report.findings.map((f) => f.message) ?? [];
+    expect(messages).toEqual({ a: ['no license in a'], b: [], c: ['no license in c'], d: [], e: ['no license in e'] });
+  });
+
   it('cuts a batch in its order into nearly equal shares, and runs on one thread per core while each gets enough projects', () => {
     expect(shares([1, 2, 3, 4, 5], 2)).toEqual([
       [1, 2, 3],
