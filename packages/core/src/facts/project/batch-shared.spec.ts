@@ -59,6 +59,27 @@ describe('defineBatchShared', () => {
     expect(builds).toEqual([['a', 'b'], ['c'], ['a', 'b']]);
   });
 
+  it("builds a project's own value when its part's cannot be built: a failure is the project's own", () => {
+    const builds: string[][] = [];
+    const fact = defineBatchShared({
+      id: 'test/shared-failing',
+      member: (project) => project.name,
+      key: () => 'all',
+      size: () => 1,
+      build: (members) => {
+        const names = members.map(({ project }) => project.name);
+        builds.push(names);
+        if (names.length > 1) throw new Error('the part cannot be built');
+        return names;
+      },
+      partLimit: 2,
+    });
+    const run = workspace(nodes.slice(0, 2));
+    expect(run.project(nodes[0]).get(fact)).toEqual(['a']);
+    expect(run.project(nodes[1]).get(fact)).toEqual(['b']);
+    expect(builds).toEqual([['a', 'b'], ['a'], ['b']]);
+  });
+
   it('gives each project its own value outside a batch, and leaves the failure of a broken project to it', () => {
     const { fact, builds } = shared('test/shared-alone');
     const alone = new ShipshapeWorkspace({ source: diskSource(ws.root), options: resolveOptions({}, 'test') });

@@ -24,8 +24,8 @@ export interface BatchSharedSpec<T, M> {
  * import) once, not once per project. The projects of a key are cut, in the batch's order, into parts of a bounded
  * size; a part's value is built when the first of its projects asks and dropped when a project of another part
  * does (a batch audits its projects one after the other), so a batch holds one part's value at a time. Outside a
- * batch, or for a project without a key, the value is the project's own. Readers must keep to the project's own
- * part of it (its files, its entries).
+ * batch, for a project without a key, or when its part's value cannot be built, the value is the project's own.
+ * Readers must keep to the project's own part of it (its files, its entries).
  */
 export function defineBatchShared<T, M>(spec: BatchSharedSpec<T, M>): ProjectFact<T> {
   const parts = defineWorkspaceFact({
@@ -48,13 +48,19 @@ export function defineBatchShared<T, M>(spec: BatchSharedSpec<T, M>): ProjectFac
       );
       const partOf = new Map(all.flatMap((part, index) => part.map(({ project }) => [project.root, index] as const)));
       let current: { index: number; value: T } | undefined;
+      const failed = new Set<number>();
       return {
         valueOf(project) {
           const index = partOf.get(project.root);
-          if (index === undefined) return undefined;
+          if (index === undefined || failed.has(index)) return undefined;
           if (current?.index !== index) {
             current = undefined; // the previous part's value can go before the next is built
-            current = { index, value: spec.build(all[index]) };
+            try {
+              current = { index, value: spec.build(all[index]) };
+            } catch {
+              failed.add(index); // its projects build their own: a failure is then the project's own
+              return undefined;
+            }
           }
           return current.value;
         },
