@@ -85,8 +85,15 @@ function addFiles(program: Project, project: ShipshapeProject, files: readonly s
   }
 }
 
-/** Options that only say where output goes: projects that differ in them alone analyse alike. */
+/** Options that only say where a build writes: projects that differ in them alone analyse alike. */
 const OUTPUT_LOCATIONS = ['rootDir', 'outDir', 'declarationDir'] as const;
+
+/** The options without the output locations: what projects that can share one program have in common. */
+export function withoutOutputLocations<T extends ts.CompilerOptions>(options: T): T {
+  const shared = { ...options };
+  for (const key of OUTPUT_LOCATIONS) delete shared[key];
+  return shared;
+}
 
 /**
  * The project's typed program as the run sees it (a generator's Tree with its pending changes, or the disk):
@@ -101,16 +108,18 @@ export const typesProgram = defineBatchShared({
   member: (project) => {
     const files = programFiles(project);
     const options = analysisOptions(project);
-    const shared = { ...options };
-    for (const key of OUTPUT_LOCATIONS) delete shared[key];
-    return { files, options, key: files.length > 0 ? JSON.stringify(shared) : undefined };
+    const shared = withoutOutputLocations(options);
+    return { files, options, shared, key: files.length > 0 ? JSON.stringify(shared) : undefined };
   },
   key: (member) => member.key,
   size: (member) => member.files.length,
   build: (members): Project => {
-    const options = { ...members[0].member.options };
-    if (members.length > 1) for (const key of OUTPUT_LOCATIONS) delete options[key];
-    const program = sharedLibProject({ compilerOptions: options, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+    const { options, shared } = members[0].member;
+    const program = sharedLibProject({
+      compilerOptions: members.length > 1 ? shared : options,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+    });
     for (const { project, member } of members) addFiles(program, project, member.files);
     return program;
   },

@@ -14,7 +14,7 @@ import {
 } from '@shipshape/core';
 import { floorFinding } from '../shared/floors';
 import { typesOptions } from './options';
-import { absolutePath, librarySources, projectCompilerOptions } from './program';
+import { absolutePath, librarySources, projectCompilerOptions, withoutOutputLocations } from './program';
 
 /** The floor's name in api/floors.json. */
 export const COVERAGE_FLOOR = 'typescript/type-coverage';
@@ -72,13 +72,9 @@ function declarationsOf(project: ShipshapeProject): string[] {
     .map((f) => absolutePath(project, f));
 }
 
-/** Options that only say where a build writes: projects that differ by them alone type-check alike. */
-const OUTPUT_LOCATIONS = ['rootDir', 'outDir', 'declarationDir'] as const;
-
 /** The compiler options a measurement runs with, and the key of the projects that can share one program. */
 function settingsOf(project: ShipshapeProject, typescript: typeof TypeScript) {
-  const options = { ...projectCompilerOptions(project, typescript) } as TypeScript.CompilerOptions;
-  for (const key of OUTPUT_LOCATIONS) delete options[key];
+  const options = withoutOutputLocations(projectCompilerOptions(project, typescript)) as TypeScript.CompilerOptions;
   const types = typesOptions(project);
   const lint = { strict: types.coverageStrict ?? false, ignoreCatch: types.coverageIgnoreCatch ?? false };
   return { options, lint, key: JSON.stringify([options, lint]) };

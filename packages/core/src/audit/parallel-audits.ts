@@ -42,8 +42,7 @@ export async function* auditProjectsInParallel(
   requests: readonly AuditProjectRequest[],
   { threads = auditThreads(requests.length), workerScript = join(__dirname, 'audit-worker.js') } = {},
 ): AsyncGenerator<Audited> {
-  const script = workerScript;
-  if (threads <= 1 || requests.some((r) => r.checks !== undefined) || !existsSync(script)) {
+  if (threads <= 1 || requests.some((r) => r.checks !== undefined) || !existsSync(workerScript)) {
     yield* auditProjects(requests);
     return;
   }
@@ -61,7 +60,7 @@ export async function* auditProjectsInParallel(
   };
   for (const share of others) {
     const answered = new Set<number>();
-    const worker = new Worker(script, { workerData: { requests: share } });
+    const worker = new Worker(workerScript, { workerData: { requests: share } });
     let finished = false;
     const end = (error?: unknown) => {
       if (finished) return;

@@ -8,8 +8,9 @@ const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'
 const LIB_FOLDER = '/node_modules/typescript/lib/';
 
 /**
- * How much source text the process keeps parsed for reuse (a setting so that a test can lower it). Lib files are kept whatever the size; other files, the
- * least recently used first, leave the cache beyond it (a batch of a thousand projects must not keep every tree).
+ * How much source text the process keeps parsed for reuse (a setting so that a test can lower it). Lib files are
+ * kept whatever the size; other files, the least recently used first, leave the cache beyond it (a batch of a
+ * thousand projects must not keep every tree).
  */
 export const sharedParseCache = { textLimit: 32 * 1024 * 1024 };
 
@@ -51,15 +52,24 @@ function optionsKey(settings: ts.CompilerOptions): string {
     : [settings.target, settings.module, settings.moduleResolution, settings.jsx, settings.strict].join('|');
 }
 
-function remember(key: string, entry: SharedFile, lib: boolean): void {
+const isLib = (key: string): boolean => key.startsWith(LIB_FOLDER);
+
+function forget(key: string): void {
+  const old = sharedFiles.get(key);
+  if (!old) return;
+  sharedFiles.delete(key);
+  if (!isLib(key)) sharedText -= old.text.length;
+}
+
+/** Keeps the file as the most recent, and lets the least recent non-lib files go beyond the limit. */
+function remember(key: string, entry: SharedFile): void {
+  forget(key);
   sharedFiles.set(key, entry);
-  if (lib) return;
+  if (isLib(key)) return;
   sharedText += entry.text.length;
-  for (const [oldest, old] of sharedFiles) {
+  for (const oldest of sharedFiles.keys()) {
     if (sharedText <= sharedParseCache.textLimit) break;
-    if (oldest.startsWith(LIB_FOLDER)) continue;
-    sharedFiles.delete(oldest);
-    sharedText -= old.text.length;
+    if (!isLib(oldest)) forget(oldest);
   }
 }
 
@@ -83,16 +93,11 @@ export function sharedLibProject(options: ProjectOptions = {}): Project {
     const text = snapshot.getText(0, snapshot.getLength());
     const shared = sharedFiles.get(key);
     if (shared?.text === text) {
-      sharedFiles.delete(key);
-      sharedFiles.set(key, shared);
+      remember(key, shared);
       return shared.file;
     }
-    if (shared) {
-      sharedFiles.delete(key);
-      if (!fileName.startsWith(LIB_FOLDER)) sharedText -= shared.text.length;
-    }
     const file = create(fileName, settings, snapshot, kind);
-    remember(key, { text, file }, fileName.startsWith(LIB_FOLDER));
+    remember(key, { text, file });
     return file;
   };
   return project;
