@@ -2,7 +2,7 @@
 // generated TS library and `nx add @shipshape/pipeline` (the shared setup of utils/setups.ts), a hand-written
 // Python library, `nx run-many -t audit`, the reports checked field by field, then the Nx cache, then a
 // remote cache (Nx's self-hosted HTTP cache protocol) and Nx's batch mode.
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { reportSchemaErrors, reportSchemaPath } from './utils/report-schema';
 import { sarifSchemaErrors } from './utils/sarif';
@@ -414,5 +414,64 @@ describe('shipshape audit in a fresh Nx workspace', () => {
         expect(reportsNow()).toEqual(batchReports);
       });
     });
+
+    step('with the audit service on (as where Nx runs its daemon), starts it, then has it answer, with the same reports', async () => {
+      const service = { SHIPSHAPE_AUDIT_SERVICE: 'true' };
+      await wipeLocal();
+      const first = await auditWith(service, ['--skip-nx-cache']);
+      withOutput(first, () => expect(reportsNow()).toEqual(batchReports));
+      const pid = await servicePid();
+      const cpuBefore = cpuTicks(pid);
+      rmSync(ws.path('reports'), { recursive: true, force: true });
+      const served = await auditWith(service, ['--skip-nx-cache']);
+      withOutput(served, () => {
+        expect(reportsNow()).toEqual(batchReports);
+        // the service did the work: its own CPU time grew by the audits'
+        expect(cpuTicks(pid) - cpuBefore).toBeGreaterThan(10);
+      });
+    });
+  });
+
+  /** The audit service started for this workspace (it detaches, so it is found by its command line). */
+  async function servicePid(): Promise<number> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = serviceProcesses();
+      // listening once its socket file exists (its path is the first argument)
+      if (found.length === 1 && existsSync(found[0].socket)) return found[0].pid;
+      if (Date.now() > deadline) throw new Error(`no single audit service for ${ws.root}: ${JSON.stringify(found)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  function serviceProcesses(): Array<{ pid: number; socket: string }> {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((entry) => {
+        try {
+          const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+          const main = args.findIndex((a) => a.endsWith('audit-service-main.js'));
+          return main >= 0 && args[main + 2] === ws.root ? [{ pid: Number(entry), socket: args[main + 1] }] : [];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  /** User + system CPU time of a process, in clock ticks. */
+  function cpuTicks(pid: number): number {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  }
+
+  afterAll(() => {
+    if (!ws) return;
+    for (const { pid } of serviceProcesses()) {
+      try {
+        process.kill(pid);
+      } catch {
+        // already gone
+      }
+    }
   });
 });

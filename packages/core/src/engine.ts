@@ -1,6 +1,8 @@
 // @shipshape/core/engine: what runs audits and reports them (the pipeline's side of core).
 export { auditProject, auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';
 export { auditProjectsInParallel, auditThreads } from './audit/parallel-audits';
+export { auditProjectsServed, stopAuditService } from './audit/service/service-client';
+export { auditServiceEnabled, serviceFolder, serviceSocket } from './audit/service/service-address';
 export { runAudit } from './audit/run-audit';
 export { runChecks, type CheckOutcome } from './audit/run-checks';
 export { writeReports, type ReportFiles } from './audit/write-reports';

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorMessage, isShipshapeError } from '../util/errors';
+import { errorMessage } from '../util/errors';
 import { auditProjects, type AuditProjectRequest } from './audit-project';
+import { transferError } from './transferred-error';
 
 /** A worker thread of a parallel batch (see parallel-audits.ts): audits its share and posts each result. */
 async function main(requests: AuditProjectRequest[]): Promise<void> {
   const index = new Map(requests.map((request, i) => [request, i]));
   for await (const { request, result, error } of auditProjects(requests)) {
-    const failure = error === undefined ? undefined : { message: errorMessage(error), shipshape: isShipshapeError(error) };
-    parentPort?.postMessage({ index: index.get(request), result, error: failure });
+    parentPort?.postMessage({ index: index.get(request), result, error: transferError(error) });
   }
 }
 

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ShipshapeError } from '../util/errors';
 import { auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit-project';
+import { receiveError, type TransferredError } from './transferred-error';
 
-type Audited = { request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown };
+export type Audited = { request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown };
 
 /**
  * Fewer projects than this per thread, and a thread does not pay: each loads the checks and builds the batch-wide
@@ -72,13 +72,7 @@ export async function* auditProjectsInParallel(
     };
     worker.on(
       'message',
-      (message: {
-        index?: number;
-        result?: AuditProjectResult;
-        error?: { message: string; shipshape: boolean };
-        done?: boolean;
-        fatal?: string;
-      }) => {
+      (message: { index?: number; result?: AuditProjectResult; error?: TransferredError; done?: boolean; fatal?: string }) => {
         if (message.done) {
           end(message.fatal === undefined ? undefined : new Error(message.fatal));
           void worker.terminate();
@@ -86,9 +80,7 @@ export async function* auditProjectsInParallel(
         }
         if (message.index === undefined) return;
         answered.add(message.index);
-        const error =
-          message.error && (message.error.shipshape ? new ShipshapeError(message.error.message) : new Error(message.error.message));
-        push({ request: share[message.index], result: message.result, error });
+        push({ request: share[message.index], result: message.result, error: receiveError(message.error) });
       },
     );
     worker.on('error', (error) => end(error));

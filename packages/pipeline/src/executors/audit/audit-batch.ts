@@ -1,5 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { auditProjectsInParallel } from '@shipshape/core/engine';
+import { auditProjectsServed } from '@shipshape/core/engine';
 import { auditOutput } from './report-output';
 import { auditRequest, failureLine } from './request';
 import type { AuditExecutorSchema } from './schema';
@@ -7,7 +7,8 @@ import type { AuditExecutorSchema } from './schema';
 /**
  * The audits of many projects in one process (Nx's batch mode): one workspace for all of them, so that
  * workspace facts and the Python interpreter are found once; Nx still caches each project's result on its own.
- * A large batch is shared out to a thread per core (core's auditProjectsInParallel).
+ * A large batch is shared out to a thread per core; a smaller one goes to the workspace's audit service where it
+ * runs (core's auditProjectsServed).
  */
 export default async function* auditBatchExecutor(
   taskGraph: TaskGraph,
@@ -31,7 +32,7 @@ export default async function* auditBatchExecutor(
     };
   });
   const ids = new Map(requests.map(({ id, request }) => [request, id]));
-  for await (const { request, result, error } of auditProjectsInParallel(requests.map((r) => r.request))) {
+  for await (const { request, result, error } of auditProjectsServed(requests.map((r) => r.request))) {
     const task = ids.get(request)!;
     if (result) yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result) } };
     else yield { task, result: { success: false, terminalOutput: failureLine(error) } };

@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { auditProject } from '@shipshape/core/engine';
+import { auditProjectsServed } from '@shipshape/core/engine';
 import { auditOutput } from './report-output';
 import { auditRequest, failureLine } from './request';
 import type { AuditExecutorSchema } from './schema';
@@ -19,9 +19,12 @@ export default async function auditExecutor(options: AuditExecutorSchema, contex
       context.targetName,
       context.projectGraph,
     );
-    const result = await auditProject(request);
-    console.log(auditOutput(context.root, result));
-    return { success: result.report.summary.passed };
+    for await (const { result, error } of auditProjectsServed([request])) {
+      if (error !== undefined || !result) throw error;
+      console.log(auditOutput(context.root, result));
+      return { success: result.report.summary.passed };
+    }
+    throw new Error('the audit produced no result');
   } catch (error) {
     console.error(failureLine(error));
     return { success: false };

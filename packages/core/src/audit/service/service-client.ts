@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
+import { join } from 'node:path';
+import type { AuditProjectRequest } from '../audit-project';
+import { auditProjectsInParallel, auditThreads, type Audited } from '../parallel-audits';
+import { receiveError } from '../transferred-error';
+import { auditServiceEnabled, serviceSocket } from './service-address';
+import { auditMessage, receive, send, type ServiceMessage } from './service-protocol';
+
+/** A service that says nothing for this long is given up: what it has not answered is audited here. */
+const SILENCE_MS = 10 * 60_000;
+
+export interface ServedAuditOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The service's compiled entry (next to this file once built). */
+  serviceScript?: string;
+}
+
+/**
+ * The audits of a batch, by the workspace's audit service when it runs (see audit-service.ts), else here (on
+ * threads for a large batch, see auditProjectsInParallel) while a service is started for the next run. Batches
+ * that go to threads, requests that carry their checks as functions, and workspaces where the service is off
+ * (auditServiceEnabled) are audited here. A service that fails or goes away leaves what it did not answer to
+ * this process: the results are the same either way, only the time differs.
+ */
+export async function* auditProjectsServed(
+  requests: readonly AuditProjectRequest[],
+  { env = process.env, serviceScript = join(__dirname, 'audit-service-main.js') }: ServedAuditOptions = {},
+): AsyncGenerator<Audited> {
+  const root = requests[0]?.workspaceRoot;
+  const servable =
+    root !== undefined &&
+    requests.every((r) => r.checks === undefined && r.workspaceRoot === root) &&
+    auditThreads(requests.length, env) === 1 &&
+    auditServiceEnabled(root, env) &&
+    existsSync(serviceScript);
+  if (!servable) {
+    yield* auditProjectsInParallel(requests);
+    return;
+  }
+  const socketPath = serviceSocket({ workspaceRoot: root, cwd: process.cwd(), env });
+  const socket = await connect(socketPath);
+  if (!socket) {
+    startService(serviceScript, socketPath, root, env);
+    yield* auditProjectsInParallel(requests);
+    return;
+  }
+  const answered = new Set<number>();
+  for await (const message of messages(socket, auditMessage(requests))) {
+    if (!('index' in message) || answered.has(message.index) || !requests[message.index]) continue;
+    answered.add(message.index);
+    yield { request: requests[message.index], result: message.result, error: receiveError(message.error) };
+  }
+  const left = requests.filter((_, i) => !answered.has(i));
+  if (left.length > 0) yield* auditProjectsInParallel(left);
+}
+
+function connect(socketPath: string): Promise<Socket | undefined> {
+  if (!existsSync(socketPath)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', () => resolve(undefined));
+  });
+}
+
+/** The service's messages for one batch, until it is done, goes away or falls silent. */
+async function* messages(socket: Socket, batch: ReturnType<typeof auditMessage>): AsyncGenerator<ServiceMessage> {
+  const received: ServiceMessage[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const end = () => {
+    ended = true;
+    socket.destroy();
+    wake?.();
+  };
+  receive<ServiceMessage>(socket, (message) => {
+    received.push(message);
+    if ('done' in message) end();
+    wake?.();
+  });
+  socket.on('error', end);
+  socket.on('close', end);
+  socket.setTimeout(SILENCE_MS, end);
+  send(socket, batch);
+  while (!ended || received.length > 0) {
+    const message = received.shift();
+    if (message) yield message;
+    else await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+/** Starts the service in the background for the next run; it outlives this process. */
+function startService(script: string, socketPath: string, workspaceRoot: string, env: NodeJS.ProcessEnv): void {
+  try {
+    const child = spawn(process.execPath, [script, '--detach', socketPath, workspaceRoot], {
+      cwd: workspaceRoot,
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no service: every run audits in its own process, as without one
+  }
+}
+
+/** Asks the service on `socketPath` to stop once its current batch is done; false when none answers. */
+export async function stopAuditService(socketPath: string): Promise<boolean> {
+  const socket = await connect(socketPath);
+  if (!socket) return false;
+  await new Promise<void>((resolve) => {
+    socket.on('close', () => resolve());
+    socket.on('error', () => resolve());
+    send(socket, { type: 'stop' });
+  });
+  return true;
+}
