@@ -63,6 +63,33 @@ describe('createDependencies: Python projects in the Nx graph', () => {
     });
   });
 
+  it('with fewer than two projects that have a pyproject.toml, adds no edge and loads nothing of core', async () => {
+    // Nx's plugin worker, which loads this plugin, is started for every graph computation: most workspaces have no Python
+    const loaded: string[] = [];
+    const fewer = {
+      ...context(ws.root),
+      projects: { '@fx/app-ts': { root: 'libs/app-ts' }, 'fx-lib': { root: 'libs/lib-py' }, root: { root: '.' } },
+    };
+    let create: typeof CreateDependenciesFn | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('@shipshape/core', () => {
+        loaded.push('@shipshape/core');
+        return jest.requireActual('@shipshape/core');
+      });
+      create = jest.requireActual<typeof import('./python-project-graph')>('./python-project-graph').createDependencies;
+    });
+    try {
+      expect(await create!(undefined, fewer)).toEqual([]);
+      expect(loaded).toEqual([]);
+      // two of them: core is loaded, and the edge found
+      const two = { ...fewer, projects: { ...fewer.projects, 'fx-clean-py': { root: 'libs/clean-py' } } };
+      expect((await create!(undefined, two)).map((e) => `${e.source} -> ${e.target}`)).toContain('fx-clean-py -> fx-lib');
+      expect(loaded).toEqual(['@shipshape/core']);
+    } finally {
+      jest.dontMock('@shipshape/core');
+    }
+  });
+
   describe('the imports cache in the workspace data directory', () => {
     const saved = { python: process.env.SHIPSHAPE_PYTHON, data: process.env.NX_WORKSPACE_DATA_DIRECTORY };
     let log: string;

@@ -1,20 +1,15 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DependencyType, type CreateDependencies, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
-import {
-  normalizeDistributionName,
-  pluginWorkspace,
-  pyproject,
-  pythonAnalysis,
-  pythonFiles,
-  pythonPackages,
-  type ManifestText,
-  type PythonAnalysis,
-  type PyProject,
-  ShipshapeWorkspace,
-  type ShipshapeProject,
-} from '@shipshape/core';
-import { pythonDeclared, toolDeclared } from '../analysis/python/manifest';
+import type { ManifestText, PythonAnalysis, PyProject, ShipshapeProject } from '@shipshape/core';
 import { contentHash, PythonImportsCache } from './python-imports-cache';
+
+// Core and the manifest analysis are loaded when the workspace has two Python projects, not with the plugin: Nx
+// loads the plugin in a worker it starts for every graph computation, and most workspaces have no Python.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const core = () => require('@shipshape/core') as typeof import('@shipshape/core');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const manifestAnalysis = () => require('../analysis/python/manifest') as typeof import('../analysis/python/manifest');
 
 interface PythonProject {
   project: ShipshapeProject;
@@ -32,6 +27,7 @@ interface PythonProject {
  * has read before.
  */
 export const createDependencies: CreateDependencies = async (_options, context) => {
+  if (!twoPyprojects(context)) return [];
   const projects = pythonProjects(context);
   if (projects.length < 2) return [];
   const byDistribution = new Map(projects.filter((p) => p.distribution).map((p) => [p.distribution!, p]));
@@ -64,7 +60,22 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   return [...edges.values()];
 };
 
+/**
+ * Whether two projects (not the root) have a pyproject.toml: with fewer, fewer than two are Python projects (a
+ * project's pyproject.toml is read from the disk) and there is no edge to find.
+ */
+function twoPyprojects(context: CreateDependenciesContext): boolean {
+  let found = 0;
+  for (const config of Object.values(context.projects)) {
+    if (config.root && config.root !== '.' && existsSync(join(context.workspaceRoot, config.root, 'pyproject.toml')) && ++found === 2)
+      return true;
+  }
+  return false;
+}
+
 function pythonProjects(context: CreateDependenciesContext): PythonProject[] {
+  const { normalizeDistributionName, pluginWorkspace, pythonPackages } = core();
+  const { toolDeclared } = manifestAnalysis();
   const workspace = pluginWorkspace(context);
   return Object.entries(context.projects).flatMap(([name, config]) => {
     if (!config.root || config.root === '.') return [];
@@ -81,7 +92,7 @@ function pythonProjects(context: CreateDependenciesContext): PythonProject[] {
 /** The project's pyproject.toml; undefined when it has none or it is malformed (the audit reports it; the graph goes on without it). */
 function readPyproject(project: ShipshapeProject) {
   try {
-    return project.get(pyproject);
+    return project.get(core().pyproject);
   } catch {
     return undefined;
   }
@@ -90,7 +101,7 @@ function readPyproject(project: ShipshapeProject) {
 /** The requirements pyproject.toml declares; none when one of its lists is malformed (the audit reports it; the graph goes on without it). */
 function declaredIn(manifest: ManifestText<PyProject>) {
   try {
-    return pythonDeclared(manifest.data, manifest.path, manifest.text);
+    return manifestAnalysis().pythonDeclared(manifest.data, manifest.path, manifest.text);
   } catch {
     return [];
   }
@@ -116,6 +127,7 @@ function pythonFileHashes(context: CreateDependenciesContext): Map<string, strin
  * (core's batched analysis), and their files cached. Without a usable Python, only the cached files.
  */
 async function importsOf(projects: ShipshapeProject[], cache: PythonImportsCache, hashes: Map<string, string>) {
+  const { pythonAnalysis, pythonFiles, ShipshapeWorkspace } = core();
   const imports = new Map<ShipshapeProject, Record<string, string[]>>();
   const missing: ShipshapeProject[] = [];
   for (const project of projects) {

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import type { ShipshapeOptions } from '@shipshape/core';
+import type { ShipshapeOptions } from '@shipshape/core/plugin';
 
 export const AUDIT_EXECUTOR = '@shipshape/pipeline:audit';
 

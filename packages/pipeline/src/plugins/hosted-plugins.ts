@@ -1,5 +1,5 @@
 import type { CreateDependencies, CreateNodesContextV2, CreateNodesResult, CreateNodesV2 } from '@nx/devkit';
-import { isPluginRegistered, matchesGlob } from '@shipshape/core';
+import { isPluginRegistered, matchesGlob } from '@shipshape/core/plugin';
 
 /**
  * The phase packages' Nx plugins the pipeline's plugin runs in its own worker: each plugin registered in nx.json

@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
-import { DEFAULTS, PIPELINE_PLUGIN, type ResolvedOptions, type ShipshapeOptions } from '@shipshape/core';
-import { discoverOptionSections, pythonProjectName, resolveOptions } from '@shipshape/core/engine';
+// Core's light entry: Nx starts a plugin worker, which loads this file, for every graph computation.
+import {
+  DEFAULTS,
+  discoverOptionSections,
+  PIPELINE_PLUGIN,
+  resolveOptions,
+  type ResolvedOptions,
+  type ShipshapeOptions,
+} from '@shipshape/core/plugin';
 import { auditTarget } from './audit-target';
 import { hostedNodes, mergeNodes } from './hosted-plugins';
 import { auditedManifests } from './project-roots';
@@ -43,7 +50,7 @@ function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOption
     targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs, python) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
-    project.name = pythonProjectName(readFileSync(join(context.workspaceRoot, file), 'utf8'), root);
+    project.name = manifests().pythonProjectName(readFileSync(join(context.workspaceRoot, file), 'utf8'), root);
     project.projectType = 'library';
   }
   return { projects: { [root]: project } };
@@ -62,3 +69,7 @@ function executorOptions(given: ShipshapeOptions): ShipshapeOptions {
 function hasOtherProjectFile(workspaceRoot: string, root: string): boolean {
   return ['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, root, name)));
 }
+
+/** Core's manifest readers (its TOML parser), loaded for the first Python project that has no other manifest. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const manifests = () => require('@shipshape/core/plugin-manifests') as typeof import('@shipshape/core/plugin-manifests');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { matchesGlob, parseJson, parseYaml, type ResolvedOptions } from '@shipshape/core';
+import { matchesGlob, parseJson, type ResolvedOptions } from '@shipshape/core/plugin';
 
 /** The package manager's workspace globs: package.json `workspaces` (npm, yarn, bun) and pnpm-workspace.yaml `packages`. */
 export function workspaceGlobs(workspaceRoot: string): string[] {
@@ -22,6 +22,8 @@ export function workspaceGlobs(workspaceRoot: string): string[] {
   const pnpm = read('pnpm-workspace.yaml');
   if (pnpm !== undefined) {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the YAML parser, loaded for a pnpm workspace only
+      const { parseYaml } = require('@shipshape/core/plugin-manifests') as typeof import('@shipshape/core/plugin-manifests');
       const packages = parseYaml(pnpm, 'pnpm-workspace.yaml').toJS() as { packages?: unknown };
       if (Array.isArray(packages?.packages)) globs.push(...packages.packages.filter((g): g is string => typeof g === 'string'));
     } catch {

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { DEFAULTS, type ResolvedOptions } from '@shipshape/core';
+import { DEFAULTS, type ResolvedOptions } from '@shipshape/core/plugin';
 
 /**
  * The workspace-level status target, on the root project. It runs the audits of the enrolled projects
