@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetConfiguration } from '@nx/devkit';
-import { guardTarget } from '@shipshape/core';
+import { guardTarget } from '@shipshape/core/plugin';
 
 // Kept free of the checks' imports (yaml, ts-morph): Nx's plugin worker loads this file for every graph.
 const API_DIR = 'docs/reference/api';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { TargetConfiguration } from '@nx/devkit';
-import { guardTarget } from '@shipshape/core';
+import { guardTarget } from '@shipshape/core/plugin';
 
 /** The executor the inferred `api` target runs. */
 export const API_REPORT_EXECUTOR = '@shipshape/api:api-report';
