@@ -151,7 +151,10 @@ function pythonPackage(root, index) {
   );
 }
 
-/** Writes the workspace into `root`; returns the project roots changed by the "one project changed" step. */
+/**
+ * Writes the workspace into `root`; returns the file the "one project changed" step edits (`changed`: a project
+ * many others depend on) and a file of a TypeScript project no other project depends on (`leaf`).
+ */
 export function generateScaleWorkspace(root, { projects, repo, seed = 1 }) {
   const typescript = Math.round(projects * 0.8);
   const python = projects - typescript;
@@ -168,5 +171,16 @@ export function generateScaleWorkspace(root, { projects, repo, seed = 1 }) {
   });
   write(root, '.gitignore', 'node_modules\ndist\n.nx\nreports\n');
   linkRepositoryModules(root, repo);
-  return { typescript, python, changed: 'packages/pkg-0/src/mod-0.ts' };
+  return { typescript, python, changed: 'packages/pkg-0/src/mod-0.ts', leaf: `${leafPackage(root, typescript)}/src/mod-0.ts` };
+}
+
+/** The last TypeScript package that no other package depends on. */
+function leafPackage(root, count) {
+  const used = new Set();
+  for (let i = 0; i < count; i++) {
+    const manifest = JSON.parse(readFileSync(join(root, `packages/pkg-${i}/package.json`), 'utf8'));
+    for (const name of Object.keys(manifest.dependencies ?? {})) used.add(name);
+  }
+  for (let i = count - 1; i >= 0; i--) if (!used.has(`@bench/pkg-${i}`)) return `packages/pkg-${i}`;
+  throw new Error('every generated package has dependents');
 }

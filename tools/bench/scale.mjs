@@ -11,6 +11,11 @@
 //   status   nx run <root>:status (reads every project's last report)
 //   graph    nx reset, then nx show projects (the project graph alone, with Shipshape's plugins)
 //   knip     knip over the whole workspace
+//   daemon-warm     with the Nx daemon (as on a developer's machine; the audit service runs there too): every task
+//                   from the cache, after a quiet run that starts both
+//   daemon-changed  with the daemon and the audit service up: one file of a project no other project depends on
+//                   edited, then nx run-many -t audit (the daemon's and the service's CPU are not the client's:
+//                   only the seconds compare)
 //
 //   npx nx run-many -t build && node tools/bench/scale.mjs [--sizes=100,300,1000] [--runs=3] [--steps=cold,warm] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -70,7 +75,26 @@ const STEPS = {
     return nx(ws.root, 'show', 'projects');
   },
   knip: (ws) => measure(ws.root, process.execPath, [join(repo, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter=json']),
+  'daemon-warm': (ws) => {
+    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
+    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+  },
+  'daemon-changed': (ws) => {
+    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
+    appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
+    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+  },
 };
+
+/** Runs `run` with the Nx daemon on (and so the audit service); `nx reset` of the cold step stops the daemon. */
+function withDaemon(run) {
+  env.NX_DAEMON = 'true';
+  try {
+    return run();
+  } finally {
+    env.NX_DAEMON = 'false';
+  }
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -78,7 +102,7 @@ const results = {};
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `shipshape-scale-${size}-`));
   const layout = generateScaleWorkspace(root, { projects: size, repo });
-  const ws = { root, changed: layout.changed };
+  const ws = { root, changed: layout.changed, leaf: layout.leaf };
   console.error(`${size} projects (${layout.typescript} TypeScript, ${layout.python} Python) in ${root}`);
   const samples = Object.fromEntries(steps.map((s) => [s, []]));
   // Interleaved: every step once per round, so a slow minute of the machine hits every step alike.
@@ -95,6 +119,11 @@ for (const size of sizes) {
       Object.fromEntries(['seconds', 'cpu', 'memoryMb', 'processes'].map((k) => [k, median(samples[step].map((s) => s[k]))])),
     ]),
   );
+  // The daemon steps leave the Nx daemon and the audit service running for this workspace.
+  if (steps.some((step) => step.startsWith('daemon-'))) {
+    withDaemon(() => quiet(root, 'daemon', '--stop'));
+    spawnSync('pkill', ['-f', `audit-service-main\\.js .* ${root}$`]);
+  }
   if (!keep) rmSync(root, { recursive: true, force: true });
 }
 
