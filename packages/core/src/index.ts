@@ -122,6 +122,7 @@ export {
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
 export type { ImportRef, ModuleInfo, TypeReference } from './adapters/typescript/module-info';
 export { sharedLibProject } from './adapters/typescript/shared-lib-project';
+export { sharedCompilerHost, type CompilerApi } from './adapters/typescript/shared-compiler-host';
 
 // generators
 export {

@@ -8,6 +8,7 @@ import {
   PART_FILE_LIMIT,
   partsOf,
   projectFiles,
+  sharedCompilerHost,
   type FindingInput,
   type ShipshapeProject,
   type ShipshapeWorkspace,
@@ -23,17 +24,53 @@ type CoverageCore = typeof import('type-coverage-core');
 
 let loaded: { core: CoverageCore; typescript: typeof TypeScript } | undefined;
 
-/** type-coverage-core, and the TypeScript it resolves (the user's), loaded on first use. */
+/**
+ * type-coverage-core, and the TypeScript it resolves (the user's), loaded on first use. Its programs are built with
+ * core's sharedCompilerHost (type-coverage-core takes no host): a process that measures again (a batch's next part,
+ * the audit service's next batch) parses the lib files and unchanged sources once.
+ */
 function coverageLibrary(): { core: CoverageCore; typescript: typeof TypeScript } {
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: it loads TypeScript
-    const core = require('type-coverage-core') as CoverageCore;
-    const from = dirname(require.resolve('type-coverage-core'));
+    const entry = require.resolve('type-coverage-core');
+    const typescriptPath = require.resolve('typescript', { paths: [dirname(entry)] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same TypeScript type-coverage-core uses
-    const typescript = require(require.resolve('typescript', { paths: [from] })) as typeof TypeScript;
+    const typescript = require(typescriptPath) as typeof TypeScript;
+    const core = requireWith(entry, typescriptPath, sharingParsedFiles(typescript)) as CoverageCore;
     loaded = { core, typescript };
   }
   return loaded;
+}
+
+/** `typescript` whose createProgram, when it is given no compiler host, builds with a shared one. */
+function sharingParsedFiles(typescript: typeof TypeScript): typeof TypeScript {
+  const createProgram = (
+    rootNames: readonly string[],
+    options: TypeScript.CompilerOptions,
+    host?: TypeScript.CompilerHost,
+    ...rest: [TypeScript.Program?]
+  ) =>
+    Array.isArray(rootNames) && host === undefined
+      ? typescript.createProgram(rootNames, options, sharedCompilerHost<TypeScript.CompilerHost>(typescript, options), ...rest)
+      : (typescript.createProgram as (...args: unknown[]) => TypeScript.Program)(rootNames, options, host, ...rest);
+  // TypeScript's exports are getters: the others are read through the prototype, this one is the object's own.
+  const sharing: unknown = Object.create(typescript, { createProgram: { value: createProgram, enumerable: true } });
+  return sharing as typeof TypeScript;
+}
+
+/**
+ * Loads `entry` with the module at `dependencyPath` seen as `dependency` by the modules it loads now; others still
+ * get the real one. When either is loaded already (or the module cache is not Node's), `entry` loads as it is.
+ */
+function requireWith(entry: string, dependencyPath: string, dependency: unknown): unknown {
+  const cached = require.cache[dependencyPath];
+  if (!cached || require.cache[entry]) return require(entry); // eslint-disable-line @typescript-eslint/no-require-imports -- as above
+  const real: unknown = cached.exports;
+  cached.exports = dependency;
+  try {
+    return require(entry); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use: it loads TypeScript
+  } finally {
+    cached.exports = real;
+  }
 }
 
 /** Cannot find module 'x' (TS2307), and its variant suggesting another moduleResolution (TS2792). */
