@@ -36,8 +36,15 @@ export const workspacePackages = defineWorkspaceFact({
           found.npm = { name: pkg.name, version: typeof pkg.version === 'string' ? pkg.version : undefined };
         const table = readQuietly(() => project.get(pyproject))?.data.project;
         if (typeof table?.name === 'string') {
-          const importNames = readQuietly(() => project.get(pythonPackages))?.importNames ?? new Set<string>();
-          found.python = { name: table.name, version: typeof table.version === 'string' ? table.version : undefined, importNames };
+          let importNames: ReadonlySet<string> | undefined;
+          found.python = {
+            name: table.name,
+            version: typeof table.version === 'string' ? table.version : undefined,
+            // Listing a Python project's files is the costly part: only an audit that resolves a Python import asks.
+            get importNames() {
+              return (importNames ??= readQuietly(() => project.get(pythonPackages))?.importNames ?? new Set<string>());
+            },
+          };
         }
         return found;
       })
