@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { fileStamp as stamp } from '../../util/file-stamp';
 
 /** What a service's address is derived from: when any of it differs, a request goes to another service (or none). */
 export interface ServiceIdentity {
@@ -47,16 +48,6 @@ function readDaemonSetting(workspaceRoot: string): boolean | undefined {
  * another service.
  */
 const NOT_IDENTITY = /^(NX_|SHIPSHAPE_AUDIT_SERVICE$|SHIPSHAPE_AUDIT_THREADS$|_$|OLDPWD$|SHLVL$)/;
-
-/** `mtimeNs:size:inode` of a path, or "-" when absent. */
-function stamp(path: string): string {
-  try {
-    const stat = statSync(path, { bigint: true });
-    return `${stat.mtimeNs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return '-';
-  }
-}
 
 /**
  * The code a service would run: each installed @shipshape package (its manifest and main module), what the

@@ -1,18 +1,9 @@
-import { statSync } from 'node:fs';
 import Module from 'node:module';
 import { sep } from 'node:path';
+import { fileStamp as stamp } from '../../util/file-stamp';
 
 /** Each module file's stamp as it was when it was loaded (or first looked at, for one loaded before the hook). */
 const stamps = new Map<string, string>();
-
-function stamp(file: string): string {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.mtimeNs}:${stat.size}`;
-  } catch {
-    return '-';
-  }
-}
 
 type Loader = (module: NodeJS.Module, filename: string) => void;
 
