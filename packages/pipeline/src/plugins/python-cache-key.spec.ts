@@ -87,6 +87,17 @@ describe('pythonCacheKey', () => {
     expect(other.compute).toHaveBeenCalledTimes(3);
   });
 
+  it('keeps one cache file per PATH: alternating two PATHs runs Python once for each', async () => {
+    const fake = fakePython();
+    const before = [fake.bin];
+    const after = [join(dir, 'node_modules', '.bin'), fake.bin];
+    for (const path of [before, after, before, after]) {
+      onPath(...path);
+      await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+    }
+    expect(fake.compute).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps one cache file per "python" option', async () => {
     const fake = fakePython();
     onPath(fake.bin);

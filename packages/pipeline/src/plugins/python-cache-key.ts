@@ -74,8 +74,10 @@ export async function pythonCacheKey(configured?: string, options: PythonCacheKe
   const cwd = process.cwd();
   const cacheFile = join(
     options.cacheDir ?? join(cwd, 'node_modules', '.cache', 'shipshape'),
+    // One file per way of choosing the interpreter: `npx nx` (node_modules/.bin first on the PATH) and a plain `nx`
+    // alternating do not recompute each other's key every time.
     `python-key-${createHash('sha256')
-      .update(configured ?? '')
+      .update(JSON.stringify([configured ?? '', process.env.SHIPSHAPE_PYTHON ?? '', process.env.PATH ?? '']))
       .digest('hex')
       .slice(0, 16)}.json`,
   );
