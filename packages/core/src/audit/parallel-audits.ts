@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit-project';
+import { pushQueue } from '../util/push-queue';
 import { receiveError, type TransferredError } from './transferred-error';
 
 export type Audited = { request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown };
@@ -47,16 +48,11 @@ export async function* auditProjectsInParallel(
     return;
   }
   const [own, ...others] = shares(requests, threads);
-  const done: Audited[] = [];
+  const done = pushQueue<Audited>();
+  const push = (item: Audited) => done.push(item);
   let running = 1 + others.length;
-  let wake: (() => void) | undefined;
-  const push = (item: Audited) => {
-    done.push(item);
-    wake?.();
-  };
   const finish = () => {
-    running--;
-    wake?.();
+    if (--running === 0) done.close();
   };
   for (const share of others) {
     const answered = new Set<number>();
@@ -98,13 +94,5 @@ export async function* auditProjectsInParallel(
     }
     finish();
   })();
-  while (running > 0 || done.length > 0) {
-    const item = done.shift();
-    if (item) {
-      yield item;
-      continue;
-    }
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-  }
+  yield* done;
 }

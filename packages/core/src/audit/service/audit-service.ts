@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { errorMessage } from '../../util/errors';
 import { auditProjects } from '../audit-project';
 import { transferError } from '../transferred-error';
-import { receive, requestsOf, send, type AuditMessage, type ClientMessage } from './service-protocol';
+import { connectTo, receive, requestsOf, send, type AuditMessage, type ClientMessage } from './service-protocol';
 import { changedWorkspaceModule } from './workspace-modules';
 
 /** A service with nothing to do for this long stops. */
@@ -144,13 +144,8 @@ function listenOnce(server: Server, socketPath: string): Promise<void> {
   });
 }
 
-function answers(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection(socketPath);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+async function answers(socketPath: string): Promise<boolean> {
+  const socket = await connectTo(socketPath);
+  socket?.destroy();
+  return socket !== undefined;
 }

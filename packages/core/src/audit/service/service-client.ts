@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createConnection, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { AuditProjectRequest } from '../audit-project';
 import { auditProjectsInParallel, auditThreads, type Audited } from '../parallel-audits';
+import { pushQueue } from '../../util/push-queue';
 import { receiveError } from '../transferred-error';
 import { auditServiceEnabled, serviceSocket } from './service-address';
-import { auditMessage, receive, send, type ServiceMessage } from './service-protocol';
+import { auditMessage, connectTo, receive, send, type ServiceMessage } from './service-protocol';
 
 /** A service that says nothing for this long is given up: what it has not answered is audited here. */
 const SILENCE_MS = 10 * 60_000;
@@ -40,7 +41,7 @@ export async function* auditProjectsServed(
     return;
   }
   const socketPath = serviceSocket({ workspaceRoot: root, cwd: process.cwd(), env });
-  const socket = await connect(socketPath);
+  const socket = await connectTo(socketPath);
   if (!socket) {
     startService(serviceScript, socketPath, root, env);
     yield* auditProjectsInParallel(requests);
@@ -56,39 +57,22 @@ export async function* auditProjectsServed(
   if (left.length > 0) yield* auditProjectsInParallel(left);
 }
 
-function connect(socketPath: string): Promise<Socket | undefined> {
-  if (!existsSync(socketPath)) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const socket = createConnection(socketPath);
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', () => resolve(undefined));
-  });
-}
-
 /** The service's messages for one batch, until it is done, goes away or falls silent. */
 async function* messages(socket: Socket, batch: ReturnType<typeof auditMessage>): AsyncGenerator<ServiceMessage> {
-  const received: ServiceMessage[] = [];
-  let ended = false;
-  let wake: (() => void) | undefined;
+  const received = pushQueue<ServiceMessage>();
   const end = () => {
-    ended = true;
     socket.destroy();
-    wake?.();
+    received.close();
   };
   receive<ServiceMessage>(socket, (message) => {
     received.push(message);
     if ('done' in message) end();
-    wake?.();
   });
   socket.on('error', end);
   socket.on('close', end);
   socket.setTimeout(SILENCE_MS, end);
   send(socket, batch);
-  while (!ended || received.length > 0) {
-    const message = received.shift();
-    if (message) yield message;
-    else await new Promise<void>((resolve) => (wake = resolve));
-  }
+  yield* received;
 }
 
 /** Starts the service in the background for the next run; it outlives this process. */
@@ -109,7 +93,7 @@ function startService(script: string, socketPath: string, workspaceRoot: string,
 
 /** Asks the service on `socketPath` to stop once its current batch is done; false when none answers. */
 export async function stopAuditService(socketPath: string): Promise<boolean> {
-  const socket = await connect(socketPath);
+  const socket = await connectTo(socketPath);
   if (!socket) return false;
   await new Promise<void>((resolve) => {
     socket.on('close', () => resolve());

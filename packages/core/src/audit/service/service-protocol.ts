@@ -1,4 +1,5 @@
-import type { Socket } from 'node:net';
+import { existsSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
 import type { WorkspaceGraph } from '../../facts/workspace-graph';
 import type { AuditProjectRequest, AuditProjectResult } from '../audit-project';
 import type { TransferredError } from '../transferred-error';
@@ -54,4 +55,14 @@ export function auditMessage(requests: readonly AuditProjectRequest[]): AuditMes
 /** The batch as received: each request with the graph again. */
 export function requestsOf(message: AuditMessage): AuditProjectRequest[] {
   return message.graph ? message.requests.map((request) => ({ ...request, graph: message.graph })) : message.requests;
+}
+
+/** A connection to the service on `socketPath`, or undefined when none answers there. */
+export function connectTo(socketPath: string): Promise<Socket | undefined> {
+  if (!existsSync(socketPath)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', () => resolve(undefined));
+  });
 }
