@@ -76,6 +76,40 @@ function checksOf(modules: readonly string[] | undefined): Check[] | undefined {
 export async function* auditProjects(
   requests: readonly AuditProjectRequest[],
 ): AsyncGenerator<{ request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown }> {
+  for await (const item of audited(requests, { write: true })) {
+    if ('error' in item) {
+      yield item;
+      continue;
+    }
+    try {
+      const files = writeReports(item.report, item.prepared.reportsDir);
+      yield { request: item.prepared.request, result: { report: item.report, files, baselineWritten: item.prepared.baselineWritten } };
+    } catch (error) {
+      yield { request: item.prepared.request, error };
+    }
+  }
+}
+
+/**
+ * Runs the audits of the requests and writes nothing: no report, no baseline (the checks read the files and
+ * write at most in the system's temporary folder). What the audit service does once it has started, so that
+ * the first batch it serves finds the checks' modules loaded and TypeScript's lib files parsed. Never throws.
+ */
+export async function rehearseAudits(requests: readonly AuditProjectRequest[]): Promise<void> {
+  try {
+    for await (const _ of audited(requests, { write: false })) {
+      // each audit's outcome is dropped
+    }
+  } catch {
+    // a rehearsal that fails leaves the work to the batch that comes
+  }
+}
+
+/** Each request's report (with its baseline updated when asked and `write`), or why it could not run. */
+async function* audited(
+  requests: readonly AuditProjectRequest[],
+  { write }: { write: boolean },
+): AsyncGenerator<{ prepared: PreparedAudit; report: AuditReport } | { request: AuditProjectRequest; error: unknown }> {
   if (requests.length === 0) return;
   const first = requests[0];
   const sections = first.sections ?? discoverOptionSections(first.workspaceRoot);
@@ -103,10 +137,9 @@ export async function* auditProjects(
     try {
       const { request } = item;
       const project = workspace.project({ name: request.projectName, root: request.projectRoot, tags: request.tags });
-      const report = await runAudit(project, item.checks, { updateBaseline: request.updateBaseline });
-      const files = writeReports(report, item.reportsDir);
+      const report = await runAudit(project, item.checks, { updateBaseline: write && request.updateBaseline });
       project.releaseFacts();
-      yield { request, result: { report, files, baselineWritten: item.baselineWritten } };
+      yield { prepared: item, report };
     } catch (error) {
       yield { request: item.request, error };
     }

@@ -46,9 +46,40 @@ describe('createDependencies: Python projects in the Nx graph', () => {
   });
 
   it('reads the imports of the projects whose Python files Nx asks about, and leaves the edges of unchanged files to Nx', async () => {
-    const unchanged = { ...context(ws.root), filesToProcess: { projectFileMap: {}, nonProjectFiles: [] } };
-    const edges = await createDependencies(undefined, unchanged);
+    const all = context(ws.root);
+    const manifestOnly = all.fileMap.projectFileMap['fx-lib'].filter((f) => f.file.endsWith('pyproject.toml'));
+    const edges = await createDependencies(undefined, {
+      ...all,
+      filesToProcess: { projectFileMap: { 'fx-lib': manifestOnly }, nonProjectFiles: [] },
+    });
     expect(edges.map((e) => `${e.source} -> ${e.target}`)).toEqual(['fx-clean-py -> fx-lib']);
+  });
+
+  it('reads nothing when Nx asks only about files of projects without a pyproject.toml', async () => {
+    const all = context(ws.root);
+    const loaded: string[] = [];
+    // within the isolated registry to the end: core is required lazily, during the calls
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('@shipshape/core', () => {
+        loaded.push('@shipshape/core');
+        return jest.requireActual('@shipshape/core');
+      });
+      try {
+        const { createDependencies: create } = jest.requireActual<typeof import('./python-project-graph')>('./python-project-graph');
+        const ask = async (projectFileMap: CreateDependenciesContext['filesToProcess']['projectFileMap']) =>
+          (await create(undefined, { ...all, filesToProcess: { projectFileMap, nonProjectFiles: [] } })).map(
+            (e) => `${e.source} -> ${e.target}`,
+          );
+        expect(await ask({ '@fx/app-ts': all.fileMap.projectFileMap['@fx/app-ts'] })).toEqual([]);
+        expect(await ask({})).toEqual([]);
+        expect(loaded).toEqual([]);
+        // a .gitignore, even in a project without Python, may hide or show Python files: the edges are read again
+        expect(await ask({ '@fx/app-ts': [{ file: 'libs/app-ts/.gitignore', hash: 'h' }] })).toEqual(['fx-clean-py -> fx-lib']);
+        expect(loaded).toEqual(['@shipshape/core']);
+      } finally {
+        jest.dontMock('@shipshape/core');
+      }
+    });
   });
 
   describe('without Python', () => {

@@ -24,10 +24,10 @@ interface PythonProject {
  * .py files (without Python, only the pyproject.toml edges). Only the projects with Python files Nx asks
  * about are read again: Nx keeps the edges of the files that did not change. What each file imports is kept
  * on disk by the file's content hash (PythonImportsCache): a new Nx process runs Python only for files no run
- * has read before.
+ * has read before. When Nx asks about no file an edge can come from (see `mayChangeEdges`), nothing is read.
  */
 export const createDependencies: CreateDependencies = async (_options, context) => {
-  if (!twoPyprojects(context)) return [];
+  if (!mayChangeEdges(context) || !twoPyprojects(context)) return [];
   const projects = pythonProjects(context);
   if (projects.length < 2) return [];
   const byDistribution = new Map(projects.filter((p) => p.distribution).map((p) => [p.distribution!, p]));
@@ -59,6 +59,26 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   cache.save(hashes.values());
   return [...edges.values()];
 };
+
+/**
+ * Whether Nx asks about a file that can change a Python edge: a file of a Python project (its pyproject.toml, a
+ * tool's requirements, a .py file), of the workspace root (its manifests and tool configs) or of no project, or a
+ * .gitignore. Nx keeps the edges of the files it does not ask about, and computes the whole graph again when a
+ * project goes away, so with only other projects' files changed (a TypeScript project edited) the edges stand.
+ */
+function mayChangeEdges({ filesToProcess, projects, workspaceRoot }: CreateDependenciesContext): boolean {
+  if (filesToProcess.nonProjectFiles.length > 0) return true;
+  return Object.entries(filesToProcess.projectFileMap).some(([name, files]) => {
+    if (files.length === 0) return false;
+    const root = projects[name]?.root;
+    return (
+      root === undefined ||
+      root === '.' ||
+      existsSync(join(workspaceRoot, root, 'pyproject.toml')) ||
+      files.some((f) => f.file === '.gitignore' || f.file.endsWith('/.gitignore'))
+    );
+  });
+}
 
 /**
  * Whether two projects (not the root) have a pyproject.toml: with fewer, fewer than two are Python projects (a

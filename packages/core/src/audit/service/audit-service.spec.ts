@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULTS } from '../../config/defaults';
 import { tempWorkspace } from '../../testing/temp-workspace';
 import { auditProjects, type AuditProjectRequest } from '../audit-project';
 import { serveAudits } from './audit-service';
 import { serviceSocket } from './service-address';
 import { auditProjectsServed, stopAuditService } from './service-client';
+import { auditMessage, connectTo, send } from './service-protocol';
 
 /** The service's process runs compiled code: the build's (npm test builds before the unit tests). */
 const SERVICE = join(__dirname, '../../../dist/audit/service/audit-service-main.js');
@@ -14,12 +16,16 @@ describe('the audit service', () => {
   const names = ['a', 'b', 'c'];
   const checks = (word: string) => `exports.checks = [{
   id: 'demo/license', title: 'has a license', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
-  run: (project) => (JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: '${word} ' + project.name + ' (process ' + process.pid + ')', file: project.file('package.json'), line: 1, column: 1 }]),
+  run: (project) => (process.env.DEMO_RUNS && require('fs').appendFileSync(process.env.DEMO_RUNS, project.name + '\\n'), JSON.parse(project.workspace.source.read(project.file('package.json'))).license ? [] : [{ message: '${word} ' + project.name + ' (process ' + process.pid + ')', file: project.file('package.json'), line: 1, column: 1 }]),
 }];\n`;
   const ws = tempWorkspace({
     'package.json': '{"name":"ws"}',
     'checks/package.json': '{"name":"demo-checks","shipshape":{"checks":"./index.js"}}',
     'checks/index.js': checks('no license in'),
+    // a check that takes its time, so that a service started during the audit answers before it ends
+    'slow-checks/package.json': '{"name":"slow-checks","shipshape":{"checks":"./index.js"}}',
+    'slow-checks/index.js': `exports.checks = [{ id: 'demo/slow', title: 'slow', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
+  run: () => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400); return []; } }];\n`,
     ...Object.fromEntries(
       names.map((n, i) => [`libs/${n}/package.json`, JSON.stringify({ name: n, ...(i === 1 ? { license: 'MIT' } : {}) })]),
     ),
@@ -68,6 +74,64 @@ describe('the audit service', () => {
       await service.close();
     }
     expect(existsSync(socketPath)).toBe(false);
+  });
+
+  it('rehearses the audits of a warm message: their checks run, nothing is written, nothing answered', async () => {
+    const runs = join(ws.root, 'runs.log');
+    rmSync(join(ws.root, 'reports'), { recursive: true, force: true });
+    rmSync(runs, { force: true });
+    process.env.DEMO_RUNS = runs;
+    const service = await serveAudits(socketPath, { workspaceRoot: ws.root });
+    try {
+      const socket = (await connectTo(socketPath))!;
+      let answered = '';
+      socket.on('data', (data) => (answered += String(data)));
+      const closed = new Promise((resolve) => socket.on('close', resolve));
+      send(socket, { ...auditMessage(names.map((n) => ({ ...request(n), updateBaseline: true }))), type: 'warm' });
+      await closed;
+      // batches run one after another: this one's answer comes once the rehearsal is done
+      const after = await outcomes(
+        auditProjectsServed([request('a', { packages: ['./checks'], reportsDir: 'other/{projectRoot}' })], { env, serviceScript: SERVICE }),
+      );
+      expect(after).toEqual({ a: [expect.stringMatching(/^no license in a/)] });
+      expect(answered).toBe('');
+      expect(readFileSync(runs, 'utf8').split('\n').filter(Boolean)).toEqual([...names, 'a']);
+      expect(service.batches).toBe(1);
+    } finally {
+      delete process.env.DEMO_RUNS;
+      await service.close();
+    }
+    expect(existsSync(join(ws.root, 'reports'))).toBe(false);
+    for (const n of names) expect(existsSync(join(ws.root, 'libs', n, DEFAULTS.baselineFile))).toBe(false);
+  });
+
+  it('has the service it started rehearse the first audits of the batch once they are done', async () => {
+    // a stand-in for the service's entry: it listens at once and writes down what it is sent
+    const received = join(ws.root, 'received.log');
+    const fakeService = join(ws.root, 'fake-service.js');
+    writeFileSync(
+      fakeService,
+      `const net = require('net'); const fs = require('fs'); const [, , , socketPath] = process.argv;
+const server = net.createServer((s) => { let text = ''; s.on('data', (d) => (text += d)); s.on('end', () => { fs.appendFileSync(${JSON.stringify(received)}, text); s.end(); server.close(); }); });
+server.listen(socketPath); fs.writeFileSync(${JSON.stringify(`${fakeService}.pid`)}, String(process.pid));\n`,
+    );
+    try {
+      const slow = names.map((n) => request(n, { packages: ['./slow-checks'] }));
+      const seen = await outcomes(auditProjectsServed(slow, { env, serviceScript: fakeService }));
+      expect(seen).toEqual({ a: [], b: [], c: [] });
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(received) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      const message = JSON.parse(readFileSync(received, 'utf8')) as { type: string; requests: AuditProjectRequest[] };
+      expect(message.type).toBe('warm');
+      expect(message.requests.map((r) => r.projectName)).toEqual(['a', 'b']);
+    } finally {
+      try {
+        process.kill(Number(readFileSync(`${fakeService}.pid`, 'utf8')));
+      } catch {
+        // gone already
+      }
+      rmSync(socketPath, { force: true });
+    }
   });
 
   it('audits in this process what a service that fails or goes away leaves unanswered', async () => {

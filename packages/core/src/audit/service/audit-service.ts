@@ -2,9 +2,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { errorMessage } from '../../util/errors';
-import { auditProjects } from '../audit-project';
+import { auditProjects, rehearseAudits } from '../audit-project';
 import { transferError } from '../transferred-error';
-import { connectTo, receive, requestsOf, send, type AuditMessage, type ClientMessage } from './service-protocol';
+import { connectTo, receive, requestsOf, send, type AuditMessage, type ClientMessage, type WarmMessage } from './service-protocol';
 import { changedWorkspaceModule } from './workspace-modules';
 
 /** A service with nothing to do for this long stops. */
@@ -57,12 +57,18 @@ export async function serveAudits(socketPath: string, options: ServiceOptions): 
     clearTimeout(idle);
     if (active === 0 && !stopping) idle = setTimeout(stop, idleMs).unref();
   };
-  const handle = (socket: Socket, message: AuditMessage) => {
+  const handle = async (socket: Socket, message: AuditMessage | WarmMessage) => {
     if (stopping) return refuse(socket, 'the audit service is stopping');
     const changed = changedWorkspaceModule(options.workspaceRoot);
     if (changed) {
       stop();
       return refuse(socket, `${changed}, which the audit service loaded, has changed`);
+    }
+    if (message.type === 'warm') {
+      socket.end();
+      const requests = requestsOf(message);
+      if (requests.every((r) => r.workspaceRoot === options.workspaceRoot)) await rehearseAudits(requests);
+      return;
     }
     batches++;
     return answer(socket, requestsOf(message), options.workspaceRoot);

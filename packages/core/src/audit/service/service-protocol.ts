@@ -11,12 +11,20 @@ export interface AuditMessage {
   requests: AuditProjectRequest[];
 }
 
+/**
+ * Audits the service runs as a rehearsal, writing nothing and answering nothing: sent by the process that
+ * started it, once its own audits are done, so that the first batch served finds the checks ready.
+ */
+export interface WarmMessage extends Omit<AuditMessage, 'type'> {
+  type: 'warm';
+}
+
 /** Asks the service to stop once its current work is done. */
 export interface StopMessage {
   type: 'stop';
 }
 
-export type ClientMessage = AuditMessage | StopMessage;
+export type ClientMessage = AuditMessage | WarmMessage | StopMessage;
 
 /** One project's outcome, by its index in the batch; then `done` (with `fatal` when the batch could not run). */
 export type ServiceMessage = { index: number; result?: AuditProjectResult; error?: TransferredError } | { done: true; fatal?: string };
@@ -53,7 +61,7 @@ export function auditMessage(requests: readonly AuditProjectRequest[]): AuditMes
 }
 
 /** The batch as received: each request with the graph again. */
-export function requestsOf(message: AuditMessage): AuditProjectRequest[] {
+export function requestsOf(message: AuditMessage | WarmMessage): AuditProjectRequest[] {
   return message.graph ? message.requests.map((request) => ({ ...request, graph: message.graph })) : message.requests;
 }
 
