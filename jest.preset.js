@@ -20,7 +20,7 @@ module.exports = {
   moduleNameMapper: {
     '^@shipshape/([a-z-]+)$': path.join(packagesDir, '$1/src/index.ts'),
     '^@shipshape/([a-z-]+)/(engine)$': path.join(packagesDir, '$1/src/$2.ts'),
-    '^@shipshape/core/(plugin|plugin-manifests)$': path.join(packagesDir, 'core/src/$1.ts'),
+    '^@shipshape/core/(plugin|plugin-manifests|audit-client)$': path.join(packagesDir, 'core/src/$1.ts'),
     '^@shipshape/([a-z-]+)/(testing)$': path.join(packagesDir, '$1/src/$2/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/files/'],

@@ -6,6 +6,7 @@ export { DEFAULTS, PIPELINE_PLUGIN } from './config/defaults';
 export { resolveOptions, type OptionsSection, type ResolvedOptions, type ShipshapeOptions } from './config/options';
 export { discoverOptionSections } from './registry/discover';
 export { isPluginRegistered } from './nx/register-plugin';
+export { nodesFromFiles } from './nx/nodes-from-files';
 export { matchesGlob } from './util/glob';
 export { parseJson } from './manifest/json';
 export { guardTarget } from './executors/target';

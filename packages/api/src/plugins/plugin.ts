@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createNodesFromFiles, type CreateNodesResult, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+import type { CreateNodesResult, CreateNodesV2, TargetConfiguration } from '@nx/devkit';
+import { nodesFromFiles } from '@shipshape/core/plugin';
 import { docsTarget } from '../docs/target';
 import { apiReportTarget } from '../report/target';
 
@@ -25,7 +26,7 @@ const MANIFESTS = '**/{package.json,pyproject.toml}';
 export const createNodes: CreateNodesV2<ApiPluginOptions> = [
   MANIFESTS,
   async (files, options, context) =>
-    createNodesFromFiles(
+    nodesFromFiles(
       (file, opts, ctx) => nodesFor(file, opts ?? {}, ctx.workspaceRoot),
       files.filter((file) => dirname(file) !== '.' && !file.includes('node_modules/')),
       options ?? {},

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { DEFAULT_OPTIONS, optionsSchema, resolveOptions } from './options';
+import { BASE_OPTIONS_SCHEMA, PRECOMPILED_VALIDATOR, sharedAjv } from './options-validation';
 
 describe('resolveOptions', () => {
   it('fills defaults', () => {
@@ -63,5 +67,28 @@ describe('the options schema', () => {
       if ('default' in property) expect([key, property.default]).toEqual([key, resolved[key]]);
     }
     expect(properties.projects.properties?.exclude.default).toEqual(DEFAULT_OPTIONS.projects.exclude);
+  });
+});
+
+describe('the shared options validator the build compiles', () => {
+  /** The build's (npm test builds before the unit tests): the plugin worker loads it instead of ajv. */
+  const built = join(__dirname, '../../dist/config', PRECOMPILED_VALIDATOR);
+
+  it('gives the errors of the schema compiled at run time, for valid and invalid options alike', () => {
+    expect(existsSync(built)).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's output
+    const precompiled = require(built) as ValidateFunction;
+    const atRunTime = sharedAjv().compile(BASE_OPTIONS_SCHEMA);
+    const samples: unknown[] = [
+      {},
+      { failOn: 'warning', targetName: 'audit', projects: { include: ['libs/*'] }, deps: { anything: true } },
+      { failOn: 'sometimes', targetName: 'x y', checks: { a: 'bad' }, ignore: [{ check: 'a' }], maxFileBytes: -1 },
+      { reportsDir: 3, baselineFile: '', packages: 'one', projects: { exclude: [1] } },
+      'not an object',
+    ];
+    for (const sample of samples) {
+      expect(precompiled(sample)).toBe(atRunTime(sample));
+      expect(JSON.stringify(precompiled.errors ?? null)).toBe(JSON.stringify(atRunTime.errors ?? null));
+    }
   });
 });

@@ -1,5 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from './options.schema.json';
+import { baseValidator, sharedAjv } from './options-validation';
 import { ShipshapeError } from '../util/errors';
 import type { Severity } from '../model/finding';
 import { DEFAULTS } from './defaults';
@@ -63,15 +64,13 @@ export interface OptionsSection {
   schema: Record<string, unknown>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateBase = ajv.compile({ ...schema, additionalProperties: true });
 const BASE_KEYS = new Set(Object.keys(schema.properties));
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validatorOf(section: OptionsSection): ValidateFunction {
   let validate = compiled.get(section.schema);
   if (!validate) {
-    validate = ajv.compile(section.schema);
+    validate = sharedAjv().compile(section.schema);
     compiled.set(section.schema, validate);
   }
   return validate;
@@ -87,6 +86,7 @@ export function resolveOptions(options: unknown, source: string, sections: reado
   const fail = (problem: string) => {
     throw new ShipshapeError(`invalid Shipshape options in ${source}: ${problem}`);
   };
+  const validateBase = baseValidator();
   if (!validateBase(given)) fail(describe(validateBase.errors ?? []));
   const { python, ...rest } = given as ShipshapeOptions;
   const resolved: ResolvedOptions = { ...DEFAULT_OPTIONS, sections: {} };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DependencyType, type CreateDependencies, type CreateDependenciesContext, type RawProjectGraphDependency } from '@nx/devkit';
+import type { CreateDependencies, CreateDependenciesContext, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { ManifestText, PythonAnalysis, PyProject, ShipshapeProject } from '@shipshape/core';
 import { contentHash, PythonImportsCache } from './python-imports-cache';
 
@@ -10,6 +10,9 @@ import { contentHash, PythonImportsCache } from './python-imports-cache';
 const core = () => require('@shipshape/core') as typeof import('@shipshape/core');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
 const manifestAnalysis = () => require('../analysis/python/manifest') as typeof import('../analysis/python/manifest');
+
+/** `DependencyType.static`, without loading @nx/devkit into the plugin worker for its value. */
+const STATIC = 'static' as DependencyType.static;
 
 interface PythonProject {
   project: ShipshapeProject;
@@ -36,8 +39,7 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   const add = (source: PythonProject, target: PythonProject | undefined, sourceFile: string) => {
     if (!target || target === source) return;
     const key = `${source.project.name}\u0000${target.project.name}\u0000${sourceFile}`;
-    if (!edges.has(key))
-      edges.set(key, { source: source.project.name, target: target.project.name, sourceFile, type: DependencyType.static });
+    if (!edges.has(key)) edges.set(key, { source: source.project.name, target: target.project.name, sourceFile, type: STATIC });
   };
   for (const source of projects) {
     for (const declared of source.declared) add(source, byDistribution.get(declared), source.project.file('pyproject.toml'));

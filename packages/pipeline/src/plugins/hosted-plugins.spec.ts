@@ -35,12 +35,17 @@ describe("the phase packages' plugins run by the pipeline's plugin", () => {
   };
   const edges = (plugins: unknown[]) => {
     const projects = { a: { root: 'libs/a' }, b: { root: 'libs/b' } };
+    // Nx's first computation: every file is one to process
+    const projectFileMap = {
+      a: [{ file: 'libs/a/pyproject.toml', hash: 'a' }],
+      b: [{ file: 'libs/b/pyproject.toml', hash: 'b' }],
+    };
     const context = {
       workspaceRoot: ws.root,
       nxJsonConfiguration: { plugins },
       projects,
-      fileMap: { projectFileMap: {}, nonProjectFiles: [] },
-      filesToProcess: { projectFileMap: {}, nonProjectFiles: [] },
+      fileMap: { projectFileMap, nonProjectFiles: [] },
+      filesToProcess: { projectFileMap, nonProjectFiles: [] },
       externalNodes: {},
     } as unknown as CreateDependenciesContext;
     return createDependencies({}, context);

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
+import type { CreateNodesContextV2, CreateNodesResult, CreateNodesV2 } from '@nx/devkit';
 // Core's light entry: Nx starts a plugin worker, which loads this file, for every graph computation.
 import {
   DEFAULTS,
   discoverOptionSections,
+  nodesFromFiles,
   PIPELINE_PLUGIN,
   resolveOptions,
   type ResolvedOptions,
@@ -27,7 +28,7 @@ export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
-    const audited = await createNodesFromFiles(
+    const audited = nodesFromFiles(
       (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx),
       auditedManifests(files, resolved, context.workspaceRoot),
       options ?? {},

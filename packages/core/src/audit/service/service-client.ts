@@ -3,11 +3,17 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { AuditProjectRequest } from '../audit-project';
-import { auditProjectsInParallel, auditThreads, type Audited } from '../parallel-audits';
+import { auditThreads } from '../audit-threads';
+import type { Audited } from '../parallel-audits';
+import { lazyModule } from '../../util/lazy-module';
 import { pushQueue } from '../../util/push-queue';
 import { receiveError } from '../transferred-error';
 import { auditServiceEnabled, serviceSocket } from './service-address';
 import { auditMessage, connectTo, receive, send, type ServiceMessage } from './service-protocol';
+
+// The audits run here only when the service does not answer: a task process it serves never loads the checks.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const local = lazyModule(() => require('../parallel-audits') as typeof import('../parallel-audits'));
 
 /** A service that says nothing for this long is given up: what it has not answered is audited here. */
 const SILENCE_MS = 10 * 60_000;
@@ -39,15 +45,19 @@ export async function* auditProjectsServed(
     auditServiceEnabled(root, env) &&
     existsSync(serviceScript);
   if (!servable) {
-    yield* auditProjectsInParallel(requests);
+    yield* local().auditProjectsInParallel(requests);
     return;
   }
   const socketPath = serviceSocket({ workspaceRoot: root, cwd: process.cwd(), env });
   const socket = await connectTo(socketPath);
   if (!socket) {
     startService(serviceScript, socketPath, root, env);
-    yield* auditProjectsInParallel(requests);
-    await warmService(socketPath, requests.slice(0, REHEARSED));
+    try {
+      yield* local().auditProjectsInParallel(requests);
+    } finally {
+      // also when the caller stops at the first result (the single-project executor)
+      await warmService(socketPath, requests.slice(0, REHEARSED));
+    }
     return;
   }
   const answered = new Set<number>();
@@ -57,7 +67,7 @@ export async function* auditProjectsServed(
     yield { request: requests[message.index], result: message.result, error: receiveError(message.error) };
   }
   const left = requests.filter((_, i) => !answered.has(i));
-  if (left.length > 0) yield* auditProjectsInParallel(left);
+  if (left.length > 0) yield* local().auditProjectsInParallel(left);
 }
 
 /** The service's messages for one batch, until it is done, goes away or falls silent. */

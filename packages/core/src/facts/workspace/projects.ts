@@ -7,11 +7,9 @@ import type { FileSource } from '../../file-system/file-source';
 import { devkit } from '../../nx/devkit';
 import { defineWorkspaceFact } from '../fact';
 import type { WorkspaceGraph, WorkspaceProject } from '../workspace-graph';
+import { fromNxGraph, type NxGraphFile } from './nx-graph';
 
-interface NxGraphFile {
-  nodes?: Record<string, { name?: string; data?: { root?: string; tags?: string[] } }>;
-  dependencies?: Record<string, Array<{ target: string }>>;
-}
+export { fromNxGraph } from './nx-graph';
 
 /**
  * The project graph Nx last computed for this workspace (`.nx/workspace-data/project-graph.json`, or under
@@ -28,21 +26,6 @@ export function readNxGraphFile(workspaceRoot: string): WorkspaceGraph | undefin
     return undefined;
   }
   return fromNxGraph(graph);
-}
-
-/** Nx's project graph (an executor's `context.projectGraph`, or the cached file) as Shipshape's workspace graph. */
-export function fromNxGraph(graph: NxGraphFile): WorkspaceGraph {
-  const nodes = graph.nodes ?? {};
-  const projects = Object.entries(nodes)
-    .filter(([, node]) => typeof node.data?.root === 'string')
-    .map(([name, node]) => ({ name, root: node.data!.root!, tags: node.data!.tags ?? [] }));
-  const dependencies = Object.fromEntries(
-    Object.entries(graph.dependencies ?? {}).map(([name, edges]) => [
-      name,
-      [...new Set(edges.map((e) => e.target).filter((t) => t in nodes))],
-    ]),
-  );
-  return { projects, dependencies };
 }
 
 /** The projects a generator's Tree has: Nx's configured projects, plus Python projects that only the Shipshape plugin infers. */

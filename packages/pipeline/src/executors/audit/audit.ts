@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { auditProjectsServed } from '@shipshape/core/engine';
+import { auditProjectsServed } from '@shipshape/core/audit-client';
 import { auditOutput } from './report-output';
 import { auditRequest, failureLine } from './request';
 import type { AuditExecutorSchema } from './schema';

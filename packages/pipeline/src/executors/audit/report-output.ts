@@ -1,6 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { toPosixRelative } from '@shipshape/core';
-import { renderTerminal, type AuditProjectResult } from '@shipshape/core/engine';
+import { renderTerminal, toPosixRelative, type AuditProjectResult } from '@shipshape/core/audit-client';
 
 /** What an audit task prints: the report, where the baseline and reports were written. Appends the Markdown to a GitHub job summary. */
 export function auditOutput(workspaceRoot: string, { report, files, baselineWritten }: AuditProjectResult): string {

@@ -1,6 +1,5 @@
 import type { ProjectGraph } from '@nx/devkit';
-import { DEFAULTS, errorMessage, isShipshapeError } from '@shipshape/core';
-import { fromNxGraph, type AuditProjectRequest } from '@shipshape/core/engine';
+import { DEFAULTS, errorMessage, fromNxGraph, isShipshapeError, type AuditProjectRequest } from '@shipshape/core/audit-client';
 import type { AuditExecutorSchema } from './schema';
 
 /** The engine's request for one project's audit target, as Nx gives it (its options, the project graph). */
