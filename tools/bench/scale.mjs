@@ -16,6 +16,8 @@
 //   daemon-changed  with the daemon and the audit service up: one file of a project no other project depends on
 //                   edited, then nx run-many -t audit (the daemon's and the service's CPU are not the client's:
 //                   only the seconds compare)
+//   daemon-changed-2s  the same, with two seconds between the edit and the run (a developer saving, then turning
+//                   to the terminal): the daemon computes the project graph again in that time
 //
 //   npx nx run-many -t build && node tools/bench/scale.mjs [--sizes=100,300,1000] [--runs=3] [--steps=cold,warm] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -82,6 +84,12 @@ const STEPS = {
   'daemon-changed': (ws) => {
     withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
     appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
+    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+  },
+  'daemon-changed-2s': (ws) => {
+    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
+    appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
     return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
   },
 };
