@@ -421,7 +421,8 @@ describe('shipshape audit in a fresh Nx workspace', () => {
       const first = await auditWith(service, ['--skip-nx-cache']);
       withOutput(first, () => expect(reportsNow()).toEqual(batchReports));
       const pid = await servicePid();
-      const cpuBefore = cpuTicks(pid);
+      // once it has rehearsed the first run's audits (sent when they were done), it waits: its CPU time stands still
+      const cpuBefore = await idleCpuTicks(pid);
       rmSync(ws.path('reports'), { recursive: true, force: true });
       const served = await auditWith(service, ['--skip-nx-cache']);
       withOutput(served, () => {
@@ -456,6 +457,18 @@ describe('shipshape audit in a fresh Nx workspace', () => {
           return [];
         }
       });
+  }
+
+  /** The process's CPU time once it stays the same for a second (at most 60 s). */
+  async function idleCpuTicks(pid: number): Promise<number> {
+    const deadline = Date.now() + 60_000;
+    let last = cpuTicks(pid);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = cpuTicks(pid);
+      if (now === last || Date.now() > deadline) return now;
+      last = now;
+    }
   }
 
   /** User + system CPU time of a process, in clock ticks. */
