@@ -91,11 +91,12 @@ export async function* auditProjects(
 }
 
 /**
- * Runs the audits of the requests and writes nothing: no report, no baseline (the checks read the files and
- * write at most in the system's temporary folder). What the audit service does once it has started, so that
+ * Runs the audits of the requests and writes nothing: no report, no baseline, no profile line (the checks read
+ * the files and write at most in the system's temporary folder). What the audit service does once it has started, so that
  * the first batch it serves finds the checks' modules loaded and TypeScript's lib files parsed. Never throws.
  */
 export async function rehearseAudits(requests: readonly AuditProjectRequest[]): Promise<void> {
+  if (process.env.SHIPSHAPE_PROFILE) return; // the profile file records the audits that were asked for, nothing else
   try {
     for await (const _ of audited(requests, { write: false })) {
       // each audit's outcome is dropped

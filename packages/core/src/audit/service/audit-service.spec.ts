@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULTS } from '../../config/defaults';
 import { tempWorkspace } from '../../testing/temp-workspace';
-import { auditProjects, type AuditProjectRequest } from '../audit-project';
+import { auditProjects, rehearseAudits, type AuditProjectRequest } from '../audit-project';
 import { serveAudits } from './audit-service';
 import { serviceSocket } from './service-address';
 import { auditProjectsServed, stopAuditService } from './service-client';
@@ -103,6 +103,26 @@ describe('the audit service', () => {
     }
     expect(existsSync(join(ws.root, 'reports'))).toBe(false);
     for (const n of names) expect(existsSync(join(ws.root, 'libs', n, DEFAULTS.baselineFile))).toBe(false);
+  });
+
+  it('rehearses nothing while a profile is recorded (the profile holds the audits that were asked for)', async () => {
+    const [runs, profile] = [join(ws.root, 'runs-profiled.log'), join(ws.root, 'profile.jsonl')];
+    Object.assign(process.env, { DEMO_RUNS: runs, SHIPSHAPE_PROFILE: profile });
+    try {
+      await rehearseAudits(names.map((n) => request(n)));
+    } finally {
+      delete process.env.DEMO_RUNS;
+      delete process.env.SHIPSHAPE_PROFILE;
+    }
+    expect([existsSync(runs), existsSync(profile)]).toEqual([false, false]);
+    // without the profile, the same rehearsal runs the checks
+    process.env.DEMO_RUNS = runs;
+    try {
+      await rehearseAudits(names.map((n) => request(n)));
+    } finally {
+      delete process.env.DEMO_RUNS;
+    }
+    expect(readFileSync(runs, 'utf8').split('\n').filter(Boolean)).toEqual(names);
   });
 
   it('has the service it started rehearse the first audits of the batch once they are done', async () => {
