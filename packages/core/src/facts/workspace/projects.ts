@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
-import { parseJson, parseToml } from '../../manifest';
+// the parsers' own modules, not the manifest index: the Nx plugin reads a pyproject.toml's name without loading YAML
+import { parseJson } from '../../manifest/json';
+import { parseToml } from '../../manifest/toml';
 import { ShipshapeError, errorMessage } from '../../util/errors';
 import type { Tree } from '@nx/devkit';
 import type { FileSource } from '../../file-system/file-source';
