@@ -81,18 +81,17 @@ const STEPS = {
     withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
     return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
   },
-  'daemon-changed': (ws) => {
-    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
-    appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
-    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
-  },
-  'daemon-changed-2s': (ws) => {
-    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
-    appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
-    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
-  },
+  'daemon-changed': (ws) => leafChangedWithDaemon(ws, 0),
+  'daemon-changed-2s': (ws) => leafChangedWithDaemon(ws, 2000),
 };
+
+/** With the daemon and the service up, one leaf file edited, then the audit run `pauseMs` later. */
+function leafChangedWithDaemon(ws, pauseMs) {
+  withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
+  appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
+  if (pauseMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+  return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+}
 
 /** Runs `run` with the Nx daemon on (and so the audit service); `nx reset` of the cold step stops the daemon. */
 function withDaemon(run) {

@@ -1,6 +1,7 @@
 // @shipshape/core/engine: what runs audits and reports them (the pipeline's side of core).
 export { auditProject, auditProjects, type AuditProjectRequest, type AuditProjectResult } from './audit/audit-project';
-export { auditProjectsInParallel, auditThreads } from './audit/parallel-audits';
+export { auditProjectsInParallel } from './audit/parallel-audits';
+export { auditThreads } from './audit/audit-threads';
 export { auditProjectsServed, stopAuditService } from './audit/service/service-client';
 export { auditServiceEnabled, serviceFolder, serviceSocket } from './audit/service/service-address';
 export { runAudit } from './audit/run-audit';
@@ -34,7 +35,8 @@ export {
 } from './registry/discover';
 export { diskWorkspace } from './facts/create-workspace';
 export { diskSource } from './file-system/file-source';
-export { fromNxGraph, pythonProjectName, readNxGraphFile } from './facts/workspace/projects';
+export { fromNxGraph } from './facts/workspace/nx-graph';
+export { pythonProjectName, readNxGraphFile } from './facts/workspace/projects';
 export { pluginOptionsIn, readProjectOptions } from './nx/tree-options';
 export { writeFileAtomic } from './util/atomic-write';
 export { readUserFile } from './util/read-user-file';

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempWorkspace } from '../testing/temp-workspace';
 import { auditProjects, type AuditProjectRequest } from './audit-project';
-import { auditProjectsInParallel, auditThreads, shares } from './parallel-audits';
+import { auditThreads } from './audit-threads';
+import { auditProjectsInParallel, shares } from './parallel-audits';
 
 /** The worker runs compiled code: the build's (npm test builds before the unit tests). */
 const WORKER = join(__dirname, '../../dist/audit/audit-worker.js');

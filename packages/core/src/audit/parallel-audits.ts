@@ -6,8 +6,6 @@ import { auditThreads } from './audit-threads';
 import { pushQueue } from '../util/push-queue';
 import { receiveError, type TransferredError } from './transferred-error';
 
-export { auditThreads } from './audit-threads';
-
 export type Audited = { request: AuditProjectRequest; result?: AuditProjectResult; error?: unknown };
 
 /** The requests cut, in their order, into `count` runs of nearly equal length. */

@@ -1,5 +1,6 @@
 import type { default as AjvClass, Options, ValidateFunction } from 'ajv';
 import schema from './options.schema.json';
+import { lazyModule } from '../util/lazy-module';
 
 /** The shared options' schema as validated: a phase package's section is a property it does not know. */
 export const BASE_OPTIONS_SCHEMA = { ...schema, additionalProperties: true };
@@ -10,26 +11,18 @@ export const AJV_OPTIONS: Options = { allErrors: true, strict: false, verbose: t
 /** The compiled validator file next to the built options module. */
 export const PRECOMPILED_VALIDATOR = 'options-validator.js';
 
-let ajv: AjvClass | undefined;
 /** Ajv, loaded and set up on first use: a phase package's section, or the shared schema where no build compiled it. */
-export function sharedAjv(): AjvClass {
-  if (!ajv) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- ajv loads and compiles in ~100 ms: not in every plugin worker
-    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
-    ajv = new Ajv(AJV_OPTIONS);
-  }
-  return ajv;
-}
+export const sharedAjv = lazyModule((): AjvClass => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ajv loads and compiles in ~100 ms: not in every plugin worker
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+  return new Ajv(AJV_OPTIONS);
+});
 
-let base: ValidateFunction | undefined;
 /**
  * The shared schema's validator: the one the build compiled (ajv's standalone code, no ajv to load or compile at
  * run time), else compiled now.
  */
-export function baseValidator(): ValidateFunction {
-  base ??= precompiled() ?? sharedAjv().compile(BASE_OPTIONS_SCHEMA);
-  return base;
-}
+export const baseValidator = lazyModule((): ValidateFunction => precompiled() ?? sharedAjv().compile(BASE_OPTIONS_SCHEMA));
 
 function precompiled(): ValidateFunction | undefined {
   try {

@@ -76,7 +76,7 @@ function mayChangeEdges({ filesToProcess, projects, workspaceRoot }: CreateDepen
     return (
       root === undefined ||
       root === '.' ||
-      existsSync(join(workspaceRoot, root, 'pyproject.toml')) ||
+      hasPyproject(workspaceRoot, root) ||
       files.some((f) => f.file === '.gitignore' || f.file.endsWith('/.gitignore'))
     );
   });
@@ -89,10 +89,13 @@ function mayChangeEdges({ filesToProcess, projects, workspaceRoot }: CreateDepen
 function twoPyprojects(context: CreateDependenciesContext): boolean {
   let found = 0;
   for (const config of Object.values(context.projects)) {
-    if (config.root && config.root !== '.' && existsSync(join(context.workspaceRoot, config.root, 'pyproject.toml')) && ++found === 2)
-      return true;
+    if (config.root && config.root !== '.' && hasPyproject(context.workspaceRoot, config.root) && ++found === 2) return true;
   }
   return false;
+}
+
+function hasPyproject(workspaceRoot: string, root: string): boolean {
+  return existsSync(join(workspaceRoot, root, 'pyproject.toml'));
 }
 
 function pythonProjects(context: CreateDependenciesContext): PythonProject[] {

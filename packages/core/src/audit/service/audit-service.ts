@@ -67,7 +67,7 @@ export async function serveAudits(socketPath: string, options: ServiceOptions): 
     if (message.type === 'warm') {
       socket.end();
       const requests = requestsOf(message);
-      if (requests.every((r) => r.workspaceRoot === options.workspaceRoot)) await rehearseAudits(requests);
+      if (!foreignRequest(requests, options.workspaceRoot)) await rehearseAudits(requests);
       return;
     }
     batches++;
@@ -107,7 +107,7 @@ export async function serveAudits(socketPath: string, options: ServiceOptions): 
 
 async function answer(socket: Socket, requests: ReturnType<typeof requestsOf>, workspaceRoot: string): Promise<void> {
   try {
-    const foreign = requests.find((r) => r.workspaceRoot !== workspaceRoot);
+    const foreign = foreignRequest(requests, workspaceRoot);
     if (foreign) throw new Error(`this audit service serves ${workspaceRoot}, not ${foreign.workspaceRoot}`);
     const index = new Map(requests.map((request, i) => [request, i]));
     for await (const { request, result, error } of auditProjects(requests)) {
@@ -120,6 +120,11 @@ async function answer(socket: Socket, requests: ReturnType<typeof requestsOf>, w
     return;
   }
   socket.end();
+}
+
+/** A request of another workspace than the one the service serves, if any. */
+function foreignRequest(requests: ReturnType<typeof requestsOf>, workspaceRoot: string) {
+  return requests.find((r) => r.workspaceRoot !== workspaceRoot);
 }
 
 /** Ends a batch with nothing (more) done: the client audits what has no answer itself. */

@@ -11,8 +11,6 @@ import { defineWorkspaceFact } from '../fact';
 import type { WorkspaceGraph, WorkspaceProject } from '../workspace-graph';
 import { fromNxGraph, type NxGraphFile } from './nx-graph';
 
-export { fromNxGraph } from './nx-graph';
-
 /**
  * The project graph Nx last computed for this workspace (`.nx/workspace-data/project-graph.json`, or under
  * NX_WORKSPACE_DATA_DIRECTORY). Nx writes it before it runs any task, so an audit run by Nx finds it.
