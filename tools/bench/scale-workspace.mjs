@@ -174,6 +174,38 @@ export function generateScaleWorkspace(root, { projects, repo, seed = 1 }) {
   return { typescript, python, changed: 'packages/pkg-0/src/mod-0.ts', leaf: `${leafPackage(root, typescript)}/src/mod-0.ts` };
 }
 
+/**
+ * Makes the workspace at `root` (generated as above) the reference of the warm and daemon steps, Nx alone: no
+ * Shipshape plugin, and on every project a cached `noop` target with the audit's inputs (less its runtime ones)
+ * and an output folder like its report folder, which a shell command writes. What the audit costs beyond it is
+ * Shipshape's.
+ */
+export function withoutShipshape(root, { typescript, python }) {
+  const nxJson = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8'));
+  write(root, 'nx.json', { ...nxJson, plugins: [] });
+  const noop = (dir) => ({
+    executor: 'nx:run-commands',
+    cache: true,
+    inputs: [
+      '{projectRoot}/**/*',
+      '^default',
+      '{workspaceRoot}/.gitignore',
+      '{workspaceRoot}/tsconfig.base.json',
+      '{workspaceRoot}/package.json',
+      '{workspaceRoot}/package-lock.json',
+    ],
+    outputs: [`{workspaceRoot}/reports/noop/${dir}`],
+    options: { command: `mkdir -p reports/noop/${dir} && echo ok > reports/noop/${dir}/done.txt` },
+  });
+  for (let i = 0; i < typescript; i++) {
+    const file = `packages/pkg-${i}/package.json`;
+    const manifest = JSON.parse(readFileSync(join(root, file), 'utf8'));
+    write(root, file, { ...manifest, nx: { targets: { noop: noop(`packages/pkg-${i}`) } } });
+  }
+  for (let i = 0; i < python; i++)
+    write(root, `python/py-pkg-${i}/project.json`, { name: `py-pkg-${i}`, targets: { noop: noop(`python/py-pkg-${i}`) } });
+}
+
 /** The last TypeScript package that no other package depends on. */
 function leafPackage(root, count) {
   const used = new Set();

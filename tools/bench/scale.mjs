@@ -18,6 +18,10 @@
 //                   only the seconds compare)
 //   daemon-changed-2s  the same, with two seconds between the edit and the run (a developer saving, then turning
 //                   to the terminal): the daemon computes the project graph again in that time
+//   nx-warm, nx-daemon-warm, nx-daemon-changed, nx-daemon-changed-2s
+//                   the reference of the steps without `nx-`: Nx alone, on a second copy of the workspace with no
+//                   Shipshape plugin and a cached no-op target of the same inputs and outputs on every project
+//                   (tools/bench/scale-workspace.mjs withoutShipshape); a step's `× Nx` is its time over this one's
 //
 //   npx nx run-many -t build && node tools/bench/scale.mjs [--sizes=100,300,1000] [--runs=3] [--steps=cold,warm] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,7 +29,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateScaleWorkspace } from './scale-workspace.mjs';
+import { generateScaleWorkspace, withoutShipshape } from './scale-workspace.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -64,12 +68,12 @@ const quiet = (cwd, ...args) => execFileSync(join(cwd, 'node_modules/.bin/nx'), 
 const STEPS = {
   cold: (ws) => {
     quiet(ws.root, 'reset');
-    return nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static');
+    return nx(ws.root, 'run-many', '-t', ws.target, '--output-style=static');
   },
-  warm: (ws) => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'),
+  warm: (ws) => nx(ws.root, 'run-many', '-t', ws.target, '--output-style=static'),
   changed: (ws) => {
     appendFileSync(join(ws.root, ws.changed), `\nexport const edited${Date.now()} = 1;\n`);
-    return nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static');
+    return nx(ws.root, 'run-many', '-t', ws.target, '--output-style=static');
   },
   status: (ws) => nx(ws.root, 'run', '@bench/source:status', '--output-style=static'),
   graph: (ws) => {
@@ -78,19 +82,29 @@ const STEPS = {
   },
   knip: (ws) => measure(ws.root, process.execPath, [join(repo, 'node_modules/knip/bin/knip.js'), '--no-progress', '--reporter=json']),
   'daemon-warm': (ws) => {
-    withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
-    return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+    withDaemon(() => quiet(ws.root, 'run-many', '-t', ws.target));
+    return withDaemon(() => nx(ws.root, 'run-many', '-t', ws.target, '--output-style=static'));
   },
   'daemon-changed': (ws) => leafChangedWithDaemon(ws, 0),
   'daemon-changed-2s': (ws) => leafChangedWithDaemon(ws, 2000),
+  'nx-warm': (ws) => {
+    quiet(ws.alone.root, 'run-many', '-t', ws.alone.target);
+    return STEPS.warm(ws.alone);
+  },
+  'nx-daemon-warm': (ws) => STEPS['daemon-warm'](ws.alone),
+  'nx-daemon-changed': (ws) => STEPS['daemon-changed'](ws.alone),
+  'nx-daemon-changed-2s': (ws) => STEPS['daemon-changed-2s'](ws.alone),
 };
+
+/** The reference step of a step, Nx alone, when there is one among the steps run. */
+const reference = (step) => (steps.includes(`nx-${step}`) ? `nx-${step}` : undefined);
 
 /** With the daemon and the service up, one leaf file edited, then the audit run `pauseMs` later. */
 function leafChangedWithDaemon(ws, pauseMs) {
-  withDaemon(() => quiet(ws.root, 'run-many', '-t', 'audit'));
+  withDaemon(() => quiet(ws.root, 'run-many', '-t', ws.target));
   appendFileSync(join(ws.root, ws.leaf), `\nexport const edited${Date.now()} = 1;\n`);
   if (pauseMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
-  return withDaemon(() => nx(ws.root, 'run-many', '-t', 'audit', '--output-style=static'));
+  return withDaemon(() => nx(ws.root, 'run-many', '-t', ws.target, '--output-style=static'));
 }
 
 /** Runs `run` with the Nx daemon on (and so the audit service); `nx reset` of the cold step stops the daemon. */
@@ -109,7 +123,12 @@ const results = {};
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `shipshape-scale-${size}-`));
   const layout = generateScaleWorkspace(root, { projects: size, repo });
-  const ws = { root, changed: layout.changed, leaf: layout.leaf };
+  const ws = { root, target: 'audit', changed: layout.changed, leaf: layout.leaf };
+  if (steps.some((step) => step.startsWith('nx-'))) {
+    const alone = mkdtempSync(join(tmpdir(), `shipshape-scale-${size}-nx-alone-`));
+    withoutShipshape(alone, generateScaleWorkspace(alone, { projects: size, repo }));
+    ws.alone = { ...ws, root: alone, target: 'noop' };
+  }
   console.error(`${size} projects (${layout.typescript} TypeScript, ${layout.python} Python) in ${root}`);
   const samples = Object.fromEntries(steps.map((s) => [s, []]));
   // Interleaved: every step once per round, so a slow minute of the machine hits every step alike.
@@ -126,23 +145,26 @@ for (const size of sizes) {
       Object.fromEntries(['seconds', 'cpu', 'memoryMb', 'processes'].map((k) => [k, median(samples[step].map((s) => s[k]))])),
     ]),
   );
-  // The daemon steps leave the Nx daemon and the audit service running for this workspace.
-  if (steps.some((step) => step.startsWith('daemon-'))) {
-    withDaemon(() => quiet(root, 'daemon', '--stop'));
-    spawnSync('pkill', ['-f', `audit-service-main\\.js .* ${root}$`]);
+  // The daemon steps leave the Nx daemon (and the audit service) running for these workspaces.
+  for (const dir of [root, ws.alone?.root].filter(Boolean)) {
+    if (steps.some((step) => step.includes('daemon-'))) {
+      withDaemon(() => quiet(dir, 'daemon', '--stop'));
+      spawnSync('pkill', ['-f', `audit-service-main\\.js .* ${dir}$`]);
+    }
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
-  if (!keep) rmSync(root, { recursive: true, force: true });
 }
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-console.log(`| projects | step | seconds | CPU-s | peak MB | processes | × knip |`);
-console.log(`|---:|---|---:|---:|---:|---:|---:|`);
+console.log(`| projects | step | seconds | CPU-s | peak MB | processes | × knip | × Nx alone |`);
+console.log(`|---:|---|---:|---:|---:|---:|---:|---:|`);
 for (const size of sizes) {
   const knip = results[size].knip?.seconds;
   for (const step of steps) {
     const r = results[size][step];
+    const alone = reference(step) && results[size][reference(step)].seconds;
     console.log(
-      `| ${size} | ${step} | ${fmt(r.seconds)} | ${fmt(r.cpu)} | ${fmt(r.memoryMb, 0)} | ${fmt(r.processes, 0)} | ${knip ? fmt(r.seconds / knip, 2) : '–'} |`,
+      `| ${size} | ${step} | ${fmt(r.seconds)} | ${fmt(r.cpu)} | ${fmt(r.memoryMb, 0)} | ${fmt(r.processes, 0)} | ${knip ? fmt(r.seconds / knip, 2) : '–'} | ${alone ? fmt(r.seconds / alone, 2) : '–'} |`,
     );
   }
 }
