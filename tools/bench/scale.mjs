@@ -133,6 +133,8 @@ for (const size of sizes) {
   // Interleaved: every step once per round, so a slow minute of the machine hits every step alike.
   for (let round = 0; round < runs; round++) {
     for (const step of steps) {
+      // An idle daemon of either workspace reacts to what a run without it writes (its file watcher): stopped.
+      if (!step.includes('daemon-')) for (const w of [ws, ws.alone].filter(Boolean)) withDaemon(() => quiet(w.root, 'daemon', '--stop'));
       const sample = STEPS[step](ws);
       samples[step].push(sample);
       console.error(`  round ${round + 1} ${step}: ${sample.seconds.toFixed(1)} s, ${sample.cpu.toFixed(1)} CPU-s`);
