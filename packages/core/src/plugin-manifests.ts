@@ -7,4 +7,4 @@ const yaml = lazyModule(() => require('./manifest/yaml') as typeof import('./man
 
 /** core's parseYaml, loaded on the first call. */
 export const parseYaml: typeof import('./manifest/yaml').parseYaml = (...args) => yaml().parseYaml(...args);
-export { pythonProjectName } from './facts/workspace/projects';
+export { pyprojectDistributionName, pythonProjectName } from './facts/workspace/projects';

@@ -7,6 +7,13 @@ export { resolveOptions, type OptionsSection, type ResolvedOptions, type Shipsha
 export { discoverOptionSections } from './registry/discover';
 export { isPluginRegistered } from './nx/register-plugin';
 export { nodesFromFiles } from './nx/nodes-from-files';
+export {
+  cacheVersion,
+  contentHash,
+  WorkspaceDataCache,
+  workspaceDataDirectory,
+  type WorkspaceDataCacheOptions,
+} from './nx/workspace-data-cache';
 export { matchesGlob } from './util/glob';
 export { parseJson } from './manifest/json';
 export { guardTarget } from './executors/target';

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreateDependencies, CreateDependenciesContext, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { ManifestText, PythonAnalysis, PyProject, ShipshapeProject } from '@shipshape/core';
-import { contentHash, PythonImportsCache } from './python-imports-cache';
+import { contentHash } from '@shipshape/core/plugin';
+import { loadPythonImportsCache, type PythonImportsCache } from './python-imports-cache';
 
 // Core and the manifest analysis are loaded when the workspace has two Python projects, not with the plugin: Nx
 // loads the plugin in a worker it starts for every graph computation, and most workspaces have no Python.
@@ -26,7 +27,7 @@ interface PythonProject {
  * the requirements in pyproject.toml (the edge's file is pyproject.toml) and from the imports of their
  * .py files (without Python, only the pyproject.toml edges). Only the projects with Python files Nx asks
  * about are read again: Nx keeps the edges of the files that did not change. What each file imports is kept
- * on disk by the file's content hash (PythonImportsCache): a new Nx process runs Python only for files no run
+ * on disk by the file's content hash (loadPythonImportsCache): a new Nx process runs Python only for files no run
  * has read before. When Nx asks about no file an edge can come from (see `mayChangeEdges`), nothing is read.
  */
 export const createDependencies: CreateDependencies = async (_options, context) => {
@@ -46,7 +47,7 @@ export const createDependencies: CreateDependencies = async (_options, context) 
   }
   const changed = projects.filter((p) => changedPythonFiles(context, p.project.name));
   if (changed.length === 0) return [...edges.values()];
-  const cache = PythonImportsCache.load(context.workspaceRoot);
+  const cache = loadPythonImportsCache(context.workspaceRoot);
   const hashes = pythonFileHashes(context);
   const imports = await importsOf(
     changed.map((p) => p.project),
@@ -159,7 +160,7 @@ async function importsOf(projects: ShipshapeProject[], cache: PythonImportsCache
     const files = project.get(pythonFiles);
     for (const file of files) {
       if (!hashes.has(file)) {
-        const hash = contentHash(join(project.workspace.root, file));
+        const hash = contentHash({ path: join(project.workspace.root, file) });
         if (hash) hashes.set(file, hash);
       }
     }

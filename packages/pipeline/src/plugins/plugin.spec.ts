@@ -1,3 +1,5 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CreateNodesContextV2 } from '@nx/devkit';
 import { filesOf, tempWorkspace } from '@shipshape/core/testing';
 import { createNodes, createNodesV2 } from './plugin';
@@ -113,6 +115,26 @@ describe('createNodes', () => {
     expect(nodes['libs/py/pyproject.toml']?.['libs/py']).toMatchObject({ name: 'acme-ledger', projectType: 'library' });
     expect(nodes['libs/broken/pyproject.toml']?.['libs/broken']?.name).toBe('broken');
     expect(nodes['libs/both/package.json']?.['libs/both']?.name).toBeUndefined();
+  });
+
+  it("keeps a pyproject's name by its content in Nx's workspace data, and reads a changed pyproject again", async () => {
+    const cacheFile = join(ws.root, '.nx/workspace-data/shipshape-pyproject-names.hash');
+    const pyproject = join(ws.root, 'libs/py/pyproject.toml');
+    const original = readFileSync(pyproject, 'utf8');
+    try {
+      await infer();
+      const written = readFileSync(cacheFile, 'utf8');
+      expect(Object.values(JSON.parse(written).entries).sort()).toEqual(['acme-ledger', null]);
+      // An entry it wrote is what the next computation names the project by: the file is not parsed again.
+      writeFileSync(cacheFile, written.replace('"acme-ledger"', '"named-from-the-cache"'));
+      expect((await infer())['libs/py/pyproject.toml']?.['libs/py']?.name).toBe('named-from-the-cache');
+      writeFileSync(pyproject, original.replace('acme-ledger', 'acme-ledger-renamed'));
+      expect((await infer())['libs/py/pyproject.toml']?.['libs/py']?.name).toBe('acme-ledger-renamed');
+      expect((await infer())['libs/broken/pyproject.toml']?.['libs/broken']?.name).toBe('broken');
+    } finally {
+      writeFileSync(pyproject, original);
+      rmSync(cacheFile, { force: true });
+    }
   });
 
   it('adds the files of the projects it depends on when the workspace has a default named input', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CreateNodesContextV2, CreateNodesResult, CreateNodesV2 } from '@nx/devkit';
 // Core's light entry: Nx starts a plugin worker, which loads this file, for every graph computation.
@@ -14,6 +14,7 @@ import {
 import { auditTarget } from './audit-target';
 import { hostedNodes, mergeNodes } from './hosted-plugins';
 import { auditedManifests } from './project-roots';
+import { PyprojectNames } from './pyproject-names';
 import { statusProject } from './status-target';
 
 export const PLUGIN_NAME = PIPELINE_PLUGIN;
@@ -28,12 +29,14 @@ export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   MANIFESTS,
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
+    const names = new PyprojectNames(context.workspaceRoot);
     const audited = nodesFromFiles(
-      (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx),
+      (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx, names),
       auditedManifests(files, resolved, context.workspaceRoot),
       options ?? {},
       context,
     );
+    names.save();
     return mergeNodes(audited, await hostedNodes(files, context));
   },
 ];
@@ -42,7 +45,13 @@ export { createDependencies } from './hosted-plugins';
 
 export const createNodesV2 = createNodes;
 
-function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOptions, context: CreateNodesContextV2): CreateNodesResult {
+function nodesFor(
+  file: string,
+  given: ShipshapeOptions,
+  options: ResolvedOptions,
+  context: CreateNodesContextV2,
+  names: PyprojectNames,
+): CreateNodesResult {
   const root = dirname(file);
   if (root === '.') return { projects: { '.': statusProject(options) } };
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
@@ -51,7 +60,7 @@ function nodesFor(file: string, given: ShipshapeOptions, options: ResolvedOption
     targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs, python) },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
-    project.name = manifests().pythonProjectName(readFileSync(join(context.workspaceRoot, file), 'utf8'), root);
+    project.name = names.nameOf(file, root);
     project.projectType = 'library';
   }
   return { projects: { [root]: project } };
@@ -70,7 +79,3 @@ function executorOptions(given: ShipshapeOptions): ShipshapeOptions {
 function hasOtherProjectFile(workspaceRoot: string, root: string): boolean {
   return ['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, root, name)));
 }
-
-/** Core's manifest readers (its TOML parser), loaded for the first Python project that has no other manifest. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
-const manifests = () => require('@shipshape/core/plugin-manifests') as typeof import('@shipshape/core/plugin-manifests');

@@ -49,13 +49,18 @@ export function treeProjects(tree: Tree): WorkspaceProject[] {
 
 /** The name Nx knows a pyproject.toml-only project by: its distribution name, else its folder. */
 export function pythonProjectName(pyprojectText: string, root: string): string {
+  return pyprojectDistributionName(pyprojectText, root) ?? posix.basename(root);
+}
+
+/** `[project] name` of a pyproject.toml; undefined when it has none or does not parse (the metadata check reports it). */
+export function pyprojectDistributionName(pyprojectText: string, root: string): string | undefined {
   try {
     const name = parseToml<{ project?: { name?: unknown } }>(pyprojectText, root).project?.name;
     if (typeof name === 'string' && name) return name;
   } catch {
-    // a malformed pyproject.toml keeps the folder name; the metadata check reports the file
+    // malformed
   }
-  return posix.basename(root);
+  return undefined;
 }
 
 const MARKERS = ['project.json', 'package.json', 'pyproject.toml'];
