@@ -22,13 +22,47 @@ export interface TomlEdit {
 
 type Table = Record<string, unknown>;
 
-/** A malformed file gives one ShipshapeError naming the file, line and column. */
+/**
+ * A malformed file gives one ShipshapeError naming the file, line and column. A text parsed before in this process
+ * (the audit service's next batch reads every pyproject.toml of the workspace again) gives a copy of what it gave.
+ */
 export function parseToml<T = Record<string, unknown>>(text: string, file: string): T {
+  const known = parsedTexts.get(text);
+  if (known !== undefined) return copyOf(known) as T;
+  let data: unknown;
   try {
-    return parse(text) as T;
+    data = parse(text);
   } catch (error) {
     throw new ShipshapeError(describeTomlError(error), file);
   }
+  remember(text, data);
+  return data as T;
+}
+
+/** Texts parsed before, oldest first: only data of plain tables, arrays and scalars (a TOML date is a class a copy would lose). */
+const parsedTexts = new Map<string, unknown>();
+const REMEMBERED = 2000;
+
+function remember(text: string, data: unknown): void {
+  if (!plain(data)) return;
+  if (parsedTexts.size >= REMEMBERED) parsedTexts.delete(parsedTexts.keys().next().value as string);
+  parsedTexts.set(text, copyOf(data));
+}
+
+/** A deep copy of plain data that keeps each table's prototype (toml-patch's tables have none). */
+function copyOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOf);
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const [key, entry] of Object.entries(value)) copy[key] = copyOf(entry);
+  return copy;
+}
+
+function plain(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value)) return value.every(plain);
+  return (prototype === Object.prototype || prototype === null) && Object.values(value).every(plain);
 }
 
 function describeTomlError(error: unknown): string {
