@@ -25,6 +25,7 @@ export {
   type TypeScriptSources,
 } from './facts/project/typescript';
 export { moduleGraph, type ModuleGraph } from './facts/project/module-graph';
+export { addWorkspaceFile, programPath, syntaxProgram, workspacePathOf } from './facts/project/syntax-program';
 export {
   projectTsconfigs,
   libraryTsconfig,
@@ -43,6 +44,7 @@ export {
   type SourceEvidence,
 } from './facts/project/build-outputs';
 export { pythonAnalysis, pythonFiles, pythonPackages, type PythonPackages } from './facts/project/python';
+export { importedModuleFile } from './facts/project/python-modules';
 export { defineBatchedFilePass, type FilePassSpec } from './facts/project/batched-file-pass';
 export { defineBatchShared, type BatchSharedSpec } from './facts/project/batch-shared';
 export { PART_FILE_LIMIT, partsOf } from './facts/project/batch-parts';
@@ -122,6 +124,9 @@ export {
 export type { PythonAnalysis, PythonDefinition, PythonEnvironment, PythonFileResult, PythonImport } from './adapters/python';
 export type { ImportRef, ModuleInfo, TypeReference } from './adapters/typescript/module-info';
 export { sharedLibProject } from './adapters/typescript/shared-lib-project';
+export { moduleExports, type ExportedName } from './adapters/typescript/module-exports';
+export { starExpansions, type StarExpansion } from './adapters/typescript/star-exports';
+export { exportStatements } from './adapters/typescript/export-statements';
 export { sharedCompilerHost, type CompilerApi } from './adapters/typescript/shared-compiler-host';
 
 // generators

@@ -1,6 +1,6 @@
 import { Node, ts, type Project } from 'ts-morph';
-import { defineCheck, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { exportsProgram, programPath, publicEntries } from './typescript-entries';
+import { defineCheck, programPath, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { exportsProgram, publicEntries } from './typescript-entries';
 
 export interface ForgottenExport {
   /** The symbol's name where it is declared. */

@@ -2,7 +2,7 @@ import { defineCheck, pythonFiles, pythonPackages, type FindingInput, type Ships
 import {
   boundNames,
   importsSubmodule,
-  isOwnImport,
+  isOwnPublicImport,
   isPublicModule,
   isSortedAll,
   isSubmodule,
@@ -104,16 +104,8 @@ export function missingReexports(
   const used = new Set(module.used);
   const missing: Array<{ name: string; line: number }> = [];
   for (const binding of module.imports) {
-    if (
-      binding.kind !== 'from' ||
-      binding.typeChecking ||
-      binding.conditional ||
-      binding.bound.startsWith('_') ||
-      listed.has(binding.bound) ||
-      used.has(binding.bound)
-    )
-      continue;
-    if (!isOwnImport(project, binding) || importsSubmodule(project, file, binding)) continue;
+    if (listed.has(binding.bound) || used.has(binding.bound)) continue;
+    if (!isOwnPublicImport(project, binding) || importsSubmodule(project, file, binding)) continue;
     // `from .x import a as a` is the explicit re-export idiom too; the same name listed twice is not news.
     if (!missing.some((m) => m.name === binding.bound)) missing.push({ name: binding.bound, line: binding.line });
   }

@@ -1,6 +1,7 @@
 import { join, posix } from 'node:path';
 import {
   defineBatchedFilePass,
+  importedModuleFile,
   pythonFiles,
   pythonInterpreter,
   pythonPackages,
@@ -111,21 +112,6 @@ export function isPublicModule(packages: PythonPackages, file: string): boolean 
   return !name.startsWith('_') && !name.startsWith('test_') && !name.endsWith('_test.py') && name !== 'conftest.py';
 }
 
-/** The project file a (relative or own-package absolute) import names, as a module or a package. */
-export function moduleFileOf(project: ShipshapeProject, fromFile: string, module: string, level: number): string | undefined {
-  let base: string;
-  if (level > 0) {
-    base = posix.dirname(fromFile);
-    for (let i = 1; i < level; i++) base = posix.dirname(base);
-  } else {
-    const top = project.get(pythonPackages).folders.find((p) => module === posix.basename(p) || module.startsWith(`${posix.basename(p)}.`));
-    if (!top) return undefined;
-    base = posix.dirname(top);
-  }
-  const path = module ? posix.join(base, ...module.split('.')) : base;
-  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => project.workspace.source.isFile(candidate));
-}
-
 /** Is `name` a submodule of the package whose `__init__.py` this is (`from pkg import *` imports those listed in `__all__`)? */
 export function isSubmodule(project: ShipshapeProject, init: string, name: string): boolean {
   if (!init.endsWith('/__init__.py')) return false;
@@ -180,7 +166,7 @@ export function boundNames(
   if (!module || module.error || module.dynamic.length > 0) return undefined;
   const names = new Set(Object.keys(module.bound));
   for (const star of module.starImports) {
-    const target = moduleFileOf(project, file, star.module, star.level);
+    const target = importedModuleFile(project, file, star.module, star.level);
     const more = target ? starExportedNames(project, modules, target, seen) : undefined;
     if (!more) return undefined;
     more.forEach((n) => names.add(n));
@@ -192,11 +178,25 @@ export function boundNames(
 export function importsSubmodule(project: ShipshapeProject, file: string, binding: PythonImportBinding): boolean {
   if (binding.kind === 'import') return true;
   const dotted = binding.module ? `${binding.module}.${binding.name}` : binding.name!;
-  return moduleFileOf(project, file, dotted, binding.level) !== undefined;
+  return importedModuleFile(project, file, dotted, binding.level) !== undefined;
+}
+
+/**
+ * A from-import that always runs, of the project's own code, bound to a public name: in a package's `__init__.py`,
+ * a name its `__all__` should list (`from .ledger import Ledger`).
+ */
+export function isOwnPublicImport(project: ShipshapeProject, binding: PythonImportBinding): boolean {
+  return (
+    binding.kind === 'from' &&
+    !binding.typeChecking &&
+    !binding.conditional &&
+    !binding.bound.startsWith('_') &&
+    isOwnImport(project, binding)
+  );
 }
 
 /** Does the import come from the project's own package (relative, or absolute under one of its top-level packages)? */
-export function isOwnImport(project: ShipshapeProject, binding: PythonImportBinding): boolean {
+function isOwnImport(project: ShipshapeProject, binding: PythonImportBinding): boolean {
   if (binding.level > 0) return true;
   const top = binding.module.split('.')[0];
   return project.get(pythonPackages).folders.some((p) => posix.basename(p) === top);

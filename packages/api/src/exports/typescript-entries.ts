@@ -1,10 +1,11 @@
-import { Project, ts } from 'ts-morph';
+import type { Project } from 'ts-morph';
 import {
+  addWorkspaceFile,
   buildOutputs,
   defineFact,
   projectFiles,
   projectRelative,
-  sharedLibProject,
+  syntaxProgram,
   type ShipshapeProject,
   TS_SOURCE_PATTERN,
   typescriptSources,
@@ -71,35 +72,19 @@ export function isCuratedBarrel(project: ShipshapeProject, file: string): boolea
 
 /**
  * The project's TypeScript sources in an in-memory ts-morph program, as the run sees them (a generator's Tree
- * with its pending changes, or the disk). Paths in the program are `/` + the workspace-relative path.
+ * with its pending changes, or the disk). Paths in the program are core's `programPath`: `/` + the workspace-relative path.
  */
 export const exportsProgram = defineFact({
   id: 'api/exports-program',
   inputs: [projectFiles, buildOutputs],
   compute: (project, files, outputs): Project => {
-    const program = sharedLibProject({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      compilerOptions: {
-        allowJs: true,
-        strict: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        jsx: ts.JsxEmit.Preserve,
-        noEmit: true,
-      },
-    });
+    const program = syntaxProgram({ strict: true });
     for (const { file } of files) {
       if (!TS_SOURCE_PATTERN.test(file) && !/\.d\.[cm]?ts$/.test(file)) continue;
       // A build's output (dist/*.d.ts) is not the source: its declarations would stand for the source's twice.
       if (projectRelative(project.root, file).split('/').includes('node_modules') || outputs.isOutput(file)) continue;
-      const text = project.workspace.source.read(file);
-      if (text !== undefined && text.length <= project.options.maxFileBytes && !text.includes('\u0000'))
-        program.createSourceFile(`/${file}`, text, { overwrite: true });
+      addWorkspaceFile(program, project, file, project.options.maxFileBytes);
     }
     return program;
   },
 });
-
-export const programPath = (file: string): string => `/${file}`;

@@ -1,8 +1,8 @@
 import { Node, SyntaxKind, type ClassDeclaration } from 'ts-morph';
-import { defineCheck, projectLanguages, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { defineCheck, projectLanguages, workspacePathOf, type FindingInput, type ShipshapeProject } from '@shipshape/core';
 import { MIRRORS, pythonCallables } from './callables';
 import { publicPythonApi, type PublicPythonApi, type PythonClass } from './public-python';
-import { positionOf, publicTypescriptApi, workspacePath } from './public-typescript';
+import { positionOf, publicTypescriptApi } from './public-typescript';
 
 // ---- the library's error classes ----
 
@@ -171,7 +171,7 @@ function typescriptFindings(project: ShipshapeProject): FindingInput[] {
       findings.push({
         message: `throws a string: a caller gets no stack trace and cannot tell it from other failures; throw ${'an Error subclass of the library'}`,
         ...at,
-        key: `ts:string:${workspacePath(source)}:${thrown.getText().slice(0, 60)}`,
+        key: `ts:string:${workspacePathOf(source)}:${thrown.getText().slice(0, 60)}`,
       });
     }
   }

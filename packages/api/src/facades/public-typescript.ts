@@ -1,13 +1,16 @@
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, type Project } from 'ts-morph';
 import {
+  addWorkspaceFile,
   buildOutputs,
   DECLARATION_PATTERN,
   defineFact,
   isLibrarySource,
+  programPath,
   projectFiles,
   projectRelative,
-  sharedLibProject,
+  syntaxProgram,
   TS_SOURCE_PATTERN,
+  workspacePathOf,
 } from '@shipshape/core';
 
 /** One declaration the public API exposes, under the name an entry exports it by. */
@@ -35,15 +38,11 @@ const INTERNAL_SUBPATH = /(?:^|\/)(?:internals?|private|_[^/]*|[^/]*do-not-(?:im
 
 const DEFAULT_ENTRIES = ['src/index.ts', 'src/index.tsx', 'src/index.mts', 'index.ts', 'src/index.js', 'index.js'];
 
-/** `/` + the workspace-relative path: where the in-memory program keeps a file. */
-export const programPath = (file: string): string => `/${file}`;
-export const workspacePath = (source: SourceFile): string => source.getFilePath().replace(/^\//, '');
-
 /** The workspace-relative line and column of a node. */
 export function positionOf(node: Node): { file: string; line: number; column: number } {
   const source = node.getSourceFile();
   const { line, column } = source.getLineAndColumnAtPos(node.getStart());
-  return { file: workspacePath(source), line, column };
+  return { file: workspacePathOf(source), line, column };
 }
 
 /** The node a finding points at: the declaration's name when it has one. */
@@ -60,24 +59,12 @@ export const publicTypescriptApi = defineFact({
   id: 'facades/public-typescript',
   inputs: [projectFiles, buildOutputs],
   compute: (project, files, outputs): PublicTypescriptApi => {
-    const program = sharedLibProject({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      compilerOptions: {
-        allowJs: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        jsx: ts.JsxEmit.Preserve,
-        noEmit: true,
-      },
-    });
+    const program = syntaxProgram();
     for (const { file } of files) {
       const relative = projectRelative(project.root, file);
       if (!TS_SOURCE_PATTERN.test(file) || DECLARATION_PATTERN.test(file) || relative.split('/').includes('node_modules')) continue;
       if (outputs.isOutput(file) || !isLibrarySource(relative)) continue;
-      const text = project.workspace.source.read(file);
-      if (text !== undefined && !text.includes('\u0000')) program.createSourceFile(programPath(file), text, { overwrite: true });
+      addWorkspaceFile(program, project, file);
     }
     const declared = outputs.entries
       // typesVersions only redirects the types of what exports/main expose (`*` -> `dist/types/*` would be every file)
@@ -101,7 +88,7 @@ export const publicTypescriptApi = defineFact({
       for (const [name, nodes] of exported) {
         for (const node of nodes) {
           if (seen.has(node) || Node.isSourceFile(node)) continue;
-          const file = workspacePath(node.getSourceFile());
+          const file = workspacePathOf(node.getSourceFile());
           if (!program.getSourceFile(programPath(file)) || !file.startsWith(project.root === '.' ? '' : `${project.root}/`)) continue;
           seen.add(node);
           declarations.push({ name, node, ...positionOf(nameNode(node)) });

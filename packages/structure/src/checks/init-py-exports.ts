@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { defineCheck, pythonAnalysis, pythonFiles, type FindingInput, type ShipshapeProject } from '@shipshape/core';
-import { importedModuleFile, packageFolders } from '../python/package-folders';
+import { defineCheck, importedModuleFile, pythonAnalysis, pythonFiles, type FindingInput, type ShipshapeProject } from '@shipshape/core';
+import { packageFolders } from '../python/package-folders';
 import { reexportedNames } from '../python/public-names';
 
 const isPrivatePackage = (init: string) =>

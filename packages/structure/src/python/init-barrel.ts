@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import {
+  importedModuleFile,
   pythonFiles,
   pythonPackages,
   ShipshapeError,
@@ -7,7 +8,7 @@ import {
   type PythonFileResult,
   type ShipshapeProject,
 } from '@shipshape/core';
-import { importedModuleFile, moduleName, packageFolders } from './package-folders';
+import { moduleName, packageFolders } from './package-folders';
 import { importedPublicNames, publicNames, reexportedNames } from './public-names';
 
 export interface InitFilePlan {

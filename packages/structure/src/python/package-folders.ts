@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { defineFact, pythonFiles, pythonPackages, type PythonPackages, type ShipshapeProject } from '@shipshape/core';
+import { defineFact, pythonFiles, pythonPackages, type PythonPackages } from '@shipshape/core';
 
 /** Project-root files that belong there (tool entry points), not in the package. */
 export const ROOT_MODULES_ALLOWED = new Set([
@@ -50,19 +50,4 @@ export function moduleName(packages: PythonPackages, path: string): string | und
     .replace(/\.py$/, '')
     .split('/')
     .join('.');
-}
-
-/** The module file a from-import in `fromFile` names (`from .x import *`, level 1), when it is in the same project. */
-export function importedModuleFile(project: ShipshapeProject, fromFile: string, module: string, level: number): string | undefined {
-  let base: string;
-  if (level > 0) {
-    base = posix.dirname(fromFile);
-    for (let i = 1; i < level; i++) base = posix.dirname(base);
-  } else {
-    const top = project.get(pythonPackages).folders.find((p) => module === posix.basename(p) || module.startsWith(`${posix.basename(p)}.`));
-    if (!top) return undefined;
-    base = posix.dirname(top);
-  }
-  const path = module ? posix.join(base, ...module.split('.')) : base;
-  return [`${path}.py`, `${path}/__init__.py`].find((candidate) => project.workspace.source.isFile(candidate));
 }

@@ -2,7 +2,7 @@ import { pythonFiles, pythonPackages, type ShipshapeProject } from '@shipshape/c
 import { hasComments, missingReexports } from '../../exports/python-checks';
 import {
   boundNames,
-  isOwnImport,
+  isOwnPublicImport,
   isPublicModule,
   isSortedAll,
   isSubmodule,
@@ -58,17 +58,7 @@ function namesFor(project: ShipshapeProject, file: string, module: PythonModuleE
   const always = module.definitions.filter((d) => !d.conditional && !d.typeChecking);
   const names = new Set(always.map((d) => d.name).filter((n) => !n.startsWith('_') && !imported.has(n)));
   if (file.endsWith('/__init__.py')) {
-    for (const binding of module.imports) {
-      if (
-        binding.kind !== 'from' ||
-        binding.typeChecking ||
-        binding.conditional ||
-        binding.bound.startsWith('_') ||
-        !isOwnImport(project, binding)
-      )
-        continue;
-      names.add(binding.bound);
-    }
+    for (const binding of module.imports) if (isOwnPublicImport(project, binding)) names.add(binding.bound);
   }
   return [...names].sort(isortStyle);
 }

@@ -3,6 +3,7 @@ import { Node, ts } from 'ts-morph';
 import {
   buildOutputs,
   packageJson,
+  programPath,
   projectRelative,
   typescriptSources,
   workspaceGraph,
@@ -10,7 +11,7 @@ import {
   type ShipshapeProject,
 } from '@shipshape/core';
 import { typescriptErrorClasses } from '../../facades/errors';
-import { programPath, publicTypescriptApi } from '../../facades/public-typescript';
+import { publicTypescriptApi } from '../../facades/public-typescript';
 import { appendLines, type FacadeEdit } from './python-facade';
 
 const MAIN_FIELDS = ['main', 'module', 'types', 'typings'];

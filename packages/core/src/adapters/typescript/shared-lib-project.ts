@@ -1,11 +1,8 @@
 import type { Project, ProjectOptions, ts } from 'ts-morph';
-import { lazyModule } from '../../util/lazy-module';
+import { tsMorph } from './lazy-ts-morph';
 import { compilerOptionsKey, ParsedFiles } from './parsed-files';
 
 export { sharedParseCache } from './parsed-files';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see lazyModule
-const tsMorph = lazyModule(() => require('ts-morph') as typeof import('ts-morph'));
 
 /** Where ts-morph puts the lib files it bundles (on the in-memory and the real file system alike). */
 const LIB_FOLDER = '/node_modules/typescript/lib/';

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { addProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { addFixture, expectIdempotent, generatorLogs, pythonImport, typeCheck, withFilesOnDisk } from '../../__fixtures__/tree';
+import { moduleExports } from '@shipshape/core';
 import { treeProject } from '@shipshape/core/testing';
-import { exportsProgram, moduleExports } from '../../typescript/module-exports';
+import { exportsProgram } from '../../typescript/module-exports';
 import { barrelsGenerator } from './barrels';
 
 const TS_ROOT = 'libs/catalog';
