@@ -146,9 +146,8 @@ describe('facade generator, TypeScript', () => {
           'bundler',
           join(disk.root, 'libs/money/src/index.ts'),
         ],
-        {
-          stdio: 'pipe',
-        },
+        // run in the temporary folder: from the repository root tsc would load every @types package of its node_modules
+        { cwd: disk.root, stdio: 'pipe' },
       );
     } finally {
       disk.remove();
@@ -181,7 +180,7 @@ describe('facade generator, TypeScript', () => {
       execFileSync(
         process.execPath,
         [TSC, '--outDir', join(disk.root, 'out'), '--strict', '--target', 'es2022', '--module', 'commonjs', join(disk.root, 'use.ts')],
-        { stdio: 'pipe' },
+        { cwd: disk.root, stdio: 'pipe' },
       );
       // the class works at run time: instanceof, name and cause
       const script =

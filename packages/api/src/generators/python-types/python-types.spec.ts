@@ -29,17 +29,35 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const read = (path: string) => tree.read(path, 'utf-8') ?? '';
+const read = (path: string, from: Tree = tree) => from.read(path, 'utf-8') ?? '';
 const original = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
+
+/**
+ * The generator run on the ledger project of a fresh copy of the fixtures, flushed to that copy: done once (pyright
+ * measures the floor in it) for the two tests that read its result, one the Tree, the other the audit of the disk.
+ */
+let ledgerRun: Promise<{ root: string; tree: Tree }> | undefined;
+const fixedLedger = () =>
+  (ledgerRun ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipshape-python-types-ledger-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    const fixed = new FsTree(dir, false);
+    await pythonTypesGenerator(fixed, { project: 'ledger', skipFormat: true });
+    flushChanges(dir, fixed.listChanges());
+    return { root: dir, tree: fixed };
+  })());
+afterAll(async () => {
+  if (ledgerRun) rmSync((await ledgerRun).root, { recursive: true, force: true });
+});
 
 describe('python-types generator', () => {
   it('marks the typed package, ships the marker with setuptools, and writes the certain return annotations', async () => {
-    await pythonTypesGenerator(tree, { project: 'ledger', skipFormat: true });
-    expect(tree.exists('ledger/src/ledger/py.typed')).toBe(true);
-    expect(read('ledger/pyproject.toml')).toBe(
+    const ledger = await fixedLedger();
+    expect(ledger.tree.exists('ledger/src/ledger/py.typed')).toBe(true);
+    expect(read('ledger/pyproject.toml', ledger.tree)).toBe(
       `${original('ledger/pyproject.toml')}\n[tool.setuptools.package-data]\nledger = ["py.typed"]\n`,
     );
-    const accounts = read('ledger/src/ledger/accounts.py');
+    const accounts = read('ledger/src/ledger/accounts.py', ledger.tree);
     const added = accounts.split('\n').filter((line, i) => line !== original('ledger/src/ledger/accounts.py').split('\n')[i]);
     expect(added).toEqual([
       '    def __init__(self, code: str, name: str, balance: Decimal = Decimal(0)) -> None:',
@@ -61,14 +79,13 @@ describe('python-types generator', () => {
     expect(accounts).toContain('def open_ledger(*accounts: Account):\n');
     expect(accounts).toContain('    def get(self, code, default=None):\n');
     // the floor is what pyright measures on the result
-    const floors = JSON.parse(read('ledger/api/floors.json')) as Record<string, number>;
+    const floors = JSON.parse(read('ledger/api/floors.json', ledger.tree)) as Record<string, number>;
     expect(floors['python/type-completeness']).toBeGreaterThan(0);
     expect(floors['python/type-completeness']).toBeLessThan(100);
-    // the annotated package still imports
-    flushChanges(root, tree.listChanges());
+    // the annotated package still imports (the run's changes are flushed to ledger.root)
     expect(
-      execFileSync(OPTIONS.python, ['-c', 'import ledger, ledger.accounts as a; print(a.Account("1", "Cash"))'], {
-        env: { ...process.env, PYTHONPATH: join(root, 'ledger/src') },
+      execFileSync(OPTIONS.python, ['-B', '-c', 'import ledger, ledger.accounts as a; print(a.Account("1", "Cash"))'], {
+        env: { ...process.env, PYTHONPATH: join(ledger.root, 'ledger/src') },
         encoding: 'utf8',
       }),
     ).toBe('1 Cash\n');
@@ -111,9 +128,8 @@ describe('python-types generator', () => {
   });
 
   it('leaves the audit quiet about what it fixed', async () => {
-    await pythonTypesGenerator(tree, { project: 'ledger', skipFormat: true });
-    flushChanges(root, tree.listChanges());
-    const project = diskProject(root, 'ledger', { sections: [API_OPTIONS], options: OPTIONS });
+    const ledger = await fixedLedger();
+    const project = diskProject(ledger.root, 'ledger', { sections: [API_OPTIONS], options: OPTIONS });
     const byCheck = Object.fromEntries(await Promise.all(checks.map(async (c) => [c.id, await c.run(project)] as const)));
     expect(byCheck['api/python-py-typed']).toEqual([]);
     expect(byCheck['api/python-type-completeness'].filter((f) => f.key?.startsWith('floor:'))).toEqual([]);
