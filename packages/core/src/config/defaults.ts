@@ -8,6 +8,8 @@ export const DEFAULTS = Object.freeze({
   /** The status target's reports (status.json, status.md, dashboard.html): also what `nx add` keeps out of git. */
   statusDir: 'reports/shipshape',
   historyFile: 'shipshape-history.jsonl',
+  /** How many findings of one check an audit's terminal output lists per project. */
+  listPerCheck: 5,
   /** Files larger than this are not analyzed (bytes). */
   maxFileBytes: 5_000_000,
   /** Project roots that never get an audit target unless `projects.include` names them: test fixtures and examples. */

@@ -22,6 +22,7 @@ export interface ShipshapeOptions {
   projects?: { include?: string[]; exclude?: string[] };
   baselineFile?: string;
   reportsDir?: string;
+  listPerCheck?: number;
   maxFileBytes?: number;
   python?: string;
   /** A phase package's section, validated by that package's schema. */
@@ -31,7 +32,16 @@ export interface ShipshapeOptions {
 export type ResolvedOptions = Required<
   Pick<
     ShipshapeOptions,
-    'targetName' | 'statusTargetName' | 'failOn' | 'checks' | 'ignore' | 'packages' | 'baselineFile' | 'reportsDir' | 'maxFileBytes'
+    | 'targetName'
+    | 'statusTargetName'
+    | 'failOn'
+    | 'checks'
+    | 'ignore'
+    | 'packages'
+    | 'baselineFile'
+    | 'reportsDir'
+    | 'listPerCheck'
+    | 'maxFileBytes'
   >
 > &
   Pick<ShipshapeOptions, 'python'> & {
@@ -50,6 +60,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   projects: { include: [], exclude: [...DEFAULTS.excludedProjectRoots] },
   baselineFile: DEFAULTS.baselineFile,
   reportsDir: DEFAULTS.reportsDir,
+  listPerCheck: DEFAULTS.listPerCheck,
   maxFileBytes: DEFAULTS.maxFileBytes,
   sections: {},
 };

@@ -1,4 +1,5 @@
 import { renderTerminal } from './terminal';
+import type { AuditReport, ReportedFinding } from '../audit/report';
 import { allReports, cleanLibReport, pyLibReport, pyToolsReport, tsLibReport } from './__fixtures__/reports';
 
 const ESC = '\u001b[';
@@ -141,7 +142,61 @@ describe('renderTerminal', () => {
     expect(colored.replace(new RegExp(`${ESC}\\[[\\d;]*m`, 'g'), '')).toBe(plain);
   });
 
+  it('hints a fix once under a run of findings the same command fixes', () => {
+    const findings = [3, 4, 5].map((line) => starExport(line));
+    findings.push({ ...starExport(6), fix: { generator: '@shipshape/api:explicit-exports', options: { entry: 'src/other.ts' } } });
+    const lines = section(renderTerminal([withFindings(findings, 'error')]), 'ts-lib');
+    const hints = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.includes('fix:'));
+    expect(hints.map(({ line }) => line.trim())).toEqual([
+      'fix: nx g @shipshape/api:explicit-exports --project=ts-lib',
+      'fix: nx g @shipshape/api:explicit-exports --project=ts-lib --entry=src/other.ts',
+    ]);
+    expect(lines[hints[0].index - 1]).toContain('index.ts:5:1');
+    expect(lines[hints[1].index - 1]).toContain('index.ts:6:1');
+  });
+
+  it('lists listPerCheck findings of a check, counts the others and names where all are listed', () => {
+    const findings = [...[3, 4, 5, 6, 7, 8].map((line) => starExport(line)), licenseError(), licenseError('new', 'repository')];
+    const report = withFindings(findings, 'error');
+    const lines = renderTerminal([report], { listPerCheck: 2, fullReport: () => 'reports/ts-lib/audit.md' }).split('\n');
+    expect(lines.filter((line) => line.includes('[api/no-export-star]') && !line.includes('more'))).toHaveLength(2);
+    expect(lines).toContain('    … 4 more [api/no-export-star], all listed in reports/ts-lib/audit.md');
+    // new errors fail the gate: every one listed, beyond the limit
+    expect(lines.filter((line) => line.includes('  error  '))).toHaveLength(2);
+    expect(
+      renderTerminal([report])
+        .split('\n')
+        .filter((line) => line.includes('[api/no-export-star]')),
+    ).toHaveLength(6);
+    expect(renderTerminal([report], { listPerCheck: 0 })).not.toContain('more [');
+  });
+
+  it('limits what does not fail the gate: baselined errors, and every finding when the gate never fails', () => {
+    const baselined = withFindings(
+      [licenseError('baseline'), licenseError('baseline', 'repository'), licenseError('baseline', 'bugs')],
+      'error',
+    );
+    expect(renderTerminal([baselined], { listPerCheck: 1 })).toContain('    … 2 more [structure/package-metadata]\n');
+    const never = withFindings([licenseError(), licenseError('new', 'repository')], 'never');
+    expect(renderTerminal([never], { listPerCheck: 1 })).toContain('    … 1 more [structure/package-metadata]\n');
+  });
+
   it('says so when a project has no findings', () => {
     expect(section(renderTerminal(allReports()), 'clean-lib')).toContain('  no findings');
   });
 });
+
+/** ts-lib's report with these findings and gate. */
+function withFindings(findings: ReportedFinding[], failOn: AuditReport['summary']['failOn']): AuditReport {
+  const report = tsLibReport();
+  return { ...report, findings, summary: { ...report.summary, failOn } };
+}
+
+function starExport(line: number): ReportedFinding {
+  return { ...tsLibReport().findings[0], line, fingerprint: `star-${line}` };
+}
+
+function licenseError(status: ReportedFinding['status'] = 'new', field = 'license'): ReportedFinding {
+  const finding = tsLibReport().findings[1];
+  return { ...finding, status, message: `package.json has no "${field}" field`, fingerprint: `${field}-${status}`, fix: undefined };
+}

@@ -5,6 +5,13 @@ import { checksById, fixCommand, formatLocation, groupByPlanItem, sortReports } 
 export interface TerminalOptions {
   /** Plain ANSI escape codes when true; no colour by default. */
   color?: boolean;
+  /**
+   * How many findings of one check a project's section lists; the others are counted on one line. A new finding
+   * that fails the gate is always listed. Every finding when absent or 0.
+   */
+  listPerCheck?: number;
+  /** The file that lists every finding of a report, named on the line that counts the findings not listed. */
+  fullReport?: (report: AuditReport) => string | undefined;
 }
 
 const ANSI = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
@@ -18,21 +25,27 @@ export function renderTerminal(reports: AuditReport[], options: TerminalOptions 
     ? (text, ...styles) => (styles.length ? `\u001b[${styles.map((s) => ANSI[s]).join(';')}m${text}\u001b[0m` : text)
     : (text) => text;
   const sorted = sortReports(reports);
-  const sections = sorted.map((report) => renderProject(report, paint));
+  const sections = sorted.map((report) => renderProject(report, paint, options));
   return [...sections, renderSummaryTable(sorted, paint)].join('\n\n') + '\n';
 }
 
-function renderProject(report: AuditReport, paint: Paint): string {
+function renderProject(report: AuditReport, paint: Paint, options: TerminalOptions): string {
   const { name, root, languages } = report.project;
   const lines = [`${paint(name, 'bold')} ${paint(`(${root || '.'}; ${languages.join(', ') || 'no language'})`, 'dim')}`];
   const checks = checksById(report);
   for (const group of groupByPlanItem(report.findings)) {
     lines.push(`  ${paint(group.title, 'bold')} ${paint(`[${group.planItem}]`, 'dim')}`);
-    for (const finding of group.findings) {
+    const { listed, unlisted } = listedFindings(group.findings, report, options.listPerCheck);
+    listed.forEach((finding, index) => {
       lines.push(`    ${renderFinding(finding, paint)}`);
       const fix = fixCommand(finding, checks.get(finding.checkId));
-      if (fix) lines.push(`      ${paint(`fix: ${fix}`, 'dim')}`);
-    }
+      // One hint under a run of findings the same command fixes.
+      const next = listed[index + 1];
+      if (fix && (!next || fixCommand(next, checks.get(next.checkId)) !== fix)) lines.push(`      ${paint(`fix: ${fix}`, 'dim')}`);
+    });
+    const where = options.fullReport?.(report);
+    for (const [checkId, count] of unlisted)
+      lines.push(`    ${paint(`… ${count} more [${checkId}]${where ? `, all listed in ${where}` : ''}`, 'dim')}`);
   }
   if (report.findings.length === 0 && report.problems.length === 0) lines.push(`  ${paint('no findings', 'green')}`);
   if (report.problems.length > 0) {
@@ -40,6 +53,36 @@ function renderProject(report: AuditReport, paint: Paint): string {
     lines.push(...report.problems.map((problem) => `    ${renderProblem(problem, paint)}`));
   }
   return lines.join('\n');
+}
+
+/**
+ * The findings a section lists, in their order: those that fail the gate, and the first `perCheck` of each check
+ * among the others; and how many of each check are left out.
+ */
+function listedFindings(
+  findings: readonly ReportedFinding[],
+  report: AuditReport,
+  perCheck: number | undefined,
+): { listed: ReportedFinding[]; unlisted: Map<string, number> } {
+  if (!perCheck) return { listed: [...findings], unlisted: new Map() };
+  const shown = new Map<string, number>();
+  const unlisted = new Map<string, number>();
+  const listed = findings.filter((finding) => {
+    if (failsGate(finding, report.summary.failOn)) return true;
+    const count = shown.get(finding.checkId) ?? 0;
+    if (count < perCheck) {
+      shown.set(finding.checkId, count + 1);
+      return true;
+    }
+    unlisted.set(finding.checkId, (unlisted.get(finding.checkId) ?? 0) + 1);
+    return false;
+  });
+  return { listed, unlisted };
+}
+
+/** A new finding at or above the severity the gate fails on. */
+function failsGate(finding: ReportedFinding, failOn: AuditReport['summary']['failOn']): boolean {
+  return finding.status === 'new' && failOn !== 'never' && severityRank(finding.severity) >= severityRank(failOn);
 }
 
 function renderFinding(finding: ReportedFinding, paint: Paint): string {
@@ -121,9 +164,7 @@ const SEVERITY_NOUN: Record<Severity, [string, string]> = {
 export function gateVerdict(reports: readonly AuditReport[]): GateVerdict {
   const gates = reports.map(({ summary }) => summary.gate);
   const problems = reports.reduce((n, report) => n + report.problems.filter((p) => p.kind === 'error').length, 0);
-  const failing = reports.flatMap(({ findings, summary }) =>
-    findings.filter((f) => f.status === 'new' && summary.failOn !== 'never' && severityRank(f.severity) >= severityRank(summary.failOn)),
-  );
+  const failing = reports.flatMap(({ findings, summary }) => findings.filter((f) => failsGate(f, summary.failOn)));
   if (gates.includes('failed')) {
     const reasons = [
       ...(problems > 0 ? [count(problems, 'problem')] : []),

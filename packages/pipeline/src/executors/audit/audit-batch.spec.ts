@@ -12,6 +12,12 @@ describe('the audit in batch mode', () => {
     'libs/a/package.json': '{\n  "name": "a"\n}\n',
     'libs/b/package.json': '{\n  "name": "b",\n  "license": "MIT"\n}\n',
     'libs/c/package.json': '{\n  "name": "c"\n}\n',
+    // eight findings of one check per project
+    'many/package.json': '{"name":"many-checks","shipshape":{"checks":"./index.js"}}',
+    'many/index.js': `exports.checks = [{
+  id: 'demo/many', title: 'many', planItem: 'structure/package-metadata', languages: ['typescript'], severity: 'warning',
+  run: (project) => [1, 2, 3, 4, 5, 6, 7, 8].map((line) => ({ message: 'finding ' + line, file: project.file('package.json'), key: 'k' + line, line, column: 1 })),
+}];\n`,
   });
   afterAll(() => ws.remove());
 
@@ -61,6 +67,26 @@ describe('the audit in batch mode', () => {
     expect(results['c:audit'].success).toBe(false);
     expect(results['a:audit'].terminalOutput).toContain('no license');
     expect(results['b:audit'].terminalOutput).toContain('Reports: reports/shipshape/libs/b/audit.json');
+  });
+
+  it('lists listPerCheck findings of a check per project, from the target options or the command line', async () => {
+    const run = async (overrides: object) => {
+      const inputs = { 'a:audit': { packages: ['./many'], listPerCheck: 3 }, 'b:audit': { packages: ['./many'] } };
+      const outputs: Record<string, string> = {};
+      for await (const { task: id, result } of auditBatchExecutor(taskGraph, inputs, overrides as never, context()))
+        outputs[id] = result.terminalOutput;
+      return outputs;
+    };
+    const listed = (output: string) => output.split('\n').filter((line) => /finding \d/.test(line)).length;
+    const given = await run({});
+    expect(listed(given['a:audit'])).toBe(3);
+    expect(given['a:audit']).toContain('    … 5 more [demo/many], all listed in reports/shipshape/libs/a/audit.md');
+    expect(listed(given['b:audit'])).toBe(5);
+    expect(given['b:audit']).toContain('    … 3 more [demo/many], all listed in reports/shipshape/libs/b/audit.md');
+    const all = await run({ listPerCheck: 0 });
+    expect([listed(all['a:audit']), listed(all['b:audit'])]).toEqual([8, 8]);
+    expect(all['a:audit']).not.toContain('more [demo/many]');
+    expect(JSON.parse(report('libs/a')).findings).toHaveLength(8);
   });
 
   it('writes reports identical to those of one audit per process', async () => {

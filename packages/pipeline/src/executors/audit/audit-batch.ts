@@ -34,7 +34,9 @@ export default async function* auditBatchExecutor(
   const ids = new Map(requests.map(({ id, request }) => [request, id]));
   for await (const { request, result, error } of auditProjectsServed(requests.map((r) => r.request))) {
     const task = ids.get(request)!;
-    if (result) yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result) } };
+    const listPerCheck = { ...inputs[task], ...overrides }.listPerCheck;
+    if (result)
+      yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result, listPerCheck) } };
     else yield { task, result: { success: false, terminalOutput: failureLine(error) } };
   }
 }
