@@ -1,10 +1,8 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import type { ShipshapeOptions } from '@shipshape/core/plugin';
+import { installedVersionsInput } from './installed-versions';
 
 export const AUDIT_EXECUTOR = '@shipshape/pipeline:audit';
-
-/** Prints the installed @shipshape packages with their versions; see print-versions.ts. */
-const INSTALLED_VERSIONS = `node -e "require('@shipshape/pipeline/print-versions')"`;
 
 /** Prints the Python interpreter a Python project's audit uses and a digest of its distributions; see print-python.ts. */
 function pythonInput(python: string | undefined): string {
@@ -40,7 +38,7 @@ export function auditTarget(
       '{projectRoot}/**/*',
       ...dependencies,
       ...WORKSPACE_INPUTS,
-      { runtime: INSTALLED_VERSIONS },
+      { runtime: installedVersionsInput() },
       ...interpreter,
       { env: 'SHIPSHAPE_PYTHON' },
     ],

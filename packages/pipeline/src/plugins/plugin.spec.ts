@@ -81,7 +81,7 @@ describe('createNodes', () => {
         '{workspaceRoot}/tsconfig.base.json',
         '{workspaceRoot}/package.json',
         '{workspaceRoot}/package-lock.json',
-        { runtime: `node -e "require('@shipshape/pipeline/print-versions')"` },
+        { runtime: 'cat node_modules/@shipshape/*/package.json 2>/dev/null || true' },
         { env: 'SHIPSHAPE_PYTHON' },
       ],
       outputs: ['{workspaceRoot}/reports/shipshape/libs/ts'],

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 
 /**
  * Prints the installed Shipshape packages and their versions (`name@version`, sorted by name): the audit target's
- * runtime input, so that upgrading a check package invalidates cached audits whatever the package manager or lock
- * file. Nx runs it on every `nx` command, so it reads the manifests with node:fs alone instead of loading core.
+ * runtime input on Windows (elsewhere the shell's `cat` of the same manifests; see installed-versions.ts), so that
+ * upgrading a check package invalidates cached audits whatever the package manager or lock file. Nx runs it on
+ * every `nx` command, so it reads the manifests with node:fs alone instead of loading core.
  * Keep in sync with the installed part of core's discoverShipshapePackages (registry/discover.ts): every folder of
  * node_modules/@shipshape with a package.json, named by its `name`, sorted with localeCompare.
  */
