@@ -20,16 +20,19 @@ const WORKSPACE_INPUTS = [
 /**
  * The inferred audit target: cached, with the project's files as inputs and its report folder as output.
  * Checks that look into the projects this one depends on (deep imports) are covered by `^default` when the
- * workspace defines that named input.
+ * workspace defines that named input; those that look at how its dependents import it, by the files of the
+ * projects that declare it (`dependents`, see declared-dependents.ts).
  */
 export function auditTarget(
   options: ShipshapeOptions,
   reportsDir: string,
   namedInputs: Record<string, unknown> = {},
   python: { project: boolean; interpreter?: string } = { project: false },
+  dependents: readonly string[] = [],
 ): TargetConfiguration {
   const { targetName: _targetName, ...executorOptions } = options;
-  const dependencies = 'default' in namedInputs ? ['^default'] : [];
+  const dependencies: NonNullable<TargetConfiguration['inputs']> = 'default' in namedInputs ? ['^default'] : [];
+  if (dependents.length > 0) dependencies.push({ input: 'default', projects: [...dependents] });
   const interpreter = python.project ? [{ runtime: pythonInput(python.interpreter) }] : [];
   return {
     executor: AUDIT_EXECUTOR,

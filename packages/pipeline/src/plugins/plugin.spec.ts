@@ -24,7 +24,7 @@ describe('createNodes', () => {
       [project
       name =
       == libs/ts/src/__fixtures__/app/package.json
-      {"name":"fixture-app"}
+      {"name":"fixture-app","dependencies":{"@acme/ts":"*"}}
       == libs/py/tests/fixtures/sample/pyproject.toml
       [project]
       name = "sample"
@@ -34,6 +34,10 @@ describe('createNodes', () => {
       {"name":"scripts"}
       == tools/gen/project.json
       {"name":"gen"}
+      == libs/web/package.json
+      {"name":"web","dependencies":{"@acme/ts":"*"}}
+      == apps/web-e2e/project.json
+      {"name":"web-e2e","implicitDependencies":["web"]}
     `),
   );
   afterAll(() => ws.remove());
@@ -143,6 +147,26 @@ describe('createNodes', () => {
       [string, { projects: Record<string, { targets: Record<string, { inputs: unknown[] }> }> }]
     >;
     expect(result.projects['libs/ts'].targets.audit.inputs).toContain('^default');
+  });
+
+  it('adds the files of the projects that declare it, which its structure checks read', async () => {
+    const manifests = [
+      'libs/ts/package.json',
+      'libs/web/package.json',
+      'apps/web-e2e/project.json',
+      'libs/py/pyproject.toml',
+      'libs/ts/src/__fixtures__/app/package.json', // not a project: no input
+    ];
+    const nodes = Object.fromEntries((await createNodes[1](manifests, {}, context)).map(([file, result]) => [file, result.projects]));
+    const inputs = (file: string, root: string) => nodes[file]?.[root]?.targets?.audit?.inputs ?? [];
+    expect(inputs('libs/ts/package.json', 'libs/ts')).toContainEqual({ input: 'default', projects: ['web'] });
+    expect(inputs('libs/ts/package.json', 'libs/ts').filter((input) => typeof input === 'object' && 'projects' in input)).toHaveLength(1);
+    expect(inputs('libs/web/package.json', 'libs/web')).toContainEqual({ input: 'default', projects: ['web-e2e'] });
+    for (const [file, root] of [
+      ['apps/web-e2e/project.json', 'apps/web-e2e'],
+      ['libs/py/pyproject.toml', 'libs/py'],
+    ])
+      expect(inputs(file, root).filter((input) => typeof input === 'object' && 'projects' in input)).toEqual([]);
   });
 
   it('uses the configured target name and passes the other options to the target', async () => {

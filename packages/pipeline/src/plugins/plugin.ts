@@ -12,8 +12,9 @@ import {
   type ShipshapeOptions,
 } from '@shipshape/core/plugin';
 import { auditTarget } from './audit-target';
+import { declaredDependents } from './declared-dependents';
 import { hostedNodes, mergeNodes } from './hosted-plugins';
-import { auditedManifests } from './project-roots';
+import { auditedManifests, projectManifests } from './project-roots';
 import { PyprojectNames } from './pyproject-names';
 import { statusProject } from './status-target';
 
@@ -30,8 +31,9 @@ export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
     const names = new PyprojectNames(context.workspaceRoot);
+    const dependents = declaredDependents(projectManifests(files, context.workspaceRoot), context.workspaceRoot);
     const audited = nodesFromFiles(
-      (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx, names),
+      (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx, names, dependents),
       auditedManifests(files, resolved, context.workspaceRoot),
       options ?? {},
       context,
@@ -51,13 +53,22 @@ function nodesFor(
   options: ResolvedOptions,
   context: CreateNodesContextV2,
   names: PyprojectNames,
+  dependents: ReadonlyMap<string, readonly string[]>,
 ): CreateNodesResult {
   const root = dirname(file);
   if (root === '.') return { projects: { '.': statusProject(options) } };
   const reportsDir = options.reportsDir.replace('{projectRoot}', root);
   const python = { project: existsSync(join(context.workspaceRoot, root, 'pyproject.toml')), interpreter: options.python };
   const project: Record<string, unknown> = {
-    targets: { [options.targetName]: auditTarget(executorOptions(given), reportsDir, context.nxJsonConfiguration?.namedInputs, python) },
+    targets: {
+      [options.targetName]: auditTarget(
+        executorOptions(given),
+        reportsDir,
+        context.nxJsonConfiguration?.namedInputs,
+        python,
+        dependents.get(root),
+      ),
+    },
   };
   if (file.endsWith('pyproject.toml') && !hasOtherProjectFile(context.workspaceRoot, root)) {
     project.name = names.nameOf(file, root);

@@ -40,6 +40,21 @@ export function isWorkspaceMember(root: string, globs: readonly string[]): boole
 }
 
 /**
+ * The package.json and project.json files of the folders Nx makes projects of (a project.json; a package.json the
+ * package manager's workspaces list), the workspace root left out.
+ */
+export function projectManifests(files: readonly string[], workspaceRoot: string): string[] {
+  const globs = workspaceGlobs(workspaceRoot);
+  const projectJsonRoots = new Set(files.filter((f) => /(^|\/)project\.json$/.test(f)).map(dirname));
+  return files.filter((file) => {
+    const root = dirname(file);
+    if (root === '.' || file.includes('node_modules/')) return false;
+    if (projectJsonRoots.has(root)) return /(^|\/)(package|project)\.json$/.test(file);
+    return /(^|\/)package\.json$/.test(file) && isWorkspaceMember(root, globs);
+  });
+}
+
+/**
  * The manifests of the folders that get an audit target, one per folder: projects the workspace already has
  * (a project.json; a package.json the package manager's workspaces list) and Python projects (pyproject.toml,
  * which no other plugin may claim), plus `projects.include`, minus `projects.exclude` (fixtures and examples
