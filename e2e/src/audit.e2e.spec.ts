@@ -344,6 +344,39 @@ describe('shipshape audit in a fresh Nx workspace', () => {
     });
   });
 
+  step('re-audits the library when a project that declares it starts importing a file of it that was dead', async () => {
+    const extra = `${TS_ROOT}/src/lib/extra.ts`;
+    const consumer = 'packages/consumer';
+    const deadFiles = () =>
+      (JSON.parse(ws.readFile(`${REPORTS(TS_ROOT)}/audit.json`)).findings as Finding[])
+        .filter((f) => f.checkId === 'structure/dead-file')
+        .map((f) => f.file);
+    const auditLibrary = () => ws.nx(['run', `${tsProject.name}:audit`, '--output-style=static']);
+    ws.writeFile(extra, 'export const extra = 1;\n');
+    ws.writeJson(`${consumer}/package.json`, {
+      name: `${tsProject.name.split('/')[0]}/consumer`,
+      version: '0.0.1',
+      private: true,
+      type: 'module',
+      dependencies: { [tsProject.name]: '*' },
+    });
+    ws.writeFile(`${consumer}/src/index.ts`, 'export const value = 1;\n');
+    try {
+      const before = await auditLibrary();
+      withOutput(before, () => expect(deadFiles()).toContain(extra));
+      // Only the consumer changes: the library's own files, and so its old cache key, stay as they were.
+      ws.writeFile(`${consumer}/src/index.ts`, `import { extra } from '${tsProject.name}/src/lib/extra';\nexport const value = extra;\n`);
+      const after = await auditLibrary();
+      withOutput(after, () => {
+        expect(after.output).not.toMatch(/local cache|existing outputs match the cache/);
+        expect(deadFiles()).not.toContain(extra);
+      });
+    } finally {
+      rmSync(ws.path(consumer), { recursive: true, force: true });
+      rmSync(ws.path(extra), { force: true });
+    }
+  });
+
   step('fails the gate when failOn is lowered to warning', async () => {
     const result = await ws.nx(['run', `${tsProject.name}:audit`, '--failOn=warning', '--output-style=static'], { allowFailure: true });
     withOutput(result, () => {
