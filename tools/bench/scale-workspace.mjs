@@ -193,6 +193,8 @@ export function withoutShipshape(root, { typescript, python }) {
       '{workspaceRoot}/tsconfig.base.json',
       '{workspaceRoot}/package.json',
       '{workspaceRoot}/package-lock.json',
+      '{workspaceRoot}/{pnpm-lock.yaml,yarn.lock,bun.lock}',
+      '{workspaceRoot}/eslint.config.{js,mjs,cjs,ts,mts,cts}',
     ],
     outputs: [`{workspaceRoot}/reports/noop/${dir}`],
     options: { command: `mkdir -p reports/noop/${dir} && echo ok > reports/noop/${dir}/done.txt` },

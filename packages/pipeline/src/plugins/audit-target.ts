@@ -9,12 +9,17 @@ function pythonInput(python: string | undefined): string {
   return `node -e "require('@shipshape/pipeline/print-python')"${python ? ` ${JSON.stringify(python)}` : ''}`;
 }
 
-/** Workspace files that checks read besides the project's own: path aliases, the root manifest and lock file. */
+/**
+ * Workspace files that checks read besides the project's own: path aliases, the root manifest, the lock file (what
+ * is installed), the root ESLint flat config (the module boundary rule).
+ */
 const WORKSPACE_INPUTS = [
   '{workspaceRoot}/.gitignore',
   '{workspaceRoot}/tsconfig.base.json',
   '{workspaceRoot}/package.json',
   '{workspaceRoot}/package-lock.json',
+  '{workspaceRoot}/{pnpm-lock.yaml,yarn.lock,bun.lock}',
+  '{workspaceRoot}/eslint.config.{js,mjs,cjs,ts,mts,cts}',
 ];
 
 /**

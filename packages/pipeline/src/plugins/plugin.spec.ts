@@ -85,6 +85,8 @@ describe('createNodes', () => {
         '{workspaceRoot}/tsconfig.base.json',
         '{workspaceRoot}/package.json',
         '{workspaceRoot}/package-lock.json',
+        '{workspaceRoot}/{pnpm-lock.yaml,yarn.lock,bun.lock}',
+        '{workspaceRoot}/eslint.config.{js,mjs,cjs,ts,mts,cts}',
         { runtime: 'cat node_modules/@shipshape/*/package.json 2>/dev/null || true' },
         { env: 'SHIPSHAPE_PYTHON' },
       ],
