@@ -16,4 +16,5 @@ export {
 } from './nx/workspace-data-cache';
 export { matchesGlob } from './util/glob';
 export { parseJson } from './manifest/json';
+export { npmDeclaredNames } from './manifest/npm-declared-names';
 export { guardTarget } from './executors/target';

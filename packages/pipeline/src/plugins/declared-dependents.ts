@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { matchesGlob } from '@shipshape/core/plugin';
-
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+import { matchesGlob, npmDeclaredNames } from '@shipshape/core/plugin';
 
 interface Declarations {
   /** The names other projects can declare this one by: its package name, `nx.name`, project.json `name`. */
@@ -36,7 +34,7 @@ export function declaredDependents(manifests: readonly string[], workspaceRoot: 
     if (file.endsWith('package.json')) {
       entry.names.push(...strings([data.name, nx.name]));
       entry.projectName ??= strings([nx.name, data.name])[0];
-      for (const field of DEPENDENCY_FIELDS) if (isRecord(data[field])) entry.declared.push(...Object.keys(data[field]));
+      entry.declared.push(...npmDeclaredNames(data));
       entry.declared.push(...implicit(nx.implicitDependencies));
     } else {
       entry.names.push(...strings([data.name]));

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import {
   buildOutputs,
   defineFact,
+  npmDeclaredNames,
   packageJson,
   typescriptSources,
   workspaceGraph,
@@ -58,13 +59,10 @@ export const dependentImports = defineFact({
     ),
 });
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-
 /** Does a project's package.json declare the package? A malformed one declares nothing here (its own audit says why). */
 function declares(project: ShipshapeProject, name: string): boolean {
   try {
-    const data = project.get(packageJson)?.data;
-    return DEPENDENCY_FIELDS.some((field) => typeof (data?.[field] as Record<string, unknown> | undefined)?.[name] === 'string');
+    return npmDeclaredNames(project.get(packageJson)?.data).includes(name);
   } catch {
     return false;
   }

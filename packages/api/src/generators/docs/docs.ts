@@ -1,5 +1,13 @@
 import type { Tree } from '@nx/devkit';
-import { defineFixGenerator, editJson, parseJson, pythonAnalysis, type FixResult, type ShipshapeProject } from '@shipshape/core';
+import {
+  defineFixGenerator,
+  editJson,
+  npmDeclaredNames,
+  parseJson,
+  pythonAnalysis,
+  type FixResult,
+  type ShipshapeProject,
+} from '@shipshape/core';
 import { API_OPTIONS } from '../../options';
 import { FLOORS_FILE, raisedFloors } from '../../shared/floors';
 import { DOCUMENTED_FLOOR } from '../../docs/checks/undocumented';
@@ -177,9 +185,7 @@ function addDevDependencies(tree: Tree, only?: string[]): { change: Change; adde
   const text = tree.read('package.json', 'utf-8');
   if (text === null) return undefined;
   const manifest = parseJson<Record<string, Record<string, string> | undefined>>(text, 'package.json');
-  const declared = new Set(
-    ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((group) => Object.keys(manifest[group] ?? {})),
-  );
+  const declared = new Set(npmDeclaredNames(manifest));
   const wanted = Object.entries(DOCS_DEV_DEPENDENCIES).filter(([name]) => (!only || only.includes(name)) && !declared.has(name));
   if (wanted.length === 0) return undefined;
   const edits = manifest.devDependencies

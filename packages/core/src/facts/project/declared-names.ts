@@ -3,18 +3,10 @@ import { parseRequirement } from '../../manifest/python-requirement';
 import { dataAt, isTable } from '../../util/data';
 import { defineFact } from '../fact';
 import { rootManifests } from '../workspace/root-manifests';
-import { packageJson, pyproject, type PackageJson, type PyProject } from './manifests';
+import { NPM_DEPENDENCY_SECTIONS, npmDeclaredNames } from '../../manifest/npm-declared-names';
+import { packageJson, pyproject, type PyProject } from './manifests';
 
-export const NPM_DEPENDENCY_SECTIONS = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'] as const;
-
-/** Every name any dependency section of a package.json lists. */
-export function npmDeclaredNames(manifest: PackageJson | undefined): string[] {
-  if (!manifest) return [];
-  return NPM_DEPENDENCY_SECTIONS.flatMap((section) => {
-    const entries = manifest[section];
-    return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? Object.keys(entries) : [];
-  });
-}
+export { NPM_DEPENDENCY_SECTIONS, npmDeclaredNames };
 
 function requirementNames(list: unknown): string[] {
   return Array.isArray(list)
