@@ -14,7 +14,7 @@ import {
 import { auditTarget } from './audit-target';
 import { declaredDependents } from './declared-dependents';
 import { hostedNodes, mergeNodes } from './hosted-plugins';
-import { auditedManifests, projectManifests } from './project-roots';
+import { auditedManifests, projectManifests, workspaceGlobs } from './project-roots';
 import { PyprojectNames } from './pyproject-names';
 import { statusProject } from './status-target';
 
@@ -31,10 +31,11 @@ export const createNodes: CreateNodesV2<ShipshapeOptions> = [
   async (files, options, context) => {
     const resolved = resolveOptions(options, `nx.json (plugin "${PLUGIN_NAME}" options)`, discoverOptionSections(context.workspaceRoot));
     const names = new PyprojectNames(context.workspaceRoot);
-    const dependents = declaredDependents(projectManifests(files, context.workspaceRoot), context.workspaceRoot);
+    const globs = workspaceGlobs(context.workspaceRoot);
+    const dependents = declaredDependents(projectManifests(files, globs), context.workspaceRoot);
     const audited = nodesFromFiles(
       (file, _opts, ctx) => nodesFor(file, options ?? {}, resolved, ctx, names, dependents),
-      auditedManifests(files, resolved, context.workspaceRoot),
+      auditedManifests(files, resolved, globs),
       options ?? {},
       context,
     );

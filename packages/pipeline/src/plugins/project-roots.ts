@@ -39,37 +39,42 @@ export function isWorkspaceMember(root: string, globs: readonly string[]): boole
   return globs.some((g) => !g.startsWith('!') && matches(g)) && !globs.some((g) => g.startsWith('!') && matches(g.slice(1)));
 }
 
-/**
- * The package.json and project.json files of the folders Nx makes projects of (a project.json; a package.json the
- * package manager's workspaces list), the workspace root left out.
- */
-export function projectManifests(files: readonly string[], workspaceRoot: string): string[] {
-  const globs = workspaceGlobs(workspaceRoot);
-  const projectJsonRoots = new Set(files.filter((f) => /(^|\/)project\.json$/.test(f)).map(dirname));
-  return files.filter((file) => {
-    const root = dirname(file);
-    if (root === '.' || file.includes('node_modules/')) return false;
-    if (projectJsonRoots.has(root)) return /(^|\/)(package|project)\.json$/.test(file);
-    return /(^|\/)package\.json$/.test(file) && isWorkspaceMember(root, globs);
-  });
-}
-
-/**
- * The manifests of the folders that get an audit target, one per folder: projects the workspace already has
- * (a project.json; a package.json the package manager's workspaces list) and Python projects (pyproject.toml,
- * which no other plugin may claim), plus `projects.include`, minus `projects.exclude` (fixtures and examples
- * by default). A package.json that is only test data never becomes a project.
- */
-export function auditedManifests(files: readonly string[], options: ResolvedOptions, workspaceRoot: string): string[] {
-  const globs = workspaceGlobs(workspaceRoot);
+/** The workspace's manifest files by folder, those under node_modules left out. */
+function manifestsByRoot(files: readonly string[]): Map<string, string[]> {
   const byRoot = new Map<string, string[]>();
   for (const file of files) {
     if (file.includes('node_modules/')) continue;
     const root = dirname(file);
     byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
   }
+  return byRoot;
+}
+
+/** Does Nx already make a project of the folder: a project.json, or a package.json the workspaces list? */
+function isKnownProject(root: string, manifests: readonly string[], globs: readonly string[]): boolean {
+  const has = (name: string) => manifests.some((m) => m.endsWith(name));
+  return has('project.json') || (has('package.json') && isWorkspaceMember(root, globs));
+}
+
+/**
+ * The package.json and project.json files of the folders Nx makes projects of (see isKnownProject), the workspace
+ * root left out. `globs`: the package manager's workspace globs (workspaceGlobs).
+ */
+export function projectManifests(files: readonly string[], globs: readonly string[]): string[] {
+  return [...manifestsByRoot(files)].flatMap(([root, manifests]) =>
+    root !== '.' && isKnownProject(root, manifests, globs) ? manifests.filter((m) => /(^|\/)(package|project)\.json$/.test(m)) : [],
+  );
+}
+
+/**
+ * The manifests of the folders that get an audit target, one per folder: projects the workspace already has
+ * (see isKnownProject) and Python projects (pyproject.toml, which no other plugin may claim), plus
+ * `projects.include`, minus `projects.exclude` (fixtures and examples by default). A package.json that is only test
+ * data never becomes a project. `globs`: the package manager's workspace globs (workspaceGlobs).
+ */
+export function auditedManifests(files: readonly string[], options: ResolvedOptions, globs: readonly string[]): string[] {
   const chosen: string[] = [];
-  for (const [root, manifests] of byRoot) {
+  for (const [root, manifests] of manifestsByRoot(files)) {
     const has = (name: string) => manifests.some((m) => m.endsWith(name));
     if (root === '.') {
       if (has('package.json')) chosen.push('package.json');
@@ -77,8 +82,7 @@ export function auditedManifests(files: readonly string[], options: ResolvedOpti
     }
     const included = options.projects.include.some((g) => matchesGlob(root, g));
     if (!included && options.projects.exclude.some((g) => matchesGlob(root, g) || matchesGlob(`${root}/`, g))) continue;
-    const known = has('project.json') || (has('package.json') && isWorkspaceMember(root, globs));
-    if (known || included || has('pyproject.toml'))
+    if (isKnownProject(root, manifests, globs) || included || has('pyproject.toml'))
       chosen.push(manifests.find((m) => m.endsWith('package.json')) ?? manifests.find((m) => m.endsWith('project.json')) ?? manifests[0]);
   }
   return chosen.sort();
