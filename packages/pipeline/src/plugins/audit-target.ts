@@ -1,12 +1,18 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import type { ShipshapeOptions } from '@shipshape/core/plugin';
 import { installedVersionsInput } from './installed-versions';
+import { pythonKeyScript } from './python-key-script';
 
 export const AUDIT_EXECUTOR = '@shipshape/pipeline:audit';
 
-/** Prints the Python interpreter a Python project's audit uses and a digest of its distributions; see print-python.ts. */
-function pythonInput(python: string | undefined): string {
-  return `node -e "require('@shipshape/pipeline/print-python')"${python ? ` ${JSON.stringify(python)}` : ''}`;
+/**
+ * Prints the Python interpreter a Python project's audit uses and a digest of its distributions; see print-python.ts.
+ * Elsewhere than on Windows, the shell script Node leaves beside its cache answers first while nothing changed (see
+ * python-key-script.ts).
+ */
+export function pythonInput(python: string | undefined, platform: NodeJS.Platform = process.platform): string {
+  const node = `node -e "require('@shipshape/pipeline/print-python')"${python ? ` ${JSON.stringify(python)}` : ''}`;
+  return platform === 'win32' ? node : `sh ${pythonKeyScript(python)} 2>/dev/null || ${node}`;
 }
 
 /**

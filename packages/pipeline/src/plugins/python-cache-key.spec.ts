@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computePythonKey, fileStamp, pythonCacheKey, type ComputedPythonKey } from './python-cache-key';
+import { pythonKeyScript } from './python-key-script';
 
 describe('pythonCacheKey', () => {
   const python = '/usr/bin/python3';
@@ -107,6 +108,77 @@ describe('pythonCacheKey', () => {
     expect(await pythonCacheKey(fake.executable, { cacheDir, compute: fake.compute })).toBe(named);
     expect(await pythonCacheKey(undefined, { cacheDir, compute: fake.compute })).toBe(found);
     expect(fake.compute).toHaveBeenCalledTimes(2);
+  });
+
+  describe('the shell script beside the cache', () => {
+    const gnuStat =
+      spawnSync('stat', ['-L', '-c', '%.9Y', '/'])
+        .stdout?.toString()
+        .match(/^\d+\.\d{9}$/m) !== null;
+    const system = ['/usr/bin', '/bin']; // where the shell finds stat
+    const maybe = gnuStat && process.platform !== 'win32' ? it : it.skip;
+
+    /** Runs the script as Nx runs the runtime input: through the shell, from the workspace, with this environment. */
+    function runScript(configured?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()) {
+      const script = join(cacheDir, pythonKeyScript(configured).split('/').pop() as string);
+      const result = spawnSync('/bin/sh', [script], { encoding: 'utf8', env, cwd });
+      return { status: result.status, stdout: result.stdout };
+    }
+
+    maybe('is written once Node has served the key from its cache, and prints exactly that key', async () => {
+      const fake = fakePython();
+      onPath(fake.bin, ...system);
+      const compute = jest.fn(async () => ({ ...(await fake.compute()), key: `python: it's "quoted" $PATH \\ \`x\`` }));
+      const key = await pythonCacheKey(undefined, { cacheDir, compute });
+      expect(runScript().status).not.toBe(0); // a key just computed is not repeated: its files were not recorded first
+      expect(await pythonCacheKey(undefined, { cacheDir, compute })).toBe(key);
+      expect(runScript()).toEqual({ status: 0, stdout: `${key}\n` });
+      expect(compute).toHaveBeenCalledTimes(1);
+    });
+
+    maybe(
+      'fails, printing nothing, when a distribution is installed, the PATH or SHIPSHAPE_PYTHON or PYENV_VERSION differs, a python3 appears earlier on the PATH, or it runs elsewhere',
+      async () => {
+        const fake = fakePython();
+        const earlier = join(dir, 'earlier');
+        mkdirSync(earlier);
+        onPath(earlier, fake.bin, ...system);
+        await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+        await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+        expect(runScript().status).toBe(0);
+        const failed = { status: 1, stdout: '' };
+        expect(runScript(undefined, { ...process.env, PATH: [fake.bin, ...system].join(':') })).toEqual(failed);
+        expect(runScript(undefined, { ...process.env, SHIPSHAPE_PYTHON: fake.executable })).toEqual(failed);
+        expect(runScript(undefined, { ...process.env, SHIPSHAPE_PYTHON: '' })).toEqual(failed);
+        expect(runScript(undefined, { ...process.env, PYENV_VERSION: '3.12.0' })).toEqual(failed);
+        expect(runScript(undefined, process.env, dir)).toEqual(failed);
+        expect(runScript('/opt/other/python3')).toEqual({ status: 2, stdout: '' }); // no script: that option has its own
+        expect(runScript().status).toBe(0);
+        writeFileSync(join(earlier, 'python3'), '#!/bin/sh\nexit 0\n');
+        chmodSync(join(earlier, 'python3'), 0o755);
+        expect(runScript()).toEqual(failed);
+        rmSync(join(earlier, 'python3'));
+        expect(runScript().status).toBe(0);
+        mkdirSync(join(fake.site, 'requests-2.32.0.dist-info'));
+        utimesSync(fake.site, new Date(), new Date(Date.now() + 5_000));
+        expect(runScript()).toEqual(failed);
+      },
+    );
+
+    maybe('is rewritten by Node for the state it checked last, so it follows what Node decides', async () => {
+      const fake = fakePython();
+      onPath(fake.bin, ...system);
+      await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+      await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+      mkdirSync(join(fake.site, 'requests-2.32.0.dist-info'));
+      utimesSync(fake.site, new Date(), new Date(Date.now() + 5_000));
+      const installed = await pythonCacheKey(undefined, { cacheDir, compute: fake.compute });
+      expect(runScript().status).toBe(1);
+      expect(await pythonCacheKey(undefined, { cacheDir, compute: fake.compute })).toBe(installed);
+      expect(runScript()).toEqual({ status: 0, stdout: `${installed}\n` });
+      expect(installed).toContain('requests-2.32.0.dist-info');
+      expect(fake.compute).toHaveBeenCalledTimes(2);
+    });
   });
 
   it('ignores a corrupt or unreadable cache file and writes it again', async () => {

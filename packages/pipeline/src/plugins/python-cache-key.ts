@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import type { readPythonEnvironment } from '@shipshape/core/python';
+import { pythonKeyScript, recordStamps, writePythonKeyScript } from './python-key-script';
 
 type ImportPaths = NonNullable<NonNullable<Awaited<ReturnType<typeof readPythonEnvironment>>>['importPaths']>;
 
@@ -81,15 +82,19 @@ export async function pythonCacheKey(configured?: string, options: PythonCacheKe
       .digest('hex')
       .slice(0, 16)}.json`,
   );
+  const cached = readCache(cacheFile);
+  // Recorded before the check below, so the shell script never repeats a key for a state Node did not check.
+  const stamps = cached ? recordStamps(stampedPaths(configured, cwd, cached)) : undefined;
   // Read before Python runs: a change while it runs makes the next command recompute.
   const inputs = interpreterInputs(configured, cwd);
-  const cached = readCache(cacheFile);
   if (
     cached &&
     JSON.stringify(cached.inputs) === JSON.stringify(inputs) &&
     cached.importPaths.every(([path, stamp]) => fileStamp(path) === stamp)
-  )
+  ) {
+    if (stamps) writePythonKeyScript(join(dirname(cacheFile), basename(pythonKeyScript(configured))), stamps, cached.key, cwd);
     return cached.key;
+  }
   const computed = await compute(configured);
   if (computed.executable && computed.importPaths && cacheable(inputs, computed.executable))
     writeCache(cacheFile, { format: FORMAT, inputs, importPaths: computed.importPaths, key: computed.key });
@@ -126,6 +131,22 @@ function interpreterInputs(configured: string | undefined, cwd: string) {
     code: [fileStamp(__filename), fileStamp(pythonHelper())],
     commands,
   };
+}
+
+/**
+ * Every file whose stamp a cached key was checked against: each place the interpreter could be found (so a new
+ * python3 earlier on the PATH is seen), pyenv's version files, the code that computes the key, and what the
+ * distributions were read from.
+ */
+function stampedPaths(configured: string | undefined, cwd: string, cached: CacheFile): string[] {
+  const named = configured || process.env.SHIPSHAPE_PYTHON;
+  const candidates = (named ? [named] : ['python3', 'python']).flatMap((command) => {
+    if (command.includes('/')) return [resolve(cwd, command)];
+    return process.env.PATH === undefined ? [] : process.env.PATH.split(delimiter).map((folder) => resolve(cwd, folder || '.', command));
+  });
+  const versionFiles = cached.inputs.commands.flatMap((command) => command.pyenv?.versionFiles.map(([file]) => file) ?? []);
+  const code = [__filename, pythonHelper()].filter(Boolean);
+  return [...new Set([...candidates, ...versionFiles, ...code, ...cached.importPaths.map(([path]) => path)])];
 }
 
 /** The key may be kept when the first command found is the interpreter itself or a pyenv shim. */
@@ -177,7 +198,7 @@ function pyenvInputs(path: string, cwd: string) {
     PYENV_VERSION: process.env.PYENV_VERSION ?? null,
     PYENV_DIR: process.env.PYENV_DIR ?? null,
     PYENV_HOOK_PATH: process.env.PYENV_HOOK_PATH ?? null,
-    versionFiles: versionFiles.map((file) => [file, fileStamp(file)]),
+    versionFiles: versionFiles.map((file): [string, string | null] => [file, fileStamp(file)]),
   };
 }
 
@@ -213,6 +234,7 @@ function readCache(file: string): CacheFile | undefined {
     if (
       cached?.format === FORMAT &&
       typeof cached.key === 'string' &&
+      Array.isArray(cached.inputs?.commands) &&
       Array.isArray(cached.importPaths) &&
       cached.importPaths.length > 0 &&
       cached.importPaths.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string')
