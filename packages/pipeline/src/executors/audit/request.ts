@@ -2,6 +2,19 @@ import type { ProjectGraph } from '@nx/devkit';
 import { DEFAULTS, errorMessage, fromNxGraph, isShipshapeError, type AuditProjectRequest } from '@shipshape/core/audit-client';
 import type { AuditExecutorSchema } from './schema';
 
+type WorkspaceGraph = NonNullable<AuditProjectRequest['graph']>;
+
+/**
+ * Nx's graph as the engine reads it, converted once per graph: a batch's requests then share one object, which the
+ * audit service is sent once and a thread is given once, instead of a copy per project.
+ */
+const converted = new WeakMap<ProjectGraph, WorkspaceGraph>();
+function workspaceGraph(graph: ProjectGraph): WorkspaceGraph {
+  let found = converted.get(graph);
+  if (!found) converted.set(graph, (found = fromNxGraph(graph)));
+  return found;
+}
+
 /** The engine's request for one project's audit target, as Nx gives it (its options, the project graph). */
 export function auditRequest(
   workspaceRoot: string,
@@ -21,7 +34,7 @@ export function auditRequest(
     optionsSource: `the ${targetName ?? DEFAULTS.targetName} options of ${project.name} (nx.json plugin options or the project's target options)`,
     updateBaseline,
     tags: project.tags,
-    graph: graph ? fromNxGraph(graph) : undefined,
+    graph: graph ? workspaceGraph(graph) : undefined,
   };
 }
 
