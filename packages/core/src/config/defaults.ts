@@ -10,6 +10,8 @@ export const DEFAULTS = Object.freeze({
   historyFile: 'shipshape-history.jsonl',
   /** How many findings of one check an audit's terminal output lists per project. */
   listPerCheck: 5,
+  /** Whether an audit's terminal output lists only the findings that fail the gate. */
+  quiet: false,
   /** Files larger than this are not analyzed (bytes). */
   maxFileBytes: 5_000_000,
   /** Project roots that never get an audit target unless `projects.include` names them: test fixtures and examples. */

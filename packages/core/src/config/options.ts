@@ -23,6 +23,7 @@ export interface ShipshapeOptions {
   baselineFile?: string;
   reportsDir?: string;
   listPerCheck?: number;
+  quiet?: boolean;
   maxFileBytes?: number;
   python?: string;
   /** A phase package's section, validated by that package's schema. */
@@ -41,6 +42,7 @@ export type ResolvedOptions = Required<
     | 'baselineFile'
     | 'reportsDir'
     | 'listPerCheck'
+    | 'quiet'
     | 'maxFileBytes'
   >
 > &
@@ -61,6 +63,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   baselineFile: DEFAULTS.baselineFile,
   reportsDir: DEFAULTS.reportsDir,
   listPerCheck: DEFAULTS.listPerCheck,
+  quiet: DEFAULTS.quiet,
   maxFileBytes: DEFAULTS.maxFileBytes,
   sections: {},
 };

@@ -171,6 +171,19 @@ describe('renderTerminal', () => {
     expect(renderTerminal([report], { listPerCheck: 0 })).not.toContain('more [');
   });
 
+  it('with quiet, lists only the findings that fail the gate and counts the others on one line', () => {
+    const findings = [...[3, 4, 5].map((line) => starExport(line)), licenseError(), licenseError('baseline', 'repository')];
+    const lines = renderTerminal([withFindings(findings, 'error')], { quiet: true, fullReport: () => 'reports/ts-lib/audit.md' }).split(
+      '\n',
+    );
+    expect(lines.filter((line) => line.includes('  error  '))).toEqual([expect.stringContaining('no "license" field')]);
+    expect(lines.some((line) => line.includes('[api/no-export-star]'))).toBe(false);
+    expect(lines).toContain('  … 4 findings that do not fail the gate, all listed in reports/ts-lib/audit.md');
+    const one = renderTerminal([withFindings([starExport(3)], 'never')], { quiet: true }).split('\n');
+    expect(one).toContain('  … 1 finding that does not fail the gate');
+    expect(one.some((line) => /^ {2}\S/.test(line) && line.includes('['))).toBe(false); // no plan item heading left empty
+  });
+
   it('limits what does not fail the gate: baselined errors, and every finding when the gate never fails', () => {
     const baselined = withFindings(
       [licenseError('baseline'), licenseError('baseline', 'repository'), licenseError('baseline', 'bugs')],

@@ -10,6 +10,11 @@ export interface TerminalOptions {
    * that fails the gate is always listed. Every finding when absent or 0.
    */
   listPerCheck?: number;
+  /**
+   * Only the findings that fail the gate are listed; the others are counted on one line per project. Nx prints every
+   * task's output again on each cache hit, so a large workspace's warm run is faster with less of it.
+   */
+  quiet?: boolean;
   /** The file that lists every finding of a report, named on the line that counts the findings not listed. */
   fullReport?: (report: AuditReport) => string | undefined;
 }
@@ -33,9 +38,15 @@ function renderProject(report: AuditReport, paint: Paint, options: TerminalOptio
   const { name, root, languages } = report.project;
   const lines = [`${paint(name, 'bold')} ${paint(`(${root || '.'}; ${languages.join(', ') || 'no language'})`, 'dim')}`];
   const checks = checksById(report);
+  const where = options.fullReport?.(report);
+  let quieted = 0;
   for (const group of groupByPlanItem(report.findings)) {
+    const { listed, unlisted } = options.quiet
+      ? { listed: group.findings.filter((f) => failsGate(f, report.summary.failOn)), unlisted: new Map<string, number>() }
+      : listedFindings(group.findings, report, options.listPerCheck);
+    if (options.quiet) quieted += group.findings.length - listed.length;
+    if (listed.length === 0) continue;
     lines.push(`  ${paint(group.title, 'bold')} ${paint(`[${group.planItem}]`, 'dim')}`);
-    const { listed, unlisted } = listedFindings(group.findings, report, options.listPerCheck);
     listed.forEach((finding, index) => {
       lines.push(`    ${renderFinding(finding, paint)}`);
       const fix = fixCommand(finding, checks.get(finding.checkId));
@@ -43,9 +54,12 @@ function renderProject(report: AuditReport, paint: Paint, options: TerminalOptio
       const next = listed[index + 1];
       if (fix && (!next || fixCommand(next, checks.get(next.checkId)) !== fix)) lines.push(`      ${paint(`fix: ${fix}`, 'dim')}`);
     });
-    const where = options.fullReport?.(report);
     for (const [checkId, count] of unlisted)
       lines.push(`    ${paint(`… ${count} more [${checkId}]${where ? `, all listed in ${where}` : ''}`, 'dim')}`);
+  }
+  if (quieted > 0) {
+    const what = `${quieted} finding${quieted === 1 ? '' : 's'} that do${quieted === 1 ? 'es' : ''} not fail the gate`;
+    lines.push(`  ${paint(`… ${what}${where ? `, all listed in ${where}` : ''}`, 'dim')}`);
   }
   if (report.findings.length === 0 && report.problems.length === 0) lines.push(`  ${paint('no findings', 'green')}`);
   if (report.problems.length > 0) {

@@ -87,6 +87,15 @@ describe('the audit in batch mode', () => {
     expect([listed(all['a:audit']), listed(all['b:audit'])]).toEqual([8, 8]);
     expect(all['a:audit']).not.toContain('more [demo/many]');
     expect(JSON.parse(report('libs/a')).findings).toHaveLength(8);
+    // quiet: only what fails the gate (these warnings do not), the rest counted; the reports keep every finding
+    const quiet = await run({ quiet: true });
+    expect([listed(quiet['a:audit']), listed(quiet['b:audit'])]).toEqual([0, 0]);
+    expect(quiet['a:audit']).toContain('  … 8 findings that do not fail the gate, all listed in reports/shipshape/libs/a/audit.md');
+    expect(quiet['a:audit']).toContain('Reports: reports/shipshape/libs/a/audit.json');
+    expect(JSON.parse(report('libs/a')).findings).toHaveLength(8);
+    const failing = await run({ quiet: true, failOn: 'warning' });
+    expect(listed(failing['b:audit'])).toBe(8);
+    expect(failing['b:audit']).not.toContain('that do not fail the gate');
   });
 
   it('writes reports identical to those of one audit per process', async () => {

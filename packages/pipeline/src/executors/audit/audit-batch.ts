@@ -34,9 +34,9 @@ export default async function* auditBatchExecutor(
   const ids = new Map(requests.map(({ id, request }) => [request, id]));
   for await (const { request, result, error } of auditProjectsServed(requests.map((r) => r.request))) {
     const task = ids.get(request)!;
-    const listPerCheck = { ...inputs[task], ...overrides }.listPerCheck;
+    const options = { ...inputs[task], ...overrides };
     if (result)
-      yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result, listPerCheck) } };
+      yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result, options) } };
     else yield { task, result: { success: false, terminalOutput: failureLine(error) } };
   }
 }

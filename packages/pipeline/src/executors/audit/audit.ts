@@ -21,7 +21,7 @@ export default async function auditExecutor(options: AuditExecutorSchema, contex
     );
     for await (const { result, error } of auditProjectsServed([request])) {
       if (error !== undefined || !result) throw error;
-      console.log(auditOutput(context.root, result, options.listPerCheck));
+      console.log(auditOutput(context.root, result, options));
       return { success: result.report.summary.passed };
     }
     throw new Error('the audit produced no result');
