@@ -386,6 +386,23 @@ describe('shipshape audit in a fresh Nx workspace', () => {
     });
   });
 
+  step('with quiet, lists only the findings that fail the gate and counts the others', async () => {
+    const quiet = await ws.nx(['run', `${tsProject.name}:audit`, '--quiet', '--output-style=static']);
+    const failing = await ws.nx(['run', `${tsProject.name}:audit`, '--quiet', '--failOn=warning', '--output-style=static'], {
+      allowFailure: true,
+    });
+    withOutput(quiet, () => {
+      expect(quiet.output).toMatch(
+        new RegExp(`… \\d+ findings? that do(es)? not fail the gate, all listed in ${REPORTS(TS_ROOT)}/audit\\.md`),
+      );
+      expect(quiet.output).not.toMatch(/ {2}(warning|info) {2}/);
+      expect(failing.output).toMatch(/ {2}warning {2}/);
+      expect(failing.output).not.toMatch(/ {2}info {2}/);
+      const report = JSON.parse(ws.readFile(`${REPORTS(TS_ROOT)}/audit.json`));
+      expect(report.findings.some((f: { severity: string }) => f.severity === 'info')).toBe(true); // the reports keep them
+    });
+  });
+
   describe('through a remote cache, in batch mode and not', () => {
     // Each task's reports (JSON, SARIF, Markdown), as the batch run wrote them.
     const batchReports: Record<string, string> = {};
