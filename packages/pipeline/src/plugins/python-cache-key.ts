@@ -112,8 +112,7 @@ type InterpreterInputs = ReturnType<typeof interpreterInputs>;
 
 /** What picks the interpreter, read without running anything. */
 function interpreterInputs(configured: string | undefined, cwd: string) {
-  const named = configured || process.env.SHIPSHAPE_PYTHON; // findPython's order
-  const commands = (named ? [named] : ['python3', 'python']).map((command) => {
+  const commands = pythonCommands(configured).map((command) => {
     const path = which(command, cwd);
     return {
       command,
@@ -139,14 +138,16 @@ function interpreterInputs(configured: string | undefined, cwd: string) {
  * distributions were read from.
  */
 function stampedPaths(configured: string | undefined, cwd: string, cached: CacheFile): string[] {
-  const named = configured || process.env.SHIPSHAPE_PYTHON;
-  const candidates = (named ? [named] : ['python3', 'python']).flatMap((command) => {
-    if (command.includes('/')) return [resolve(cwd, command)];
-    return process.env.PATH === undefined ? [] : process.env.PATH.split(delimiter).map((folder) => resolve(cwd, folder || '.', command));
-  });
+  const candidates = pythonCommands(configured).flatMap((command) => candidatePaths(command, cwd));
   const versionFiles = cached.inputs.commands.flatMap((command) => command.pyenv?.versionFiles.map(([file]) => file) ?? []);
   const code = [__filename, pythonHelper()].filter(Boolean);
   return [...new Set([...candidates, ...versionFiles, ...code, ...cached.importPaths.map(([path]) => path)])];
+}
+
+/** The commands findPython tries, in its order: the `python` option, else SHIPSHAPE_PYTHON, else python3 and python. */
+function pythonCommands(configured: string | undefined): string[] {
+  const named = configured || process.env.SHIPSHAPE_PYTHON;
+  return named ? [named] : ['python3', 'python'];
 }
 
 /** The key may be kept when the first command found is the interpreter itself or a pyenv shim. */
@@ -157,13 +158,13 @@ function cacheable(inputs: InterpreterInputs, executable: string): boolean {
 
 /** Where spawn finds a command: a path (it has a slash) from the working directory, or the first executable on PATH. */
 function which(command: string, cwd: string): string | null {
-  if (command.includes('/')) return isExecutable(resolve(cwd, command)) ? resolve(cwd, command) : null;
-  if (process.env.PATH === undefined) return null; // the system's default search path: not worth following
-  for (const folder of process.env.PATH.split(delimiter)) {
-    const path = resolve(cwd, folder || '.', command);
-    if (isExecutable(path)) return path;
-  }
-  return null;
+  return candidatePaths(command, cwd).find(isExecutable) ?? null;
+}
+
+/** Where spawn looks for a command, in order. Without PATH, the system's default search path: not worth following. */
+function candidatePaths(command: string, cwd: string): string[] {
+  if (command.includes('/')) return [resolve(cwd, command)];
+  return process.env.PATH === undefined ? [] : process.env.PATH.split(delimiter).map((folder) => resolve(cwd, folder || '.', command));
 }
 
 function isExecutable(path: string): boolean {
