@@ -15,7 +15,8 @@ export type { WorkspaceGraph, WorkspaceProject } from './facts/workspace-graph';
 export { projectFiles, projectListing } from './facts/project/files';
 export { packageJson, pyproject, type PackageJson, type PyProject } from './facts/project/manifests';
 export { projectLanguages } from './facts/project/languages';
-export { declaredNames, npmDeclaredNames, NPM_DEPENDENCY_SECTIONS } from './facts/project/declared-names';
+export { declaredNames } from './facts/project/declared-names';
+export { npmDeclaredNames, NPM_DEPENDENCY_SECTIONS } from './manifest/npm-declared-names';
 export {
   typescriptSources,
   typescriptProgram,

@@ -41,9 +41,7 @@ function renderProject(report: AuditReport, paint: Paint, options: TerminalOptio
   const where = options.fullReport?.(report);
   let quieted = 0;
   for (const group of groupByPlanItem(report.findings)) {
-    const { listed, unlisted } = options.quiet
-      ? { listed: group.findings.filter((f) => failsGate(f, report.summary.failOn)), unlisted: new Map<string, number>() }
-      : listedFindings(group.findings, report, options.listPerCheck);
+    const { listed, unlisted } = listedFindings(group.findings, report, options);
     if (options.quiet) quieted += group.findings.length - listed.length;
     if (listed.length === 0) continue;
     lines.push(`  ${paint(group.title, 'bold')} ${paint(`[${group.planItem}]`, 'dim')}`);
@@ -70,14 +68,16 @@ function renderProject(report: AuditReport, paint: Paint, options: TerminalOptio
 }
 
 /**
- * The findings a section lists, in their order: those that fail the gate, and the first `perCheck` of each check
- * among the others; and how many of each check are left out.
+ * The findings a section lists, in their order: those that fail the gate, and the first `listPerCheck` of each check
+ * among the others (none with `quiet`); and how many of each check are counted on a line of their own (none with
+ * `quiet`: its count is the project's).
  */
 function listedFindings(
   findings: readonly ReportedFinding[],
   report: AuditReport,
-  perCheck: number | undefined,
+  { listPerCheck: perCheck, quiet }: TerminalOptions,
 ): { listed: ReportedFinding[]; unlisted: Map<string, number> } {
+  if (quiet) return { listed: findings.filter((finding) => failsGate(finding, report.summary.failOn)), unlisted: new Map() };
   if (!perCheck) return { listed: [...findings], unlisted: new Map() };
   const shown = new Map<string, number>();
   const unlisted = new Map<string, number>();

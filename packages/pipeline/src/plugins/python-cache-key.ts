@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import type { readPythonEnvironment } from '@shipshape/core/python';
-import { pythonKeyScript, recordStamps, writePythonKeyScript } from './python-key-script';
+import { PYTHON_KEY_CACHE_DIR, pythonKeyScriptName, recordStamps, writePythonKeyScript } from './python-key-script';
 
 type ImportPaths = NonNullable<NonNullable<Awaited<ReturnType<typeof readPythonEnvironment>>>['importPaths']>;
 
@@ -74,7 +74,7 @@ export async function pythonCacheKey(configured?: string, options: PythonCacheKe
   if (process.platform === 'win32') return (await compute(configured)).key;
   const cwd = process.cwd();
   const cacheFile = join(
-    options.cacheDir ?? join(cwd, 'node_modules', '.cache', 'shipshape'),
+    options.cacheDir ?? join(cwd, PYTHON_KEY_CACHE_DIR),
     // One file per way of choosing the interpreter: `npx nx` (node_modules/.bin first on the PATH) and a plain `nx`
     // alternating do not recompute each other's key every time.
     `python-key-${createHash('sha256')
@@ -92,7 +92,7 @@ export async function pythonCacheKey(configured?: string, options: PythonCacheKe
     JSON.stringify(cached.inputs) === JSON.stringify(inputs) &&
     cached.importPaths.every(([path, stamp]) => fileStamp(path) === stamp)
   ) {
-    if (stamps) writePythonKeyScript(join(dirname(cacheFile), basename(pythonKeyScript(configured))), stamps, cached.key, cwd);
+    if (stamps) writePythonKeyScript(join(dirname(cacheFile), pythonKeyScriptName(configured)), stamps, cached.key, cwd);
     return cached.key;
   }
   const computed = await compute(configured);

@@ -21,13 +21,21 @@ const STAT_FORMAT = '%i %s %.9Y %f %u %g %n';
 /** A line of GNU stat with that format; BSD and BusyBox stat print otherwise or fail, and no script is written. */
 const STAT_LINE = /^\d+ \d+ \d+\.\d{9} [0-9a-f]+ \d+ \d+ ./;
 
-/** The script of one `python` option, relative to the workspace (where Nx runs runtime inputs). */
-export function pythonKeyScript(configured?: string): string {
+/** Where the Python key's cache files and scripts are kept, relative to the workspace. */
+export const PYTHON_KEY_CACHE_DIR = join('node_modules', '.cache', 'shipshape');
+
+/** The script's file name for one `python` option. */
+export function pythonKeyScriptName(configured?: string): string {
   const name = createHash('sha256')
     .update(configured ?? '')
     .digest('hex')
     .slice(0, 16);
-  return join('node_modules', '.cache', 'shipshape', `python-key-${name}.sh`);
+  return `python-key-${name}.sh`;
+}
+
+/** The script of one `python` option, relative to the workspace (where Nx runs runtime inputs). */
+export function pythonKeyScript(configured?: string): string {
+  return join(PYTHON_KEY_CACHE_DIR, pythonKeyScriptName(configured));
 }
 
 /** The stat command both Node and the script run; its output is the state the key was decided for. */
@@ -37,10 +45,10 @@ function statCommand(paths: readonly string[]): string {
 
 /**
  * Runs the script's stat of `paths` now, before the caller checks them: a change after this is either seen by the
- * caller's check or makes the script's own stat differ. Undefined where the stat is not GNU's.
+ * caller's check or makes the script's own stat differ. Undefined where the stat is not GNU's (or there is no /bin/sh).
  */
 export function recordStamps(paths: readonly string[]): { paths: readonly string[]; output: string } | undefined {
-  if (process.platform === 'win32' || paths.length === 0) return undefined;
+  if (paths.length === 0) return undefined;
   const result = spawnSync('/bin/sh', ['-c', statCommand(paths)], { encoding: 'utf8', env: process.env, timeout: 5_000 });
   const output = (result.stdout ?? '').replace(/\n+$/, ''); // as the shell's $(…) keeps it
   return output !== '' && output.split('\n').every((line) => STAT_LINE.test(line)) ? { paths, output } : undefined;

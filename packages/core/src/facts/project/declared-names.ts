@@ -3,10 +3,8 @@ import { parseRequirement } from '../../manifest/python-requirement';
 import { dataAt, isTable } from '../../util/data';
 import { defineFact } from '../fact';
 import { rootManifests } from '../workspace/root-manifests';
-import { NPM_DEPENDENCY_SECTIONS, npmDeclaredNames } from '../../manifest/npm-declared-names';
+import { npmDeclaredNames } from '../../manifest/npm-declared-names';
 import { packageJson, pyproject, type PyProject } from './manifests';
-
-export { NPM_DEPENDENCY_SECTIONS, npmDeclaredNames };
 
 function requirementNames(list: unknown): string[] {
   return Array.isArray(list)

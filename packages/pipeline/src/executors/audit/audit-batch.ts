@@ -16,25 +16,25 @@ export default async function* auditBatchExecutor(
   overrides: AuditExecutorSchema,
   context: ExecutorContext,
 ): AsyncGenerator<{ task: string; result: { success: boolean; terminalOutput: string } }> {
-  const tasks = Object.keys(inputs).map((id) => ({ id, task: taskGraph.tasks[id] }));
-  const requests = tasks.map(({ id, task }) => {
+  const tasks = Object.keys(inputs).map((id) => ({ id, task: taskGraph.tasks[id], options: { ...inputs[id], ...overrides } }));
+  const requests = tasks.map(({ id, task, options }) => {
     const name = task.target.project;
     const project = context.projectsConfigurations.projects[name];
     return {
       id,
+      options,
       request: auditRequest(
         context.root,
         { name, root: project.root, tags: project.tags },
-        { ...inputs[id], ...overrides },
+        options,
         task.target.target,
         context.projectGraph,
       ),
     };
   });
-  const ids = new Map(requests.map(({ id, request }) => [request, id]));
+  const byRequest = new Map(requests.map((r) => [r.request, r]));
   for await (const { request, result, error } of auditProjectsServed(requests.map((r) => r.request))) {
-    const task = ids.get(request)!;
-    const options = { ...inputs[task], ...overrides };
+    const { id: task, options } = byRequest.get(request)!;
     if (result)
       yield { task, result: { success: result.report.summary.passed, terminalOutput: auditOutput(context.root, result, options) } };
     else yield { task, result: { success: false, terminalOutput: failureLine(error) } };
