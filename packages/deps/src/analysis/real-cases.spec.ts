@@ -123,6 +123,21 @@ describe('dependency rules on the shapes of real code', () => {
     expect(JSON.parse(tree.read('libs/srv/package.json', 'utf-8') ?? '{}').devDependencies.unused).toBe('1.0.0');
   });
 
+  it('npm: a workspace import is not reported missing when declaring it would close a cycle, through others too', async () => {
+    const manifest = (name: string, dependencies: Record<string, string> = {}) =>
+      JSON.stringify({ name, version: '1.0.0', main: './src/index.ts', dependencies });
+    tree.write('libs/core/package.json', manifest('@acme/core'));
+    tree.write('libs/core/src/index.ts', "import { ui } from '@acme/ui';\nimport { io } from '@acme/io';\nexport const all = [ui, io];\n");
+    tree.write('libs/ui/package.json', manifest('@acme/ui', { '@acme/mid': '1.0.0' }));
+    tree.write('libs/ui/src/index.ts', 'export const ui = 1;\n');
+    tree.write('libs/mid/package.json', manifest('@acme/mid', { '@acme/core': '1.0.0' }));
+    tree.write('libs/mid/src/index.ts', 'export const mid = 1;\n');
+    tree.write('libs/io/package.json', manifest('@acme/io'));
+    tree.write('libs/io/src/index.ts', 'export const io = 1;\n');
+    // ui declares mid, which declares core: declaring ui in core closes a cycle; io does not
+    expect(await problems(tree, '@acme/core')).toEqual(['missing @acme/io error']);
+  });
+
   it('npm: a private package has no placement to get wrong', async () => {
     tree.write('libs/tests/package.json', JSON.stringify({ name: '@acme/tests', private: true, dependencies: { vitest: '3.0.0' } }));
     tree.write('libs/tests/server/a.test.ts', "import { it } from 'vitest';\nit('works', () => undefined);\n");

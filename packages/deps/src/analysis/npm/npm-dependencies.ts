@@ -104,9 +104,9 @@ function cycleCloser(project: ShipshapeProject, data: PackageJson, workspace: re
     edges ??= new Map(
       workspace.flatMap((w) => {
         if (!w.npm) return [];
-        const text = project.workspace.source.read(`${w.project.root}/package.json`);
         try {
-          return [[w.npm.name, npmDeclaredNames(text ? (JSON.parse(text) as PackageJson) : undefined)] as const];
+          // the manifest workspacePackages parsed already, not a second read
+          return [[w.npm.name, npmDeclaredNames(project.workspace.project(w.project).get(packageJson)?.data)] as const];
         } catch {
           return [];
         }
