@@ -74,7 +74,7 @@ describe('renderSarif', () => {
     expect(driver).toMatchObject({ name: 'shipshape', version: '0.1.0', informationUri: 'https://github.com/shipshape-dev/shipshape' });
   });
 
-  it('describes every check once as a rule, with plan item, tags and the fix generator', () => {
+  it('describes every check that has a result once as a rule, with plan item, tags and the fix generator', () => {
     const { rules } = sarif().runs[0].tool.driver;
     expect(rules.map((rule: Json) => rule.id)).toEqual([
       'api/missing-type-hints',
@@ -92,6 +92,19 @@ describe('renderSarif', () => {
       properties: { planItem: 'structure/package-metadata', tags: ['shipshape', 'structure', 'typescript'] },
     });
     expect(metadata.help.text).toContain('nx g @shipshape/structure:metadata');
+  });
+
+  it('gives no rule to a check that found nothing, and writes the log on one line', () => {
+    const report = tsLibReport();
+    report.checks = [
+      ...report.checks,
+      { id: 'api/quiet-check', title: 'Found nothing', planItem: 'api/facades', severity: 'warning', languages: [] },
+    ];
+    const text = renderSarif(report);
+    const { rules } = JSON.parse(text).runs[0].tool.driver;
+    expect(rules.map((rule: Json) => rule.id)).not.toContain('api/quiet-check');
+    expect(rules.map((rule: Json) => rule.id).sort()).toEqual([...new Set(report.findings.map((f) => f.checkId))].sort());
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('points every result at its rule by id and index', () => {

@@ -42,25 +42,30 @@ export function renderSarif(reports: AuditReport[] | AuditReport): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return JSON.stringify(log) + '\n'; // for machines (the Markdown report is for people): no indentation
 }
 
-/** Every check of every report once, by id; a finding whose check is not listed still gets a rule. */
+/**
+ * The checks the results name, once each by id, as the rules of the run (a check that found nothing has no result
+ * to describe: listing every check repeated their help texts in every project's log). A finding whose check the
+ * report does not list still gets a rule.
+ */
 function collectRules(reports: AuditReport[]): ReportedCheck[] {
+  const checks = new Map<string, ReportedCheck>();
+  for (const check of reports.flatMap((report) => report.checks)) if (!checks.has(check.id)) checks.set(check.id, check);
   const rules = new Map<string, ReportedCheck>();
-  for (const report of reports) {
-    for (const check of report.checks) if (!rules.has(check.id)) rules.set(check.id, check);
-  }
   for (const finding of reports.flatMap((report) => report.findings)) {
-    if (!rules.has(finding.checkId)) {
-      rules.set(finding.checkId, {
+    if (rules.has(finding.checkId)) continue;
+    rules.set(
+      finding.checkId,
+      checks.get(finding.checkId) ?? {
         id: finding.checkId,
         title: finding.checkId,
         planItem: finding.planItem,
         severity: finding.severity,
         languages: [],
-      });
-    }
+      },
+    );
   }
   return [...rules.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
