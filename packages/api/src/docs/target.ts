@@ -35,10 +35,8 @@ export function docsTarget(root: string, language: 'typescript' | 'python', work
       ...(hasMkdocs ? [{ runtime: PYTHON_TOOLS }] : []),
     ],
     outputs,
-    externalDependencies: installed(workspaceRoot, [
-      ...(typedoc ? ['typedoc', 'typedoc-plugin-markdown'] : []),
-      ...(hasMkdocs ? ['mermaid'] : []),
-    ]),
+    externalDependencies: [...(typedoc ? ['typedoc', 'typedoc-plugin-markdown'] : []), ...(hasMkdocs ? ['mermaid'] : [])],
+    workspaceRoot,
   });
 }
 
@@ -50,19 +48,5 @@ function siteDir(file: string): string {
     return dir && !dir.startsWith('/') && !dir.split('/').includes('..') ? dir : 'site';
   } catch {
     return 'site';
-  }
-}
-
-/** Of these npm packages, those the workspace root declares (Nx refuses an external dependency it has no node for). */
-function installed(workspaceRoot: string, names: string[]): string[] {
-  try {
-    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as Record<
-      string,
-      Record<string, string> | undefined
-    >;
-    const declared = { ...manifest.dependencies, ...manifest.devDependencies };
-    return names.filter((name) => name in declared && existsSync(join(workspaceRoot, 'node_modules', name, 'package.json')));
-  } catch {
-    return [];
   }
 }

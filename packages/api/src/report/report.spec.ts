@@ -252,6 +252,27 @@ describe('the inferred api target', () => {
     expect(apiReportTarget('libs/greet', 'python', ws.root)).toMatchObject({ cache: true });
   });
 
+  it('hashes @shipshape/api and TypeScript through Nx only where the lock file installs them (Nx fails the run otherwise)', () => {
+    // This workspace has no lock file: Nx has no external node for them.
+    expect(apiReportTarget('libs/shapes', 'typescript', ws.root)!.inputs).not.toContainEqual(
+      expect.objectContaining({ externalDependencies: expect.anything() }),
+    );
+    expect(apiReportTarget('libs/shapes', 'typescript', ws.root)!.inputs).toContainEqual({
+      runtime: expect.stringContaining('node_modules/typescript/package.json'),
+    });
+    const locked = tempWorkspace({
+      ...TS_LIB,
+      'package-lock.json': `${JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/@shipshape/api': {}, 'node_modules/typescript': {} } }, null, 2)}\n`,
+    });
+    try {
+      expect(apiReportTarget('libs/shapes', 'typescript', locked.root)!.inputs).toContainEqual({
+        externalDependencies: ['@shipshape/api', 'typescript'],
+      });
+    } finally {
+      locked.remove();
+    }
+  });
+
   it('is left out where there is no public entry: a private package, a pyproject without a package', () => {
     expect(apiReportTarget('libs/private', 'typescript', ws.root)).toBeUndefined();
     expect(apiReportTarget('libs/nopkg', 'python', ws.root)).toBeUndefined();

@@ -95,6 +95,7 @@ export function apiReportTarget(root: string, language: 'typescript' | 'python',
       ],
       outputs,
       externalDependencies: ['@shipshape/api', 'typescript'],
+      workspaceRoot,
     });
     return declarations.length ? { ...target, dependsOn: ['build'] } : target;
   }
@@ -112,5 +113,6 @@ export function apiReportTarget(root: string, language: 'typescript' | 'python',
     ],
     outputs,
     externalDependencies: ['@shipshape/api'],
+    workspaceRoot,
   });
 }

@@ -1,4 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
+import { externalDependencyInputs } from '../nx/external-dependency-inputs';
 
 /** What a guard target reads and writes, for Nx's cache (local, remote, distributed). */
 export interface GuardTargetSpec {
@@ -9,14 +10,16 @@ export interface GuardTargetSpec {
   /** Folders and files the run writes (its reports), `{projectRoot}` / `{workspaceRoot}` tokens allowed. */
   outputs: string[];
   options?: Record<string, unknown>;
-  /** npm packages whose installed version is part of the cache key. */
+  /** npm packages whose installed version is part of the cache key (see externalDependencyInputs). */
   externalDependencies?: string[];
+  /** Absolute workspace root: where the lock file that says how Nx can hash `externalDependencies` is. */
+  workspaceRoot: string;
 }
 
 /** An inferred guard target: cached, with the inputs and outputs the tool really reads and writes. */
 export function guardTarget(spec: GuardTargetSpec): TargetConfiguration {
   const inputs = [...(spec.inputs ?? [])];
-  if (spec.externalDependencies?.length) inputs.push({ externalDependencies: spec.externalDependencies });
+  inputs.push(...externalDependencyInputs(spec.workspaceRoot, spec.externalDependencies ?? []));
   return {
     executor: spec.executor,
     cache: true,
