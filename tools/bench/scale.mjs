@@ -18,6 +18,9 @@
 //                   only the seconds compare)
 //   daemon-changed-2s  the same, with two seconds between the edit and the run (a developer saving, then turning
 //                   to the terminal): the daemon computes the project graph again in that time
+//   (A step without the daemon stops both workspaces' daemons first: the daemon steps of the same round then run on
+//   a daemon started that round, which is slower than one that has run a while; `--steps` with daemon steps only
+//   keeps it between rounds.)
 //   nx-warm, nx-daemon-warm, nx-daemon-changed, nx-daemon-changed-2s
 //                   the reference of the steps without `nx-`: Nx alone, on a second copy of the workspace with no
 //                   Shipshape plugin and a cached no-op target of the same inputs and outputs on every project
