@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJsonWithComments } from '../manifest/jsonc';
 
 export type ExternalDependencyInput = { externalDependencies: string[] } | { runtime: string };
 
@@ -70,38 +71,57 @@ function lockFileNxReads(workspaceRoot: string): LockFile | undefined {
   for (const { file, entry } of LOCK_FILES) {
     const path = join(workspaceRoot, file);
     if (!exists(path)) continue;
-    const text = entry && cachedText(path);
-    return text === undefined || !entry ? undefined : { lists: (name) => entry(name, text).test(text) };
+    const read = entry && cachedText(path);
+    if (!read || !entry) return undefined;
+    // Each project's target asks again: a name is looked for once in a lock file of megabytes.
+    return { lists: (name) => read.memo(`lists ${name}`, () => entry(name, read.text).test(read.text)) };
   }
   return undefined;
 }
 
 function analysisOff(workspaceRoot: string): boolean {
-  const text = cachedText(join(workspaceRoot, 'nx.json'));
-  if (text === undefined) return false;
-  try {
-    const nx = JSON.parse(text.replace(/^\uFEFF/, '')) as { pluginsConfig?: Record<string, { analyzeLockfile?: unknown }> };
-    return nx.pluginsConfig?.['@nx/js']?.analyzeLockfile === false;
-  } catch {
-    return false; // Nx reports a broken nx.json itself
-  }
+  const read = cachedText(join(workspaceRoot, 'nx.json'));
+  return (
+    read?.memo('analysis off', () => {
+      try {
+        const nx = parseJsonWithComments<{ pluginsConfig?: Record<string, { analyzeLockfile?: unknown }> }>(read.text, 'nx.json');
+        return nx.pluginsConfig?.['@nx/js']?.analyzeLockfile === false;
+      } catch {
+        return false; // Nx reports a broken nx.json itself
+      }
+    }) ?? false
+  );
 }
 
 const exists = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
 
-// A plugin asks once per project; a lock file can be megabytes. Kept while its size and time stay the same.
-const texts = new Map<string, { stamp: string; text: string }>();
+interface ReadText {
+  text: string;
+  /** What was found in this text, kept with it: found again only once the file has changed. */
+  memo(key: string, find: () => boolean): boolean;
+}
 
-function cachedText(path: string): string | undefined {
+// A plugin asks once per project; a lock file can be megabytes. Kept while its size and time stay the same.
+const texts = new Map<string, { stamp: string; read: ReadText }>();
+
+function cachedText(path: string): ReadText | undefined {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isFile()) return undefined;
   const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   const known = texts.get(path);
-  if (known?.stamp === stamp) return known.text;
+  if (known?.stamp === stamp) return known.read;
   try {
     const text = readFileSync(path, 'utf8');
-    texts.set(path, { stamp, text });
-    return text;
+    const found = new Map<string, boolean>();
+    const read: ReadText = {
+      text,
+      memo: (key, find) => {
+        if (!found.has(key)) found.set(key, find());
+        return found.get(key)!;
+      },
+    };
+    texts.set(path, { stamp, read });
+    return read;
   } catch {
     return undefined;
   }
