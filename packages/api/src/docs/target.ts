@@ -2,15 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetConfiguration } from '@nx/devkit';
 import { guardTarget } from '@shipshape/core/plugin';
+import { pythonVersionsInput } from '../python-versions-input';
 
 // Kept free of the checks' imports (yaml, ts-morph): Nx's plugin worker loads this file for every graph.
 const API_DIR = 'docs/reference/api';
 
-/** The versions of the Python side of the build (MkDocs, Material, mkdocstrings, its handler, pymdown-extensions), for the cache key. */
-const PYTHON_TOOLS = `"\${SHIPSHAPE_PYTHON:-python3}" -c "from importlib import metadata as m
-for d in ('mkdocs','mkdocs-material','mkdocstrings','mkdocstrings-python','pymdown-extensions','griffe'):
-    try: print(d, m.version(d))
-    except Exception: print(d, None)" 2>/dev/null || echo no-python`;
+/** The Python side of the build (MkDocs, Material, mkdocstrings, its handler, pymdown-extensions, griffe), for the cache key. */
+const PYTHON_TOOLS = pythonVersionsInput([
+  'mkdocs',
+  'mkdocs-material',
+  'mkdocstrings',
+  'mkdocstrings-python',
+  'pymdown-extensions',
+  'griffe',
+]);
 
 /**
  * The inferred `docs` target of a project, or undefined when it has no docs set up (no mkdocs.yml, and for TS no
@@ -32,7 +37,7 @@ export function docsTarget(root: string, language: 'typescript' | 'python', work
       '{projectRoot}/**/*',
       ...outputs.map((output) => `!${output}/**/*`),
       { env: 'SHIPSHAPE_PYTHON' },
-      ...(hasMkdocs ? [{ runtime: PYTHON_TOOLS }] : []),
+      ...(hasMkdocs ? [PYTHON_TOOLS] : []),
     ],
     outputs,
     externalDependencies: [...(typedoc ? ['typedoc', 'typedoc-plugin-markdown'] : []), ...(hasMkdocs ? ['mermaid'] : [])],

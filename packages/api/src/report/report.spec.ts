@@ -252,6 +252,15 @@ describe('the inferred api target', () => {
     expect(apiReportTarget('libs/greet', 'python', ws.root)).toMatchObject({ cache: true });
   });
 
+  it("hashes a Python project's reports with the interpreter and griffe's version, which make them", () => {
+    expect(apiReportTarget('libs/greet', 'python', ws.root)!.inputs).toContainEqual({
+      runtime: expect.stringContaining("for d in ('griffe',)"),
+    });
+    expect(apiReportTarget('libs/shapes', 'typescript', ws.root)!.inputs).not.toContainEqual({
+      runtime: expect.stringContaining('griffe'),
+    });
+  });
+
   it('hashes @shipshape/api and TypeScript through Nx only where the lock file installs them (Nx fails the run otherwise)', () => {
     // This workspace has no lock file: Nx has no external node for them.
     expect(apiReportTarget('libs/shapes', 'typescript', ws.root)!.inputs).not.toContainEqual(

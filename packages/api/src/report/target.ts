@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { TargetConfiguration } from '@nx/devkit';
 import { guardTarget } from '@shipshape/core/plugin';
+import { pythonVersionsInput } from '../python-versions-input';
 
 /** The executor the inferred `api` target runs. */
 export const API_REPORT_EXECUTOR = '@shipshape/api:api-report';
@@ -62,7 +63,7 @@ function hasPythonPackage(dir: string): boolean {
  * package that is published (not `"private": true`) with an exports map, `types` or `main`; a Python project
  * with an import package. Cached: its inputs are the sources, the tsconfig files, the manifest, the committed
  * reports and the declaration files the exports map names (the build's output: the target runs after the
- * project's own `build` when there is one); its output is the JSON of the comparison (and the new reports when
+ * project's own `build` when there is one), for Python the interpreter and griffe's version; its output is the JSON of the comparison (and the new reports when
  * they differ) under reports/shipshape/<root>/.
  */
 export function apiReportTarget(root: string, language: 'typescript' | 'python', workspaceRoot: string): TargetConfiguration | undefined {
@@ -110,6 +111,7 @@ export function apiReportTarget(root: string, language: 'typescript' | 'python',
       '{projectRoot}/pyproject.toml',
       ...committed,
       { env: 'SHIPSHAPE_PYTHON' },
+      pythonVersionsInput(['griffe']),
     ],
     outputs,
     externalDependencies: ['@shipshape/api'],
