@@ -166,8 +166,11 @@ export function generateScaleWorkspace(root, { projects, repo, seed = 1 }) {
     $schema: './node_modules/nx/schemas/nx-schema.json',
     namedInputs: { default: ['{projectRoot}/**/*', 'sharedGlobals'], production: ['default'], sharedGlobals: [] },
     // The planted issues fail the gate, and Nx caches no failed task: `never` keeps the warm path measurable.
-    // What `nx add @shipshape/pipeline` registers: its plugin, which runs the deps and api plugins in its worker.
-    plugins: [{ plugin: '@shipshape/pipeline', options: { targetName: 'audit', failOn: 'never' } }],
+    // What `nx add @shipshape/pipeline` registers: its plugin, which runs the deps and api plugins in its worker,
+    // `quiet` from 500 projects (the init generator's QUIET_FROM_PROJECTS).
+    plugins: [
+      { plugin: '@shipshape/pipeline', options: { targetName: 'audit', failOn: 'never', ...(projects >= 500 ? { quiet: true } : {}) } },
+    ],
   });
   write(root, '.gitignore', 'node_modules\ndist\n.nx\nreports\n');
   linkRepositoryModules(root, repo);

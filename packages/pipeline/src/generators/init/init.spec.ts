@@ -1,7 +1,7 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { tempWorkspace } from '@shipshape/core/testing';
-import { initGenerator } from './init';
+import { initGenerator, QUIET_FROM_PROJECTS } from './init';
 
 describe('init generator', () => {
   let tree: Tree;
@@ -14,6 +14,33 @@ describe('init generator', () => {
   it('registers the plugin with its target name', async () => {
     await initGenerator(tree, {});
     expect(plugins()).toContainEqual({ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } });
+  });
+
+  it('makes the audit quiet from 500 projects, unless told otherwise', async () => {
+    const addProjects = (count: number) => {
+      for (let i = 0; i < count; i++) tree.write(`libs/lib-${i}/project.json`, `{"name":"lib-${i}"}`);
+    };
+    addProjects(QUIET_FROM_PROJECTS - 1);
+    tree.write('libs/lib-0/node_modules/dep/package.json', '{}'); // an installed package is no project
+    await initGenerator(tree, {});
+    expect(plugins()).toContainEqual({ plugin: '@shipshape/pipeline', options: { targetName: 'audit' } });
+
+    const large = createTreeWithEmptyWorkspace();
+    for (let i = 0; i < QUIET_FROM_PROJECTS; i++) large.write(`packages/p${i}/package.json`, `{"name":"p${i}"}`);
+    const optionsAfter = async (schema: { quiet?: boolean }) => {
+      const copy = createTreeWithEmptyWorkspace();
+      for (const change of large.listChanges()) if (change.content) copy.write(change.path, change.content);
+      await initGenerator(copy, schema);
+      return JSON.parse(copy.read('nx.json', 'utf-8') ?? '{}').plugins.find((p: { plugin?: string }) => p.plugin === '@shipshape/pipeline')
+        .options;
+    };
+    expect(await optionsAfter({})).toEqual({ targetName: 'audit', quiet: true });
+    expect(await optionsAfter({ quiet: false })).toEqual({ targetName: 'audit' });
+  });
+
+  it('makes the audit quiet in a small workspace when asked', async () => {
+    await initGenerator(tree, { quiet: true });
+    expect(plugins()).toContainEqual({ plugin: '@shipshape/pipeline', options: { targetName: 'audit', quiet: true } });
   });
 
   it('changes nothing when run a second time', async () => {

@@ -1,5 +1,6 @@
 export interface InitGeneratorSchema {
   targetName?: string;
   failOn?: 'info' | 'warning' | 'error' | 'never';
+  quiet?: boolean;
   skipFormat?: boolean;
 }
