@@ -63,8 +63,8 @@ function hasPythonPackage(dir: string): boolean {
  * package that is published (not `"private": true`) with an exports map, `types` or `main`; a Python project
  * with an import package. Cached: its inputs are the sources, the tsconfig files, the manifest, the committed
  * reports and the declaration files the exports map names (the build's output: the target runs after the
- * project's own `build` when there is one), for Python the interpreter and griffe's version; its output is the JSON of the comparison (and the new reports when
- * they differ) under reports/shipshape/<root>/.
+ * project's own `build` when there is one), for Python the interpreter and griffe's version; its output is the
+ * JSON of the comparison (and the new reports when they differ) under reports/shipshape/<root>/.
  */
 export function apiReportTarget(root: string, language: 'typescript' | 'python', workspaceRoot: string): TargetConfiguration | undefined {
   const dir = join(workspaceRoot, root);

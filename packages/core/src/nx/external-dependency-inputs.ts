@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonWithComments } from '../manifest/jsonc';
+import { fileStamp } from '../util/file-stamp';
 
 export type ExternalDependencyInput = { externalDependencies: string[] } | { runtime: string };
 
@@ -101,13 +102,12 @@ interface ReadText {
   memo(key: string, find: () => boolean): boolean;
 }
 
-// A plugin asks once per project; a lock file can be megabytes. Kept while its size and time stay the same.
+// A plugin asks once per project; a lock file can be megabytes. Kept while its stamp (time, size, inode) holds.
 const texts = new Map<string, { stamp: string; read: ReadText }>();
 
 function cachedText(path: string): ReadText | undefined {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return undefined;
-  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  const stamp = fileStamp(path);
+  if (stamp === '-') return undefined;
   const known = texts.get(path);
   if (known?.stamp === stamp) return known.read;
   try {

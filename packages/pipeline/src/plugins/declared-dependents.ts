@@ -16,9 +16,10 @@ interface Declarations {
  * projectManifests), the projects that declare it: its package name in a package.json dependency field, or its
  * project name in `implicitDependencies` (project.json, package.json `nx`; a glob matches names). The checks that
  * look at how dependents import a library (dead files, the exports map), at which projects depend on it (the
- * project-graph diagram) or at what they declare (the deps check's cycle test) read these projects, so their files are inputs of its audit. Each is named as an Nx
- * `projects` input takes it: its project name (a lookup), or `directory:<root>` when it has none here (Nx then
- * matches every project's root). An import nothing declares (a path alias alone) is not seen here.
+ * project-graph diagram) or at what they declare (the deps check's cycle test) read these projects, so their files
+ * are inputs of its audit. Each is named as an Nx `projects` input takes it: its project name (a lookup), or
+ * `directory:<root>` when it has none here (Nx then matches every project's root). An import nothing declares (a
+ * path alias alone) is not seen here.
  */
 export function declaredDependents(manifests: readonly string[], workspaceRoot: string): Map<string, string[]> {
   const byRoot = new Map<string, Declarations>();

@@ -1,6 +1,9 @@
 import { glob, type Tree } from '@nx/devkit';
 
-/** The folders below the root that hold a project manifest (package.json, project.json, pyproject.toml): about the projects Nx and the audit see. */
+/**
+ * The folders below the root that hold a project manifest (package.json, project.json, pyproject.toml): about the
+ * projects Nx and the audit see.
+ */
 export function projectCount(tree: Tree): number {
   const roots = new Set<string>();
   for (const file of glob(tree, ['**/{package.json,project.json,pyproject.toml}'])) {
